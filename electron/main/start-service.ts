@@ -1,0 +1,30 @@
+/**
+ * Starts the ASTRA service inside the main process on 127.0.0.1 at a free port, with a fresh
+ * per-launch session key that only this window receives.
+ */
+import { app } from 'electron';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { loadConfig } from '../service/config';
+import { createService, type AstraService } from '../service/server';
+
+export interface RunningService {
+  service: AstraService;
+  apiBase: string;
+  sessionKey: string;
+}
+
+export async function startEmbeddedService(rendererDir: string): Promise<RunningService> {
+  const sessionKey = `astra_sk_live_${randomBytes(30).toString('base64url').replace(/[-_]/g, 'x')}`;
+  const config = loadConfig([], process.env, {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: join(app.getPath('userData'), 'astra'),
+    rendererDir,
+    sessionKey,
+    corsOrigins: process.env.ELECTRON_RENDERER_URL ? [new URL(process.env.ELECTRON_RENDERER_URL).origin] : [],
+  });
+  const service = await createService(config);
+  const { url } = await service.listen();
+  return { service, apiBase: url, sessionKey };
+}

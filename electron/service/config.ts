@@ -1,0 +1,95 @@
+/**
+ * Service configuration: command-line options win over ASTRA_* environment variables, which win
+ * over defaults. Pure — the caller passes argv and env — so tests build configs directly.
+ */
+import { availableParallelism, homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  earthSearchUrl: string;
+  planetaryComputerUrl: string;
+  pcSasUrl: string;
+  landsatLookUrl: string;
+  upstreamTimeoutMs: number;
+  offline: boolean;
+  cacheTtlMs: number;
+  cacheMaxBytes: number;
+  workerCount: number;
+  /** Folder of the built renderer served at `/`; null = do not serve it. */
+  rendererDir: string | null;
+  /** Extra browser origins allowed by CORS (e.g. the electron-vite dev server). */
+  corsOrigins: string[];
+  /** A per-launch key accepted besides stored keys (the desktop app's session key). */
+  sessionKey: string | null;
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'astra');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'astra');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'astra');
+}
+
+const FLAG_TO_KEY: Record<string, keyof ServiceConfig> = {
+  '--host': 'host',
+  '--port': 'port',
+  '--data-dir': 'dataDir',
+  '--rate-limit': 'rateLimitPerMinute',
+  '--renderer-dir': 'rendererDir',
+};
+
+export class ConfigError extends Error {}
+
+function intFrom(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Parses `--flag value` and `--flag=value` pairs; unknown flags are an error, not a silent no-op. */
+export function parseFlags(argv: string[]): Partial<Record<keyof ServiceConfig, string>> {
+  const out: Partial<Record<keyof ServiceConfig, string>> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const key = FLAG_TO_KEY[flag];
+    if (!key) throw new ConfigError(`unknown option ${flag}; known: ${Object.keys(FLAG_TO_KEY).join(', ')}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new ConfigError(`option ${flag} needs a value`);
+    out[key] = value;
+  }
+  return out;
+}
+
+export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  const flags = parseFlags(argv);
+  const cores = Math.max(1, availableParallelism() - 1);
+  const config: ServiceConfig = {
+    host: flags.host ?? env.ASTRA_HOST ?? '127.0.0.1',
+    port: intFrom('port', flags.port ?? env.ASTRA_PORT, 8787, 0, 65535),
+    dataDir: flags.dataDir ?? env.ASTRA_DATA_DIR ?? defaultDataDir(env),
+    rateLimitPerMinute: intFrom('rate limit', flags.rateLimitPerMinute ?? env.ASTRA_RATE_LIMIT, 600, 1, 1_000_000),
+    bodyLimitBytes: intFrom('ASTRA_BODY_LIMIT_BYTES', env.ASTRA_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+    earthSearchUrl: env.ASTRA_EARTH_SEARCH_URL ?? 'https://earth-search.aws.element84.com/v1',
+    planetaryComputerUrl: env.ASTRA_PLANETARY_COMPUTER_URL ?? 'https://planetarycomputer.microsoft.com/api/stac/v1',
+    pcSasUrl: env.ASTRA_PC_SAS_URL ?? 'https://planetarycomputer.microsoft.com/api/sas/v1',
+    landsatLookUrl: env.ASTRA_LANDSATLOOK_URL ?? 'https://landsatlook.usgs.gov/stac-server',
+    upstreamTimeoutMs: intFrom('ASTRA_UPSTREAM_TIMEOUT_MS', env.ASTRA_UPSTREAM_TIMEOUT_MS, 8000, 1, 600_000),
+    offline: env.ASTRA_OFFLINE === '1' || env.ASTRA_OFFLINE === 'true',
+    cacheTtlMs: intFrom('ASTRA_CACHE_TTL_MS', env.ASTRA_CACHE_TTL_MS, 10 * 60 * 1000, 0, 365 * 24 * 3600 * 1000),
+    cacheMaxBytes: intFrom('ASTRA_CACHE_MAX_BYTES', env.ASTRA_CACHE_MAX_BYTES, 5 * 1024 ** 3, 1024 * 1024, Number.MAX_SAFE_INTEGER),
+    workerCount: intFrom('ASTRA_WORKERS', env.ASTRA_WORKERS, cores, 1, 256),
+    rendererDir: flags.rendererDir ?? env.ASTRA_RENDERER_DIR ?? null,
+    corsOrigins: (env.ASTRA_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sessionKey: null,
+    ...overrides,
+  };
+  return config;
+}

@@ -1,0 +1,35 @@
+/**
+ * Numbered schema migrations. Each runs in its own transaction and sets `user_version` to its
+ * number, so a crash mid-migration leaves the previous version intact. Append only; never edit
+ * a migration that has shipped.
+ */
+import type Database from 'better-sqlite3';
+import { migration001ApiKeys } from './001-api-keys';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys];
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = schemaVersion(db);
+  const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1].version;
+  if (current > latest) {
+    throw new Error(`database schema version ${current} is newer than this build knows (${latest}); refusing to open it`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { HealthResponse } from '../../api/types';
+import type { ServiceContext } from '../../service-context';
+import { ASTRA_VERSION } from '../../version';
+
+export function healthRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/api/v1/health', async (): Promise<HealthResponse> => ({
+    status: 'ok',
+    version: ASTRA_VERSION,
+    offline: ctx.config.offline,
+  }));
+}

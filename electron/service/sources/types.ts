@@ -1,0 +1,82 @@
+/**
+ * The contract between the federation layer (../search/) and each upstream catalog adapter
+ * (./earth-search/, ./landsatlook/, ./planetary-computer/). Provider quirks stay behind it.
+ */
+import type { Bbox, Geometry, SourceId, StacItem } from '../stac/types';
+
+export type SortBy = '-datetime' | 'datetime' | 'cloud_cover';
+
+/** A validated search, as one adapter receives it. bbox never crosses the antimeridian here. */
+export interface SourceQuery {
+  bbox?: Bbox;
+  intersects?: Geometry;
+  /** Upstream item ids (the part after `<source>:`). */
+  ids?: string[];
+  /** ISO 8601 instants; null = open end. */
+  datetime?: { start: string | null; end: string | null };
+  cloudCoverLt?: number;
+  /** Upstream collection ids for this source; undefined = the source's defaults. */
+  collections?: string[];
+  limit: number;
+  sortby: SortBy;
+}
+
+/**
+ * An adapter's position in its result stream. JSON-serialisable and opaque to everyone but the
+ * adapter that made it (it ends up inside the API's base64url `cursor`).
+ */
+export type SourcePosition = Record<string, unknown>;
+
+export interface SourcePage {
+  items: StacItem[];
+  /** Position of the page after this one; null when this is the last page. */
+  next: SourcePosition | null;
+  /** Total matches upstream, or null when the upstream does not count. */
+  matched: number | null;
+  /** Upstream items that were skipped because they could not be normalized. */
+  skipped: number;
+}
+
+export interface SourceContext {
+  signal: AbortSignal;
+  /** Injected so tests and the cache layer can wrap it; defaults to global fetch. */
+  fetch: typeof fetch;
+  /**
+   * Epoch ms at which `signal` will abort (the upstream timeout), when the caller knows it.
+   * Adapters honour an upstream `Retry-After` only if the wait fits before it.
+   */
+  deadline?: number;
+}
+
+export interface SourceDescription {
+  id: SourceId;
+  title: string;
+  provider: 'copernicus' | 'usgs' | 'microsoft';
+  satellites: string[];
+  resolutions_m: number[];
+  collections: string[];
+  bands: string[];
+  url: string;
+}
+
+export interface SourceAdapter {
+  readonly id: SourceId;
+  describe(): SourceDescription;
+  /** One upstream page starting at `position` (null = first page). Throws UpstreamFailure on failure. */
+  search(query: SourceQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SourcePage>;
+  /** The normalized item, or null when the upstream does not know the id. */
+  getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null>;
+}
+
+/** Why an upstream call failed; becomes a `warnings[]` entry (or a 502/504 when every source fails). */
+export class UpstreamFailure extends Error {
+  constructor(
+    readonly source: SourceId,
+    readonly kind: 'timeout' | 'upstream_error' | 'rate_limited',
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'UpstreamFailure';
+  }
+}
