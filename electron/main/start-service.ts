@@ -4,7 +4,9 @@
  */
 import { app } from 'electron';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../service/config';
 import { createService, type AstraService } from '../service/server';
 
@@ -12,6 +14,13 @@ export interface RunningService {
   service: AstraService;
   apiBase: string;
   sessionKey: string;
+}
+
+/** In development the Electron-ABI sqlite addon comes from out/native (see electron/scripts/prepare-electron-sqlite.mjs). */
+function devSqliteBinding(): string | null {
+  if (app.isPackaged) return null;
+  const candidate = fileURLToPath(new URL(`../native/electron-${process.versions.electron}-${process.platform}-${process.arch}/better_sqlite3.node`, import.meta.url));
+  return existsSync(candidate) ? candidate : null;
 }
 
 export async function startEmbeddedService(rendererDir: string): Promise<RunningService> {
@@ -22,6 +31,7 @@ export async function startEmbeddedService(rendererDir: string): Promise<Running
     dataDir: join(app.getPath('userData'), 'astra'),
     rendererDir,
     sessionKey,
+    sqliteNativeBinding: devSqliteBinding(),
     corsOrigins: process.env.ELECTRON_RENDERER_URL ? [new URL(process.env.ELECTRON_RENDERER_URL).origin] : [],
   });
   const service = await createService(config);

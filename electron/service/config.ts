@@ -26,6 +26,8 @@ export interface ServiceConfig {
   corsOrigins: string[];
   /** A per-launch key accepted besides stored keys (the desktop app's session key). */
   sessionKey: string | null;
+  /** better-sqlite3 addon built for another runtime (Electron in development); null = the default. */
+  sqliteNativeBinding: string | null;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -89,6 +91,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     rendererDir: flags.rendererDir ?? env.ASTRA_RENDERER_DIR ?? null,
     corsOrigins: (env.ASTRA_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionKey: null,
+    sqliteNativeBinding: null,
     ...overrides,
   };
   return config;

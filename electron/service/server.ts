@@ -28,7 +28,7 @@ export interface AstraService {
 
 export async function createService(config: ServiceConfig, options: { logger?: boolean } = {}): Promise<AstraService> {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(join(config.dataDir, 'astra.sqlite'));
+  const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
   const context: ServiceContext = { config, db, keys: new KeyStore(db), shutdownSignal: shutdown.signal };
 

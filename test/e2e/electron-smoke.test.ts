@@ -3,6 +3,7 @@
  * machines where Electron's binary could not be downloaded (it is fetched lazily on first run)
  * the test is skipped and says why.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron } from 'playwright-core';
@@ -27,9 +28,11 @@ if (!found.path) console.warn(`[electron-smoke] SKIPPED: ${found.why}`);
 
 describe.skipIf(!found.path)('Electron desktop app (skipped where no Electron binary exists)', () => {
   it('starts the embedded service and shows its health in a hardened window', async () => {
+    // The embedded service needs better-sqlite3 built for Electron's ABI (fetched once, into out/native).
+    execFileSync(process.execPath, [join(root, 'electron/scripts/prepare-electron-sqlite.mjs')], { stdio: 'inherit' });
     const app = await _electron.launch({
       executablePath: found.path!,
-      args: [join(root, 'out', 'main', 'index.js'), '--no-sandbox'],
+      args: [root, '--no-sandbox'],
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     });
     try {

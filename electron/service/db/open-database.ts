@@ -9,9 +9,9 @@ import { MIGRATIONS, runMigrations } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(path: string, migrations = MIGRATIONS): Db {
+export function openDatabase(path: string, migrations = MIGRATIONS, nativeBinding: string | null = null): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
