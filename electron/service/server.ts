@@ -15,6 +15,7 @@ import { installHostGuard } from './http/host-guard';
 import { installRateLimit } from './http/rate-limit';
 import { installRendererStatic } from './http/renderer-static';
 import { ROUTE_MODULES } from './http/routes';
+import { generateApiKey } from './keys/key-format';
 import { KeyStore } from './keys/key-store';
 import type { ServiceContext } from './service-context';
 
@@ -30,7 +31,15 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
-  const context: ServiceContext = { config, db, keys: new KeyStore(db), shutdownSignal: shutdown.signal };
+  let boundPort = config.port;
+  const context: ServiceContext = {
+    config,
+    db,
+    keys: new KeyStore(db),
+    shutdownSignal: shutdown.signal,
+    internalKey: generateApiKey(),
+    localBaseUrl: () => `http://127.0.0.1:${boundPort}`,
+  };
 
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -39,7 +48,6 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
     return503OnClosing: true,
   });
-  let boundPort = config.port;
 
   installErrorHandling(app);
   installHostGuard(app, config.host, () => boundPort);
@@ -54,7 +62,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     allowedHeaders: ['Authorization', 'Content-Type', 'Range'],
     exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
   });
-  installAuth(app, context.keys, config.sessionKey);
+  installAuth(app, context.keys, [config.sessionKey, context.internalKey]);
   await installRateLimit(app, config.rateLimitPerMinute);
   for (const register of ROUTE_MODULES) await register(app, context);
   await installRendererStatic(app, config.rendererDir);

@@ -28,15 +28,18 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1] : '';
 }
 
-export function installAuth(app: FastifyInstance, keys: KeyStore, sessionKey: string | null): void {
+/** `processKeys`: per-launch secrets (desktop session, internal worker key) accepted besides stored keys. */
+export function installAuth(app: FastifyInstance, keys: KeyStore, processKeys: Array<string | null>): void {
+  const secrets = processKeys.filter((k): k is string => typeof k === 'string' && k.length > 0);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0];
     if (!path.startsWith('/api/v1') || PUBLIC_ROUTES.has(path) || request.method === 'OPTIONS') return;
     const token = bearerToken(request);
     if (token === null) throw new AppError('unauthorized', 'missing Authorization: Bearer <key> header');
     if (token === '') throw new AppError('unauthorized', 'malformed Authorization header; expected "Bearer <key>"');
-    if (sessionKey && sameSecret(token, sessionKey)) {
-      request.apiKey = { id: 'session', name: 'desktop session' };
+    const processKeyIndex = secrets.findIndex((secret) => sameSecret(token, secret));
+    if (processKeyIndex !== -1) {
+      request.apiKey = { id: `process-${processKeyIndex}`, name: 'desktop session' };
       return;
     }
     const verified = keys.verify(token);

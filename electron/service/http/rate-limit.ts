@@ -11,7 +11,9 @@ export async function installRateLimit(app: FastifyInstance, perMinute: number):
     // After auth (onRequest), before validation, so rejected bodies still count.
     hook: 'preValidation',
     keyGenerator: (request) => request.apiKey?.id ?? `ip:${request.ip}`,
-    allowList: (request) => request.apiKey === undefined,
+    // Unauthenticated requests never reach here; the app's own process keys (desktop session,
+    // internal worker reads through the byte proxy) are not throttled.
+    allowList: (request) => request.apiKey === undefined || request.apiKey.id.startsWith('process-'),
     errorResponseBuilder: (_request, context) =>
       new AppError('rate_limited', `rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`),
   });
