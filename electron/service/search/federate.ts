@@ -1,0 +1,146 @@
+/**
+ * Federated search: what `GET/POST /api/v1/search` calls. Reads every selected source in
+ * parallel, merges their sorted results into one page (merge-page.ts), and returns the page with
+ * a cursor for the next one.
+ *
+ * Failures: each source has its own time limit; a source that fails or times out becomes a
+ * `warnings[]` entry and the others still answer. Only when every selected source fails is the
+ * search an error (504 when all timed out, else 502, with the warnings in `details`).
+ *
+ * A failed source keeps its cursor position, so the next page (or a retry of this one) resumes it
+ * where it stood; its late results then arrive out of sort order, still exactly once. `next` is
+ * only offered while a source that answered has more — a source that keeps failing does not keep
+ * a client paging through empty pages; repeating the current request retries it.
+ */
+import { AppError } from '../api/errors';
+import type { SearchWarning, SourceId } from '../stac/types';
+import type { SourceAdapter, SourceContext } from '../sources/types';
+import { encodeCursor, requestFingerprint } from './cursor';
+import { mergePage, type MergeOutcome } from './merge-page';
+import { planStreams } from './plan-streams';
+import { failureWarning, raceSignal, sourceTitle, startDeadline, type SourceDeadline } from './source-deadline';
+import { advanceState, candidatesOf, createBuffer, fillBuffer, type StreamBuffer } from './stream-buffer';
+import type { FederatedSearchRequest, FederatedSearchResult, StreamState } from './types';
+
+export interface FederatedSearchOptions {
+  /** Per-source time limit for this whole call (ASTRA_UPSTREAM_TIMEOUT_MS). */
+  timeoutMs: number;
+  fetch: typeof fetch;
+  /** Caller cancellation (client went away); rejects the call with the signal's reason. */
+  signal?: AbortSignal;
+  /** Secret for signing the returned cursor; must match the one given to parse-search-request. */
+  cursorSecret?: string;
+}
+
+interface SourceRun {
+  source: SourceId;
+  title: string;
+  deadline: SourceDeadline;
+  failure: SearchWarning | null;
+}
+
+type Merged = Extract<MergeOutcome, { kind: 'merged' }>;
+
+export async function federatedSearch(
+  adapters: readonly SourceAdapter[],
+  request: FederatedSearchRequest,
+  options: FederatedSearchOptions,
+): Promise<FederatedSearchResult> {
+  const plan = planStreams(request, adapters);
+  const buffers = plan.streams.map((stream) => createBuffer(stream, request.cursor?.streams[stream.key]));
+  const runs = startRuns(buffers, options);
+  try {
+    await Promise.all([...runs.values()].map((run) => attempt(run, options, (ctx) =>
+      Promise.all(buffers.filter((b) => b.plan.source === run.source && !b.start.exhausted)
+        .map((b) => fillBuffer(b, request.limit, ctx))))));
+    const merged = await mergeWithRefills(buffers, runs, request, options);
+
+    const warnings = [
+      ...plan.unconfigured.map((source): SearchWarning => ({ source, code: 'upstream_error', message: `${source} is not configured` })),
+      ...[...runs.values()].flatMap((run) => (run.failure ? [run.failure] : [])),
+    ];
+    const selected = new Set([...plan.streams.map((s) => s.source), ...plan.unconfigured]);
+    if (selected.size > 0 && warnings.length === selected.size) throw allSourcesFailed(warnings);
+
+    const states = Object.fromEntries(buffers.map((b) => [b.plan.key,
+      runs.get(b.plan.source)?.failure ? b.start : advanceState(b, merged.consumed[b.plan.key] ?? 0)]));
+    const nextCursor = merged.drained ? null : encodeCursor(
+      { fingerprint: requestFingerprint(request), streams: states, seen: merged.seen }, options.cursorSecret);
+    return {
+      features: merged.features,
+      context: { matched: totalMatched(Object.values(states), plan.unconfigured.length > 0), returned: merged.features.length, limit: request.limit },
+      nextCursor,
+      warnings,
+    };
+  } finally {
+    runs.forEach((run) => run.deadline.dispose());
+  }
+}
+
+/** One time limit per source that still has something to read. */
+function startRuns(buffers: StreamBuffer[], options: FederatedSearchOptions): Map<SourceId, SourceRun> {
+  const runs = new Map<SourceId, SourceRun>();
+  for (const buffer of buffers) {
+    const { source, adapter } = buffer.plan;
+    if (buffer.start.exhausted || runs.has(source)) continue;
+    runs.set(source, { source, title: sourceTitle(adapter), deadline: startDeadline(options.timeoutMs, options.signal), failure: null });
+  }
+  return runs;
+}
+
+/** Runs upstream work under the source's deadline; a failure marks the source failed. */
+async function attempt(run: SourceRun, options: FederatedSearchOptions, work: (ctx: SourceContext) => Promise<unknown>): Promise<void> {
+  if (run.failure) return;
+  const ctx: SourceContext = { signal: run.deadline.signal, fetch: options.fetch };
+  try {
+    await raceSignal(Promise.resolve().then(() => work(ctx)), run.deadline.signal);
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    run.failure = failureWarning(run.source, run.title, error, run.deadline.timedOut(), options.timeoutMs);
+  }
+}
+
+/** Merges; when a stream runs dry mid-page, reads its next upstream page and merges again. */
+async function mergeWithRefills(
+  buffers: StreamBuffer[],
+  runs: Map<SourceId, SourceRun>,
+  request: FederatedSearchRequest,
+  options: FederatedSearchOptions,
+): Promise<Merged> {
+  for (;;) {
+    const live = buffers.filter((b) => !runs.get(b.plan.source)?.failure);
+    const outcome = mergePage({
+      streams: live.map(candidatesOf),
+      limit: request.limit,
+      sortby: request.sortby,
+      seen: request.cursor?.seen ?? [],
+      holdSeen: buffers.some((b) => !b.start.exhausted && runs.get(b.plan.source)?.failure),
+    });
+    if (outcome.kind === 'merged') return outcome;
+    const buffer = live.find((b) => b.plan.key === outcome.stream) as StreamBuffer;
+    const run = runs.get(buffer.plan.source) as SourceRun;
+    await attempt(run, options, (ctx) => fillBuffer(buffer, candidatesOf(buffer).items.length + request.limit, ctx));
+  }
+}
+
+/**
+ * Sum of the streams' upstream counts; null when any does not count or was never read (a source
+ * that failed before answering once). Copies of one scene in two catalogs are counted twice.
+ */
+function totalMatched(states: StreamState[], someSourceMissing: boolean): number | null {
+  if (someSourceMissing) return null;
+  let total = 0;
+  for (const state of states) {
+    if (typeof state.matched !== 'number') return null;
+    total += state.matched;
+  }
+  return total;
+}
+
+function allSourcesFailed(warnings: SearchWarning[]): AppError {
+  const allTimedOut = warnings.every((w) => w.code === 'timeout');
+  const summary = warnings.map((w) => w.message).join('; ');
+  return allTimedOut
+    ? new AppError('upstream_timeout', `No source answered in time: ${summary}`, { details: { warnings } })
+    : new AppError('upstream_error', `No source could answer: ${summary}`, { details: { warnings } });
+}
