@@ -91,7 +91,7 @@ function startRuns(buffers: StreamBuffer[], options: FederatedSearchOptions): Ma
 /** Runs upstream work under the source's deadline; a failure marks the source failed. */
 async function attempt(run: SourceRun, options: FederatedSearchOptions, work: (ctx: SourceContext) => Promise<unknown>): Promise<void> {
   if (run.failure) return;
-  const ctx: SourceContext = { signal: run.deadline.signal, fetch: options.fetch };
+  const ctx: SourceContext = { signal: run.deadline.signal, deadline: run.deadline.deadline, fetch: options.fetch };
   try {
     await raceSignal(Promise.resolve().then(() => work(ctx)), run.deadline.signal);
   } catch (error) {

@@ -28,7 +28,7 @@ export async function getSceneFromSources(
   if (!adapter) throw new AppError('service_unavailable', `Source ${source} is not configured`);
   const deadline = startDeadline(options.timeoutMs, options.signal);
   try {
-    const work = Promise.resolve().then(() => adapter.getItem(upstreamId, { signal: deadline.signal, fetch: options.fetch }));
+    const work = Promise.resolve().then(() => adapter.getItem(upstreamId, { signal: deadline.signal, deadline: deadline.deadline, fetch: options.fetch }));
     return await raceSignal(work, deadline.signal);
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;

@@ -8,6 +8,8 @@ import type { SourceAdapter, UpstreamFailure } from '../sources/types';
 
 export interface SourceDeadline {
   readonly signal: AbortSignal;
+  /** Epoch ms at which the signal aborts (adapters use it to decide whether a Retry-After fits). */
+  readonly deadline: number;
   /** True once the time limit (not the caller) aborted the signal. */
   timedOut(): boolean;
   dispose(): void;
@@ -25,6 +27,7 @@ export function startDeadline(timeoutMs: number, parent?: AbortSignal): SourceDe
   else parent?.addEventListener('abort', onParentAbort, { once: true });
   return {
     signal: controller.signal,
+    deadline: Date.now() + timeoutMs,
     timedOut: () => expired,
     dispose: () => {
       clearTimeout(timer);

@@ -35,6 +35,11 @@ export interface SourcePage {
   matched: number | null;
   /** Upstream items that were skipped because they could not be normalized. */
   skipped: number;
+  /**
+   * Set by the cache layer (../cache/cached-adapter.ts) when the page came from the local cache
+   * because the upstream failed or the app is offline; the federation adds a `served_from_cache` warning.
+   */
+  servedFromCache?: boolean;
 }
 
 export interface SourceContext {

@@ -1,0 +1,112 @@
+/**
+ * Earth Search v1 (Element 84, stac-server) → source `sentinel-2`.
+ * Paging: POST `next` link carrying a search_after token (providers.md §1.5); counts from
+ * `numberMatched` / `context.matched`; cloud filter via the `query` extension.
+ */
+import { invalidParameter } from '../../api/errors';
+import type { StacItem } from '../../stac/types';
+import { findLink, linkQueryParam, readFeatureCollection } from '../http/feature-collection';
+import { commonSearchBody, pageLimit } from '../http/search-body';
+import { requestUpstreamJson } from '../http/upstream-request';
+import { EARTH_SEARCH_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
+import { isRecord, type JsonRecord } from '../normalize/json-guards';
+import { normalizeItem, normalizeItems } from '../normalize/normalize-item';
+import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
+import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
+import { UpstreamFailure } from '../types';
+
+export const EARTH_SEARCH_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'sentinel-2-c1-l2a'];
+
+export interface EarthSearchOptions {
+  /** STAC API root, e.g. `https://earth-search.aws.element84.com/v1` (ASTRA_EARTH_SEARCH_URL). */
+  url: string;
+  collections?: string[];
+  /** Largest page asked of the upstream per request. */
+  pageCap?: number;
+}
+
+/** What the adapter needs to ask for the next page; kept small because it travels in the API cursor. */
+interface EarthSearchPosition {
+  next: string;
+  /** Fields of the upstream `next` body that differ from the body this adapter builds. */
+  extra?: JsonRecord;
+}
+
+function sortFields(sortby: SortBy): Array<{ field: string; direction: 'asc' | 'desc' }> {
+  switch (sortby) {
+    case 'datetime': return [{ field: 'properties.datetime', direction: 'asc' }];
+    case 'cloud_cover': return [{ field: 'properties.eo:cloud_cover', direction: 'asc' }, { field: 'properties.datetime', direction: 'desc' }];
+    default: return [{ field: 'properties.datetime', direction: 'desc' }];
+  }
+}
+
+function readPosition(position: SourcePosition | null): EarthSearchPosition | null {
+  if (!position) return null;
+  if (typeof position.next !== 'string') throw invalidParameter('cursor', 'not a cursor of this search (sentinel-2 position)');
+  return { next: position.next, extra: isRecord(position.extra) ? position.extra : undefined };
+}
+
+/** The token and any body fields of the upstream's `next` link (POST body or GET query). */
+function nextPosition(links: JsonRecord[], base: JsonRecord): EarthSearchPosition | null {
+  const link = findLink(links, 'next');
+  if (!link) return null;
+  const body = isRecord(link.body) ? link.body : undefined;
+  const next = typeof body?.next === 'string' ? body.next : linkQueryParam(link, 'next');
+  if (!next) return null;
+  // NOTE: stac-server repeats the whole query in the link body (merge:false); sending our own
+  // body plus the token is equivalent and keeps the API cursor small. Only differences are kept.
+  const extra: JsonRecord = {};
+  for (const [key, value] of Object.entries(body ?? {})) {
+    if (key !== 'next' && JSON.stringify(value) !== JSON.stringify(base[key])) extra[key] = value;
+  }
+  return Object.keys(extra).length > 0 ? { next, extra } : { next };
+}
+
+export function createEarthSearchSource(options: EarthSearchOptions): SourceAdapter {
+  const root = options.url.replace(/\/+$/, '');
+  const defaults = options.collections ?? EARTH_SEARCH_DEFAULT_COLLECTIONS;
+  const origin: ItemOrigin = { ...EARTH_SEARCH_ORIGIN, upstreamUrl: root };
+
+  function searchBody(query: SourceQuery): JsonRecord {
+    const body = commonSearchBody(query, query.collections ?? defaults, pageLimit(query, options.pageCap));
+    if (query.cloudCoverLt !== undefined) body.query = { 'eo:cloud_cover': { lt: query.cloudCoverLt } };
+    body.sortby = sortFields(query.sortby);
+    return body;
+  }
+
+  return {
+    id: 'sentinel-2',
+
+    describe: () => ({
+      id: 'sentinel-2',
+      title: 'Sentinel-2 L2A (Earth Search)',
+      provider: 'copernicus',
+      satellites: ['sentinel-2a', 'sentinel-2b', 'sentinel-2c'],
+      resolutions_m: [10, 20, 60],
+      collections: [...defaults],
+      bands: [...SENTINEL_2_BANDS.map((band) => band.asset), 'visual', 'thumbnail'],
+      url: root,
+    }),
+
+    async search(query: SourceQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SourcePage> {
+      const current = readPosition(position);
+      const base = searchBody(query);
+      const body = current ? { ...base, ...current.extra, next: current.next } : base;
+      const page = readFeatureCollection(await requestUpstreamJson({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, ctx), 'sentinel-2');
+      const normalized = normalizeItems(page.features, origin);
+      let next = page.features.length > 0 ? nextPosition(page.links, base) : null;
+      if (next && current && next.next === current.next) next = null;
+      return { items: normalized.items, next: next as SourcePosition | null, matched: page.matched ?? null, skipped: normalized.skipped };
+    },
+
+    async getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null> {
+      const body = { ids: [upstreamId], limit: 10 };
+      const page = readFeatureCollection(await requestUpstreamJson({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, ctx), 'sentinel-2');
+      const raw = page.features.find((feature) => isRecord(feature) && feature.id === upstreamId);
+      if (!raw) return null;
+      const result = normalizeItem(raw, origin);
+      if (!result.ok) throw new UpstreamFailure('sentinel-2', 'upstream_error', `unusable item: ${result.reason}`);
+      return result.item;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/** Landsat Collection 2 Level-2 items from LandsatLook, Planetary Computer or Earth Search → one ASTRA shape. */
+import type { RasterBand, StacAsset, StacItem } from '../../stac/types';
+import { assembleItem } from './assemble-item';
+import { bestCandidate, pickThumbnail, type UpstreamAsset } from './asset-picking';
+import { bandAsset, thumbnailAsset } from './band-asset';
+import type { BandSpec } from './band-spec';
+import type { ItemOrigin } from './item-origin';
+import { landsatBandsFor, resolveLandsatBand } from './landsat-bands';
+import { LANDSAT_C2_RADIOMETRY, LANDSAT_C2_SURFACE_REFLECTANCE, LANDSAT_C2_SURFACE_TEMPERATURE } from './radiometry';
+import { compactSecond, landsatPathRow, sceneKey } from './scene-key';
+import type { UpstreamCore } from './upstream-core';
+
+const PLATFORM_BY_ID_PREFIX: Record<string, string> = { '04': 'landsat-4', '05': 'landsat-5', '07': 'landsat-7', '08': 'landsat-8', '09': 'landsat-9' };
+
+export function landsatPlatform(core: UpstreamCore): string | undefined {
+  if (core.platform && /^landsat-\d$/.test(core.platform)) return core.platform;
+  const fromId = /^L[COTEM](0\d)_/.exec(core.upstreamId);
+  return fromId ? PLATFORM_BY_ID_PREFIX[fromId[1]] : core.platform;
+}
+
+/** Pixel semantics per band kind; USGS's published factors, whatever the catalog declares (LandsatLook declares none). */
+function rasterBandFor(spec: BandSpec): RasterBand {
+  switch (spec.kind) {
+    case 'reflectance':
+      return { nodata: LANDSAT_C2_SURFACE_REFLECTANCE.nodata, data_type: 'uint16', spatial_resolution: 30, scale: LANDSAT_C2_SURFACE_REFLECTANCE.scale, offset: LANDSAT_C2_SURFACE_REFLECTANCE.offset };
+    case 'temperature':
+      return {
+        nodata: LANDSAT_C2_SURFACE_TEMPERATURE.nodata, data_type: 'uint16', spatial_resolution: 30,
+        scale: LANDSAT_C2_SURFACE_TEMPERATURE.scale, offset: LANDSAT_C2_SURFACE_TEMPERATURE.offset, unit: LANDSAT_C2_SURFACE_TEMPERATURE.unit,
+      };
+    default:
+      // QA_PIXEL bit 0 is "fill": a pixel value of 1 means no data (providers.md §5.4).
+      return { nodata: 1, data_type: 'uint16', spatial_resolution: 30, unit: 'bit index' };
+  }
+}
+
+export function normalizeLandsat(core: UpstreamCore, origin: ItemOrigin): StacItem {
+  const platform = landsatPlatform(core) ?? 'landsat';
+  const bands = landsatBandsFor(platform);
+  const byBand = new Map<BandSpec, UpstreamAsset[]>();
+  for (const candidate of core.assets) {
+    const band = resolveLandsatBand(bands, candidate.key, candidate.asset);
+    if (band) byBand.set(band, [...(byBand.get(band) ?? []), candidate]);
+  }
+  const assets: Record<string, StacAsset> = {};
+  for (const spec of bands) {
+    // Thermal products are sampled on the 30 m grid although the sensor resolves ~100 m.
+    const chosen = bestCandidate(byBand.get(spec) ?? [], 30);
+    if (chosen) assets[spec.asset] = bandAsset(spec, chosen, rasterBandFor(spec));
+  }
+  const thumbnail = pickThumbnail(core.assets);
+  if (thumbnail) assets.thumbnail = thumbnailAsset(thumbnail);
+
+  const pathRow = landsatPathRow(core.upstreamId, core.props);
+  return assembleItem(origin, core, {
+    platform,
+    constellation: 'landsat',
+    gsd: 30,
+    sceneKey: sceneKey(platform, pathRow, compactSecond(core.datetime)),
+    gridCode: pathRow ? `WRS2-${pathRow}` : undefined,
+    radiometry: LANDSAT_C2_RADIOMETRY,
+  }, assets);
+}

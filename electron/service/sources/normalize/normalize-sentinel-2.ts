@@ -1,0 +1,82 @@
+/** Sentinel-2 L2A items from Earth Search (l2a, c1) or Planetary Computer → one ASTRA shape. */
+import type { StacAsset, StacItem } from '../../stac/types';
+import { assembleItem } from './assemble-item';
+import { bestCandidate, pickThumbnail, type UpstreamAsset } from './asset-picking';
+import { bandAsset, thumbnailAsset, visualAsset } from './band-asset';
+import type { BandSpec } from './band-spec';
+import type { ItemOrigin } from './item-origin';
+import { asArray, asBoolean, asFiniteNumber, asString, isRecord } from './json-guards';
+import { decideSentinel2Radiometry, type Radiometry } from './radiometry';
+import { sceneKey, sentinel2SensingTime, sentinel2Tile } from './scene-key';
+import { SENTINEL_2_BANDS, SENTINEL_2_VISUAL_BANDS, isSentinel2Visual, resolveSentinel2Band } from './sentinel-2-bands';
+import type { UpstreamCore } from './upstream-core';
+
+export function sentinel2Platform(core: UpstreamCore): string | undefined {
+  if (core.platform && /^sentinel-2[a-d]$/.test(core.platform)) return core.platform;
+  const fromId = /^S2([A-D])_/.exec(core.upstreamId);
+  return fromId ? `sentinel-2${fromId[1].toLowerCase()}` : core.platform;
+}
+
+function declaredScale(candidate: UpstreamAsset | undefined): { scale: number; offset: number } | undefined {
+  const bands = candidate ? asArray(candidate.asset['raster:bands']) : undefined;
+  const first = bands && isRecord(bands[0]) ? bands[0] : undefined;
+  const scale = asFiniteNumber(first?.scale);
+  return scale === undefined ? undefined : { scale, offset: asFiniteNumber(first?.offset) ?? 0 };
+}
+
+function candidatesByBand(core: UpstreamCore): Map<BandSpec, UpstreamAsset[]> {
+  const byBand = new Map<BandSpec, UpstreamAsset[]>();
+  for (const candidate of core.assets) {
+    const band = resolveSentinel2Band(candidate.key, candidate.asset);
+    if (band) byBand.set(band, [...(byBand.get(band) ?? []), candidate]);
+  }
+  return byBand;
+}
+
+function bandAssets(byBand: Map<BandSpec, UpstreamAsset[]>, radiometry: Radiometry): Record<string, StacAsset> {
+  const assets: Record<string, StacAsset> = {};
+  for (const spec of SENTINEL_2_BANDS) {
+    const chosen = bestCandidate(byBand.get(spec) ?? [], spec.gsd);
+    if (!chosen) continue;
+    assets[spec.asset] = spec.kind === 'reflectance'
+      ? bandAsset(spec, chosen, {
+        nodata: 0, data_type: 'uint16', spatial_resolution: spec.gsd,
+        scale: radiometry.reflectance_scale, offset: radiometry.reflectance_offset,
+      })
+      : bandAsset(spec, chosen, { nodata: 0, data_type: 'uint8', spatial_resolution: spec.gsd });
+  }
+  return assets;
+}
+
+export function normalizeSentinel2(core: UpstreamCore, origin: ItemOrigin): StacItem {
+  const platform = sentinel2Platform(core) ?? 'sentinel-2';
+  const byBand = candidatesByBand(core);
+  const red = SENTINEL_2_BANDS.find((band) => band.asset === 'B04') as BandSpec;
+  const radiometry = decideSentinel2Radiometry({
+    catalog: origin.catalog,
+    collection: core.collection,
+    processingBaseline: asString(core.props['s2:processing_baseline']),
+    boaOffsetApplied: asBoolean(core.props['earthsearch:boa_offset_applied']),
+    declared: declaredScale(bestCandidate(byBand.get(red) ?? [], red.gsd)),
+    datetime: core.datetime,
+  });
+  const assets = bandAssets(byBand, radiometry);
+
+  const visual = bestCandidate(core.assets.filter((candidate) => isSentinel2Visual(candidate.key)), 10);
+  if (visual) {
+    const rgb = SENTINEL_2_VISUAL_BANDS.map((name) => SENTINEL_2_BANDS.find((band) => band.asset === name) as BandSpec);
+    assets.visual = visualAsset(visual, rgb, 10);
+  }
+  const thumbnail = pickThumbnail(core.assets);
+  if (thumbnail) assets.thumbnail = thumbnailAsset(thumbnail);
+
+  const tile = sentinel2Tile(core.upstreamId, core.props);
+  return assembleItem(origin, core, {
+    platform,
+    constellation: 'sentinel-2',
+    gsd: 10,
+    sceneKey: sceneKey(platform, tile, sentinel2SensingTime(core.upstreamId, core.props, core.datetime)),
+    gridCode: tile ? `MGRS-${tile}` : undefined,
+    radiometry,
+  }, assets);
+}

@@ -1,0 +1,119 @@
+/**
+ * Microsoft Planetary Computer STAC → source `planetary-computer`: `sentinel-2-l2a` and
+ * `landsat-c2-l2` by default, any PC collection by name. PC does not count (`matched` null) and
+ * its paging needs the fallback in ./pc-paging.ts. Hrefs stay unsigned; signing happens when
+ * assets are resolved.
+ */
+import { invalidParameter } from '../../api/errors';
+import type { StacItem } from '../../stac/types';
+import { findLink, linkQueryParam, readFeatureCollection } from '../http/feature-collection';
+import { commonSearchBody, pageLimit } from '../http/search-body';
+import { requestUpstreamJson } from '../http/upstream-request';
+import { PLANETARY_COMPUTER_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
+import { isRecord, type JsonRecord } from '../normalize/json-guards';
+import { LANDSAT_OLI_BANDS } from '../normalize/landsat-bands';
+import { normalizeItem, normalizeItems } from '../normalize/normalize-item';
+import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
+import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
+import { UpstreamFailure } from '../types';
+import { advanceBound, keysetBody, readPcPosition, undelivered, type PcPosition } from './pc-paging';
+
+export const PLANETARY_COMPUTER_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'landsat-c2-l2'];
+
+export interface PlanetaryComputerOptions {
+  /** STAC API root, e.g. `https://planetarycomputer.microsoft.com/api/stac/v1` (ASTRA_PLANETARY_COMPUTER_URL). */
+  url: string;
+  collections?: string[];
+  pageCap?: number;
+}
+
+function sortFields(sortby: SortBy): Array<{ field: string; direction: 'asc' | 'desc' }> {
+  switch (sortby) {
+    case 'datetime': return [{ field: 'datetime', direction: 'asc' }];
+    case 'cloud_cover': return [{ field: 'eo:cloud_cover', direction: 'asc' }, { field: 'datetime', direction: 'desc' }];
+    default: return [{ field: 'datetime', direction: 'desc' }];
+  }
+}
+
+function nextToken(links: JsonRecord[]): string | undefined {
+  const link = findLink(links, 'next');
+  if (!link) return undefined;
+  if (isRecord(link.body) && typeof link.body.token === 'string') return link.body.token;
+  return linkQueryParam(link, 'token');
+}
+
+function lastId(raws: unknown[]): string | undefined {
+  const last = raws[raws.length - 1];
+  return isRecord(last) && typeof last.id === 'string' ? last.id : undefined;
+}
+
+export function createPlanetaryComputerSource(options: PlanetaryComputerOptions): SourceAdapter {
+  const root = options.url.replace(/\/+$/, '');
+  const defaults = options.collections ?? PLANETARY_COMPUTER_DEFAULT_COLLECTIONS;
+  const origin: ItemOrigin = { ...PLANETARY_COMPUTER_ORIGIN, upstreamUrl: root };
+
+  function searchBody(query: SourceQuery, limit: number): JsonRecord {
+    const body = commonSearchBody(query, query.collections ?? defaults, limit);
+    if (query.cloudCoverLt !== undefined) body.query = { 'eo:cloud_cover': { lt: query.cloudCoverLt } };
+    body.sortby = sortFields(query.sortby);
+    return body;
+  }
+
+  async function fetchPage(body: JsonRecord, ctx: SourceContext) {
+    return readFeatureCollection(await requestUpstreamJson({ source: 'planetary-computer', url: `${root}/search`, method: 'POST', body }, ctx), 'planetary-computer');
+  }
+
+  return {
+    id: 'planetary-computer',
+
+    describe: () => ({
+      id: 'planetary-computer',
+      title: 'Microsoft Planetary Computer',
+      provider: 'microsoft',
+      satellites: ['sentinel-2a', 'sentinel-2b', 'sentinel-2c', 'landsat-4', 'landsat-5', 'landsat-7', 'landsat-8', 'landsat-9'],
+      resolutions_m: [10, 20, 30, 60],
+      collections: [...defaults],
+      bands: [...SENTINEL_2_BANDS.map((band) => band.asset), 'visual', ...LANDSAT_OLI_BANDS.map((band) => band.asset), 'thumbnail'],
+      url: root,
+    }),
+
+    async search(query: SourceQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SourcePage> {
+      let current: PcPosition | null;
+      try {
+        current = readPcPosition(position);
+      } catch {
+        throw invalidParameter('cursor', 'not a cursor of this search (planetary-computer position)');
+      }
+      const limit = pageLimit(query, options.pageCap);
+      const base = searchBody(query, limit);
+      const body = !current ? base
+        : current.mode === 'token' ? { ...base, token: current.token }
+          : keysetBody(base, current.bound, current.after, query.sortby);
+      const page = await fetchPage(body, ctx);
+      const fresh = undelivered(page.features, current?.bound, query.sortby);
+      const normalized = normalizeItems(fresh, origin);
+      const full = page.features.length >= limit;
+
+      let next: PcPosition | null = null;
+      if (current?.mode === 'keyset') {
+        const after = lastId(page.features);
+        next = full && after !== undefined && after !== current.after ? { mode: 'keyset', after, bound: current.bound } : null;
+      } else {
+        const bound = advanceBound(fresh, current?.bound, query.sortby);
+        const token = nextToken(page.links);
+        if (token && token !== current?.token) next = { mode: 'token', token, bound };
+        else if (full && bound) next = { mode: 'keyset', bound };
+      }
+      return { items: normalized.items, next: next as SourcePosition | null, matched: null, skipped: normalized.skipped };
+    },
+
+    async getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null> {
+      const page = await fetchPage({ ids: [upstreamId], limit: 10 }, ctx);
+      const raw = page.features.find((feature) => isRecord(feature) && feature.id === upstreamId);
+      if (!raw) return null;
+      const result = normalizeItem(raw, origin);
+      if (!result.ok) throw new UpstreamFailure('planetary-computer', 'upstream_error', `unusable item: ${result.reason}`);
+      return result.item;
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * A fake of the three upstream catalogs (+ the PC SAS API and a blob/COG host) on 127.0.0.1 at a
+ * random port, replaying the real recorded items with each catalog's own search, paging and
+ * counting style, with per-catalog fault injection and a log of every request received.
+ *
+ *   const fake = await startFakeUpstream();
+ *   createSources({ earthSearchUrl: fake.earthSearchUrl, landsatLookUrl: fake.landsatLookUrl,
+ *                   planetaryComputerUrl: fake.planetaryComputerUrl });
+ *   fake.faults.planetaryComputer.status = { code: 429, retryAfter: 1, times: 1 };
+ *   await fake.close();
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CatalogExchange } from './catalog-exchange';
+import { handleEarthSearch, type EarthSearchFakeOptions } from './earth-search-catalog';
+import { applyTransportFaults, emptyFaults, type FaultCatalog, type FaultTable } from './faults';
+import { sendFile, servedFile, type ServedFile } from './file-server';
+import type { Json } from './fixture-files';
+import { headerRecord, parseJsonBody, readBody, sendJson, type RecordedRequest } from './http-exchange';
+import { realItems, volumeItems, type CatalogName } from './item-pool';
+import { handleLandsatLook } from './landsatlook-catalog';
+import { handlePlanetaryComputer } from './planetary-computer-catalog';
+import { handleSas, type SasState } from './sas-tokens';
+
+export type { CatalogFaults, FaultTable, StatusFault } from './faults';
+export type { RecordedRequest } from './http-exchange';
+export type { CatalogName } from './item-pool';
+export { cloneItemShifted } from './item-pool';
+
+export interface FakeUpstreamOptions {
+  /** Extra items CLONED from the real ones (dates shifted), per catalog, for paging/volume tests. */
+  volume?: Partial<Record<CatalogName, number>>;
+  /** Replace a catalog's pool (e.g. a hand-picked subset of real items). */
+  items?: Partial<Record<CatalogName, Json[]>>;
+  /** Append items to a catalog's pool (e.g. deliberately broken copies of real ones). */
+  extraItems?: Partial<Record<CatalogName, Json[]>>;
+  /** Lifetime of issued SAS tokens (default 3600 s). */
+  sasExpirySeconds?: number;
+  earthSearch?: EarthSearchFakeOptions;
+}
+
+export interface FakeUpstream {
+  url: string;
+  earthSearchUrl: string;
+  landsatLookUrl: string;
+  planetaryComputerUrl: string;
+  sasUrl: string;
+  /** Mutable, per catalog; see CatalogFaults. */
+  faults: FaultTable;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  /** The pools being served (mutable). */
+  items: Record<CatalogName, Json[]>;
+  sas: SasState;
+  /** Serves `localFile` at URL path `path` (Range-capable); returns its absolute URL. */
+  serveFile(path: string, localFile: string, options?: { contentType?: string; azure?: { account: string; container: string } }): string;
+  /** Serves `localFile` as a private PC blob at `/azure/<account>/<container>/<blobPath>` (409 unless SAS-signed). */
+  serveBlob(account: string, container: string, blobPath: string, localFile: string): string;
+  requestsTo(catalog: string, path?: string): RecordedRequest[];
+  resetFaults(): void;
+  close(): Promise<void>;
+}
+
+const PREFIXES: Array<[string, FaultCatalog]> = [
+  ['/earth-search/v1', 'earthSearch'],
+  ['/planetary-computer/api/stac/v1', 'planetaryComputer'],
+  ['/planetary-computer/api/sas/v1', 'sas'],
+  ['/landsatlook/stac-server', 'landsatLook'],
+];
+
+function pools(options: FakeUpstreamOptions): Record<CatalogName, Json[]> {
+  const out = {} as Record<CatalogName, Json[]>;
+  for (const catalog of ['earthSearch', 'planetaryComputer', 'landsatLook'] as const) {
+    const base = options.items?.[catalog] ?? realItems(catalog);
+    const clones = volumeItems(base, base, options.volume?.[catalog] ?? 0);
+    out[catalog] = [...base, ...clones, ...(options.extraItems?.[catalog] ?? [])];
+  }
+  return out;
+}
+
+export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
+  const faults = emptyFaults();
+  const requests: RecordedRequest[] = [];
+  const items = pools(options);
+  const sas: SasState = { expirySeconds: options.sasExpirySeconds ?? 3600, issued: new Map() };
+  const files = new Map<string, ServedFile>();
+  let origin = '';
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const method = req.method ?? 'GET';
+    const text = await readBody(req);
+    const file = files.get(url.pathname);
+    const prefix = PREFIXES.find(([p]) => url.pathname === p || url.pathname.startsWith(`${p}/`));
+    const catalog: FaultCatalog | undefined = file ? 'files' : prefix?.[1];
+    const path = prefix && !file ? url.pathname.slice(prefix[0].length) : url.pathname;
+    requests.push({
+      catalog: catalog ?? 'unknown', method, path, query: Object.fromEntries(url.searchParams),
+      body: parseJsonBody(text), headers: headerRecord(req), at: Date.now(),
+    });
+    if (!catalog) return sendJson(res, 404, { code: 'NotFound', description: `no fake at ${url.pathname}` });
+    if (await applyTransportFaults(faults[catalog], res)) return;
+    if (file) return sendFile(req, res, file, url.searchParams, sas);
+    if (catalog === 'sas') return handleSas(method, path, url.searchParams, res, sas);
+    const exchange: CatalogExchange = {
+      method, path, query: url.searchParams, body: parseJsonBody(text), res,
+      root: `${origin}${prefix?.[0] ?? ''}`, faults: faults[catalog], items: items[catalog as CatalogName],
+    };
+    if (catalog === 'earthSearch') handleEarthSearch(exchange, options.earthSearch ?? {});
+    else if (catalog === 'planetaryComputer') handlePlanetaryComputer(exchange);
+    else handleLandsatLook(exchange);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { code: 'InternalServerError', description: String(error) });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const serveFile: FakeUpstream['serveFile'] = (path, localFile, fileOptions = {}) => {
+    files.set(path, servedFile(localFile, fileOptions));
+    return `${origin}${path}`;
+  };
+
+  return {
+    url: origin,
+    earthSearchUrl: `${origin}/earth-search/v1`,
+    landsatLookUrl: `${origin}/landsatlook/stac-server`,
+    planetaryComputerUrl: `${origin}/planetary-computer/api/stac/v1`,
+    sasUrl: `${origin}/planetary-computer/api/sas/v1`,
+    faults,
+    requests,
+    items,
+    sas,
+    serveFile,
+    serveBlob: (account, container, blobPath, localFile) => serveFile(`/azure/${account}/${container}/${blobPath.replace(/^\/+/, '')}`, localFile, { azure: { account, container } }),
+    requestsTo: (catalog, path) => requests.filter((request) => request.catalog === catalog && (path === undefined || request.path === path)),
+    resetFaults: () => Object.assign(faults, emptyFaults()),
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}
