@@ -1,11 +1,25 @@
 import { resolve } from 'node:path';
+import { build as viteBuild, type Plugin } from 'vite';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// One main build holds every Node entry: the Electron main process, the headless server, the CLI
-// and the Piscina worker. The same out/main/*.js files serve vitest, `npm run serve` and the app.
+// The main build holds the Node entries: the Electron main process, the headless server and the
+// CLI. The Piscina worker is built separately (vite.worker.config.ts) into out/main/raster-task.js.
+// The same out/main/*.js files serve vitest, `npm run serve` and the app.
+/** Builds the self-contained worker right after the main bundle, so one `electron-vite build` makes everything. */
+function workerBundle(): Plugin {
+  return {
+    name: 'astra-worker-bundle',
+    apply: 'build',
+    async closeBundle() {
+      await viteBuild({ configFile: resolve(__dirname, 'vite.worker.config.ts'), logLevel: 'warn' });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [workerBundle()],
     build: {
       outDir: 'out/main',
       rolldownOptions: {
@@ -13,7 +27,6 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/service/serve.ts'),
           cli: resolve(__dirname, 'electron/service/cli.ts'),
-          'raster-task': resolve(__dirname, 'workers/raster-task.ts'),
         },
       },
     },

@@ -14,6 +14,8 @@ export interface ServiceConfig {
   earthSearchUrl: string;
   planetaryComputerUrl: string;
   pcSasUrl: string;
+  /** ASTRA_PC_BLOB_URL: a mirror serving `{account}/{container}/{path}` of PC blob storage (air-gapped sites, tests); null = Azure. */
+  pcBlobUrl: string | null;
   landsatLookUrl: string;
   upstreamTimeoutMs: number;
   offline: boolean;
@@ -82,6 +84,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     earthSearchUrl: env.ASTRA_EARTH_SEARCH_URL ?? 'https://earth-search.aws.element84.com/v1',
     planetaryComputerUrl: env.ASTRA_PLANETARY_COMPUTER_URL ?? 'https://planetarycomputer.microsoft.com/api/stac/v1',
     pcSasUrl: env.ASTRA_PC_SAS_URL ?? 'https://planetarycomputer.microsoft.com/api/sas/v1',
+    pcBlobUrl: env.ASTRA_PC_BLOB_URL || null,
     landsatLookUrl: env.ASTRA_LANDSATLOOK_URL ?? 'https://landsatlook.usgs.gov/stac-server',
     upstreamTimeoutMs: intFrom('ASTRA_UPSTREAM_TIMEOUT_MS', env.ASTRA_UPSTREAM_TIMEOUT_MS, 8000, 1, 600_000),
     offline: env.ASTRA_OFFLINE === '1' || env.ASTRA_OFFLINE === 'true',

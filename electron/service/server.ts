@@ -7,6 +7,8 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCacheServices } from './cache/cache-services';
+import { offlinePrefetchJob } from './cache/offline-prefetch-job';
 import type { ServiceConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { installAuth } from './http/auth';
@@ -15,13 +17,22 @@ import { installHostGuard } from './http/host-guard';
 import { installRateLimit } from './http/rate-limit';
 import { installRendererStatic } from './http/renderer-static';
 import { ROUTE_MODULES } from './http/routes';
+import { JobQueue } from './jobs/queue';
+import { WorkerPool } from './jobs/worker-pool';
 import { generateApiKey } from './keys/key-format';
 import { KeyStore } from './keys/key-store';
+import { loadOrCreateSecret } from './persistent-secret';
+import { getSceneFromSources } from './search';
+import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
+import { PROCESSING_JOB_KINDS } from './processing';
+import { createSources } from './sources';
 
 export interface AstraService {
   app: FastifyInstance;
   context: ServiceContext;
+  /** Every route registered (method + URL pattern), for the OpenAPI completeness test. */
+  routes: ReadonlyArray<{ method: string; url: string }>;
   /** Starts listening; resolves with the URL actually bound (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
@@ -32,6 +43,11 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
   let boundPort = config.port;
+  const sourceStatus = new SourceStatusBoard();
+  const cache = createCacheServices(db, config, {
+    shutdownSignal: shutdown.signal,
+    upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: globalThis.fetch, signal }),
+  });
   const context: ServiceContext = {
     config,
     db,
@@ -39,7 +55,24 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     shutdownSignal: shutdown.signal,
     internalKey: generateApiKey(),
     localBaseUrl: () => `http://127.0.0.1:${boundPort}`,
+    sources: [],
+    sourceStatus,
+    cursorSecret: loadOrCreateSecret(config.dataDir, 'cursor'),
+    workerPool: new WorkerPool({ size: config.workerCount }),
+    jobs: new JobQueue({
+      db,
+      dataDir: config.dataDir,
+      concurrency: config.workerCount,
+      shutdownSignal: shutdown.signal,
+      service: () => context,
+      log: { error: (details, message) => app.log.error(details, message) },
+    }),
+    cache,
   };
+  // Below the federation: status tracking sees the real upstream; the cache answers when it fails.
+  context.sources = createSources(config).map((adapter) => context.cache.wrap(sourceStatus.track(adapter)));
+  context.jobs.register(offlinePrefetchJob);
+  for (const kind of PROCESSING_JOB_KINDS) context.jobs.register(kind);
 
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -49,6 +82,10 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     return503OnClosing: true,
   });
 
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
+  });
   installErrorHandling(app);
   installHostGuard(app, config.host, () => boundPort);
   await app.register(cors, {
@@ -58,7 +95,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
       const allowed = !origin || origin === own || origin === `http://localhost:${boundPort}` || config.corsOrigins.includes(origin);
       callback(null, allowed);
     },
-    methods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Range'],
     exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
   });
@@ -70,6 +107,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   return {
     app,
     context,
+    routes,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();
@@ -80,6 +118,9 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     async close() {
       shutdown.abort();
       await app.close();
+      await context.jobs.close();
+      await context.workerPool.close();
+      context.cache.close();
       db.close();
     },
   };

@@ -3,8 +3,13 @@
  * module. Capabilities add their members here.
  */
 import type { ServiceConfig } from './config';
+import type { CacheServices } from './cache/cache-services';
 import type { Db } from './db/open-database';
+import type { JobQueue } from './jobs/queue';
+import type { WorkerPool } from './jobs/worker-pool';
 import type { KeyStore } from './keys/key-store';
+import type { SourceStatusBoard } from './search/source-status';
+import type { SourceAdapter } from './sources/types';
 
 export interface ServiceContext {
   config: ServiceConfig;
@@ -19,4 +24,16 @@ export interface ServiceContext {
   internalKey: string;
   /** The service's own base URL once listening (e.g. http://127.0.0.1:8787). */
   localBaseUrl(): string;
+  /** The upstream catalogs as the search sees them (status-tracked; cache-wrapped). */
+  sources: SourceAdapter[];
+  /** Whether each source answered at its last use (GET /api/v1/sources). */
+  sourceStatus: SourceStatusBoard;
+  /** Signs search cursors; persisted in the data dir so next links survive a restart. */
+  cursorSecret: string;
+  /** Processing and prefetch jobs: kinds register here (`jobs.register(kind)`). */
+  jobs: JobQueue;
+  /** Piscina threads running workers/raster-task.ts; job kinds call `workerPool.runTask`. */
+  workerPool: WorkerPool;
+  /** Offline-first cache: items + query pages, COG byte blocks, asset resolver, offline switch (cache/cache-services.ts). */
+  cache: CacheServices;
 }

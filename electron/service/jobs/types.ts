@@ -2,7 +2,6 @@
  * Jobs: the wire format of /api/v1/jobs and the contract between the queue (./queue.ts) and each
  * job kind (ndvi, index, change — processing; offline — cache prefetch).
  */
-import type { ServiceContext } from '../service-context';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -43,30 +42,22 @@ export interface JobList {
   jobs: Job[];
 }
 
-/** What a running job kind may do. */
-export interface JobRunContext {
-  jobId: string;
-  /** Aborted on cancel and on shutdown. */
-  signal: AbortSignal;
-  /** 0..1; persisted (throttled) so GET /jobs/{id} shows it. */
-  progress(fraction: number): void;
-  /** Saves resumable state (e.g. which tiles are done); survives a restart. */
-  checkpoint(state: unknown): void;
-  /** The last checkpoint, when the job is resumed after a restart; null on a fresh start. */
-  resumeState: unknown;
-  /** Folder reserved for this job's files (result.tif, temp files). */
-  workDir: string;
-  service: ServiceContext;
+/** `error` of a failed job: a code from the error catalogue and a message fit for the user. */
+export interface JobError {
+  code: string;
+  message: string;
 }
 
-export interface JobKind<P extends Record<string, unknown> = Record<string, unknown>> {
-  type: string;
-  /**
-   * Validates the POST body before any work starts; throws AppError (400/404/422) naming the
-   * parameter. Returns the normalized params stored with the job.
-   */
-  validate(body: Record<string, unknown>, service: ServiceContext): Promise<P>;
-  run(params: P, ctx: JobRunContext): Promise<JobResult>;
-  /** Whether a job that was running at a crash is run again (true) or failed with a reason. */
-  resumable: boolean;
+/** POST /api/v1/jobs → 202, with `Location` = the `self` link. */
+export interface JobCreated {
+  id: string;
+  status: 'queued';
+  links: Job['links'];
+}
+
+/** GET /api/v1/jobs query: newest first. */
+export interface JobListQuery {
+  status?: JobStatus;
+  /** 1..500, default 50. */
+  limit?: number;
 }

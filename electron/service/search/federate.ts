@@ -59,8 +59,13 @@ export async function federatedSearch(
       ...plan.unconfigured.map((source): SearchWarning => ({ source, code: 'upstream_error', message: `${source} is not configured` })),
       ...[...runs.values()].flatMap((run) => (run.failure ? [run.failure] : [])),
     ];
+    const failedSources = new Set(warnings.map((w) => w.source));
     const selected = new Set([...plan.streams.map((s) => s.source), ...plan.unconfigured]);
     if (selected.size > 0 && warnings.length === selected.size) throw allSourcesFailed(warnings);
+    for (const run of runs.values()) {
+      if (failedSources.has(run.source) || !buffers.some((b) => b.plan.source === run.source && b.servedFromCache)) continue;
+      warnings.push({ source: run.source, code: 'served_from_cache', message: `${run.title} answered from the local cache (offline, or the upstream failed)` });
+    }
 
     const states = Object.fromEntries(buffers.map((b) => [b.plan.key,
       runs.get(b.plan.source)?.failure ? b.start : advanceState(b, merged.consumed[b.plan.key] ?? 0)]));

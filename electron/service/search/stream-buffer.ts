@@ -25,12 +25,14 @@ export interface StreamBuffer {
   start: StreamState;
   pages: UpstreamPage[];
   matched: number | null | undefined;
+  /** True once any page of this call came from the local cache instead of the upstream. */
+  servedFromCache: boolean;
 }
 
 export const INITIAL_STREAM_STATE: StreamState = { position: null, consumed: 0, exhausted: false };
 
 export function createBuffer(plan: StreamPlan, start: StreamState = INITIAL_STREAM_STATE): StreamBuffer {
-  return { plan, start, pages: [], matched: start.matched };
+  return { plan, start, pages: [], matched: start.matched, servedFromCache: false };
 }
 
 export function isComplete(buffer: StreamBuffer): boolean {
@@ -58,6 +60,7 @@ export async function fillBuffer(buffer: StreamBuffer, wanted: number, ctx: Sour
     const page = await buffer.plan.adapter.search(buffer.plan.query, position, ctx);
     buffer.pages.push({ position, items: page.items, next: page.next });
     buffer.matched = page.matched;
+    if (page.servedFromCache) buffer.servedFromCache = true;
     emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
     if (emptyInARow >= MAX_EMPTY_PAGES && page.next !== null) {
       throw new UpstreamFailure(buffer.plan.source, 'upstream_error', `returned ${MAX_EMPTY_PAGES} empty pages in a row, each linking to another`);

@@ -5,6 +5,9 @@
  */
 import type Database from 'better-sqlite3';
 import { migration001ApiKeys } from './001-api-keys';
+import { migration002ItemsCache } from './002-items-cache';
+import { migration003CogBlocks } from './003-cog-blocks';
+import { migration004Jobs } from './004-jobs';
 
 export interface Migration {
   version: number;
@@ -12,7 +15,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys];
+export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys, migration002ItemsCache, migration003CogBlocks, migration004Jobs];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,9 +1,18 @@
 /** Every route module of the v1 API, registered in this order by the server. */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../service-context';
+import { assetRoutes } from './assets';
+import { cacheRoutes } from './cache';
 import { healthRoutes } from './health';
+import { jobRoutes } from './jobs';
+import { jobItemRoutes } from './job-items';
 import { keyRoutes } from './keys';
+import { openApiRoutes } from './openapi';
+import { sceneRoutes } from './scenes';
+import { searchRoutes } from './search';
+import { sourceRoutes } from './sources';
+import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, assetRoutes, cacheRoutes, jobItemRoutes];

@@ -1,0 +1,115 @@
+/**
+ * The items cache: every normalized STAC item the service receives, upserted into SQLite, and
+ * the queries offline search answers from it (see item-query.ts).
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open-database';
+import type { StacItem } from '../stac/types';
+import { boxId, footprintBoxes, itemRow } from './item-row';
+import { buildItemQuery, type ItemKeyset, type ItemQuery } from './item-query';
+
+export type { ItemKeyset, ItemQuery } from './item-query';
+
+export interface ItemQueryResult {
+  items: StacItem[];
+  /** Keyset to pass as `after` for the next page; null when this was the last one. */
+  next: ItemKeyset | null;
+}
+
+export interface CachedItem {
+  item: StacItem;
+  /** Epoch ms of the last upsert. */
+  updatedAt: number;
+}
+
+export class ItemCache {
+  private readonly upsertRow;
+  private readonly upsertJson;
+  private readonly deleteBoxes;
+  private readonly insertBox;
+  private readonly selectOne;
+  private readonly selectJson;
+  private readonly upsertAll;
+  /** Prepared query statements by SQL text (a handful of shapes: which filters are present). */
+  private readonly queries = new Map<string, Statement>();
+
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+    this.upsertRow = db.prepare(`
+      INSERT INTO cached_items (id, source, collection, datetime_ms, cloud_cover, scene_key, updated_at)
+      VALUES (@id, @source, @collection, @datetimeMs, @cloudCover, @sceneKey, @updatedAt)
+      ON CONFLICT (id) DO UPDATE SET source = excluded.source, collection = excluded.collection,
+        datetime_ms = excluded.datetime_ms, cloud_cover = excluded.cloud_cover, scene_key = excluded.scene_key,
+        updated_at = excluded.updated_at
+      RETURNING item_no`);
+    this.upsertJson = db.prepare('INSERT OR REPLACE INTO cached_item_json (item_no, json) VALUES (?, ?)');
+    this.deleteBoxes = db.prepare('DELETE FROM cached_item_boxes WHERE box_id IN (?, ?)');
+    this.insertBox = db.prepare(`INSERT INTO cached_item_boxes (box_id, min_lon, max_lon, min_lat, max_lat, min_day, max_day, min_cloud, max_cloud)
+      VALUES (@boxId, @minLon, @maxLon, @minLat, @maxLat, @minDay, @maxDay, @minCloud, @maxCloud)`);
+    this.selectOne = db.prepare(`SELECT j.json, i.updated_at FROM cached_items AS i JOIN cached_item_json AS j USING (item_no) WHERE i.id = ?`);
+    this.selectJson = db.prepare('SELECT c.item_no, c.json FROM json_each(?) AS j CROSS JOIN cached_item_json AS c ON c.item_no = j.value');
+    this.upsertAll = db.transaction((items: StacItem[], updatedAt: number) => {
+      for (const item of items) {
+        const row = itemRow(item);
+        const { item_no: itemNo } = this.upsertRow.get({ ...row, updatedAt }) as { item_no: number };
+        this.upsertJson.run(itemNo, row.json);
+        this.deleteBoxes.run(boxId(itemNo, 0), boxId(itemNo, 1));
+        for (const box of footprintBoxes(item)) this.insertBox.run({ boxId: boxId(itemNo, box.part), ...box });
+      }
+    });
+  }
+
+  /** Inserts or replaces items (by id) in one transaction. */
+  upsertMany(items: readonly StacItem[]): void {
+    if (items.length > 0) this.upsertAll([...items], this.now());
+  }
+
+  get(id: string): StacItem | null {
+    return this.getWithAge(id)?.item ?? null;
+  }
+
+  getWithAge(id: string): CachedItem | null {
+    const row = this.selectOne.get(id) as { json: string; updated_at: number } | undefined;
+    return row ? { item: JSON.parse(row.json) as StacItem, updatedAt: row.updated_at } : null;
+  }
+
+  /** The items among `ids` that are cached, by id. */
+  getMany(ids: readonly string[]): Map<string, StacItem> {
+    const rows = this.db.prepare(`SELECT i.id, j.json FROM cached_items AS i JOIN cached_item_json AS j USING (item_no)
+      WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Array<{ id: string; json: string }>;
+    return new Map(rows.map((row) => [row.id, JSON.parse(row.json) as StacItem]));
+  }
+
+  query(query: ItemQuery): ItemQueryResult {
+    const { sql, params } = buildItemQuery(query);
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    const rows = statement.all(params) as Array<{ item_no: number; id: string; k: number | null }>;
+    const page = rows.slice(0, query.limit);
+    const json = new Map((this.selectJson.all(JSON.stringify(page.map((row) => row.item_no))) as Array<{ item_no: number; json: string }>)
+      .map((row) => [row.item_no, row.json]));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => JSON.parse(json.get(row.item_no) as string) as StacItem),
+      next: rows.length > query.limit && last ? { k: last.k, id: last.id } : null,
+    };
+  }
+
+  /** `EXPLAIN QUERY PLAN` of `query`, one line per plan step (for tests and benchmarks). */
+  explain(query: ItemQuery): string[] {
+    const { sql, params } = buildItemQuery(query);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM cached_items').get() as { n: number }).n;
+  }
+
+  clear(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM cached_item_boxes; DELETE FROM cached_item_json; DELETE FROM cached_items; DELETE FROM cached_query_pages;');
+    })();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Scene assets: `GET /api/v1/scenes/{id}/assets?bands=…&format=cog` resolves download urls
+ * (asset-resolver.ts), and `GET|HEAD /api/v1/scenes/{id}/assets/{band}/cog` serves the asset's
+ * bytes from the COG byte cache with Range, ETag and Content-Length — what geotiff.js in the
+ * renderer and the workers read, online or off.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AppError, invalidParameter } from '../../api/errors';
+import type { SceneAssets } from '../../assets/types';
+import { decideRange, etagMatches } from '../../jobs/byte-range';
+import type { ServiceContext } from '../../service-context';
+import { abortOnClose } from './search';
+
+const MAX_BANDS = 32;
+/** Ranges up to this size are answered from one buffer; larger ones are streamed in chunks. */
+const BUFFERED_BYTES = 4 * 1024 * 1024;
+
+function parseBands(raw: string): string[] {
+  const bands = [...new Set(raw.split(',').map((b) => b.trim()))];
+  if (bands.some((b) => b === '')) throw invalidParameter('bands', 'must be comma-separated band names, e.g. B04,nir');
+  if (bands.length > MAX_BANDS) throw invalidParameter('bands', `at most ${MAX_BANDS} bands`);
+  return bands;
+}
+
+/** Strong validator of the proxied bytes: changes whenever the upstream url, size or ETag does. */
+function proxyEtag(url: string, size: number, upstreamEtag: string | null): string {
+  return `"${createHash('sha256').update(`${url}\n${size}\n${upstreamEtag ?? ''}`).digest('base64url').slice(0, 27)}"`;
+}
+
+function mediaType(declared: string | undefined, upstream: string | null): string {
+  return declared?.split(';')[0].trim() || upstream?.split(';')[0].trim() || 'application/octet-stream';
+}
+
+export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  const { assets, bytes } = ctx.cache;
+
+  app.get<{ Params: { id: string }; Querystring: { bands: string; format?: 'cog' } }>('/api/v1/scenes/:id/assets', {
+    schema: {
+      querystring: {
+        type: 'object',
+        required: ['bands'],
+        additionalProperties: false,
+        properties: { bands: { type: 'string', minLength: 1, maxLength: 1000 }, format: { type: 'string', enum: ['cog'] } },
+      },
+    },
+  }, async (request): Promise<SceneAssets> => {
+    const bands = parseBands(request.query.bands);
+    const proxyBase = `${request.protocol}://${request.headers.host}`;
+    return assets.resolve(request.params.id, bands, { format: request.query.format ?? 'any', proxyBase, signal: abortOnClose(request) });
+  });
+
+  const serveCog = async (request: FastifyRequest<{ Params: { id: string; band: string } }>, reply: FastifyReply) => {
+    const signal = abortOnClose(request);
+    const location = await assets.locate(request.params.id, request.params.band, 'any', signal);
+    const file = await bytes.stat(location.url, signal);
+    const etag = proxyEtag(location.url, file.size, file.etag);
+    reply.header('accept-ranges', 'bytes').header('etag', etag).header('cache-control', 'private, max-age=3600');
+
+    const ifRange = request.headers['if-range'];
+    const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
+    if (!rangeHeader && etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+    const decision = decideRange(rangeHeader, file.size);
+    if (decision.kind === 'unsatisfiable') {
+      reply.header('content-range', `bytes */${file.size}`);
+      throw new AppError('range_not_satisfiable', `range: ${rangeHeader} is outside the ${file.size} bytes of this asset`, { parameter: 'range' });
+    }
+    const [start, end] = decision.kind === 'partial' ? [decision.start, decision.end] : [0, file.size - 1];
+    reply.status(decision.kind === 'partial' ? 206 : 200)
+      .type(mediaType(location.asset.type, file.contentType))
+      .header('content-length', String(Math.max(0, end - start + 1)));
+    if (decision.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${file.size}`);
+    if (request.method === 'HEAD' || end < start) return reply.send();
+    if (end - start + 1 <= BUFFERED_BYTES) return reply.send(await bytes.read(location.url, start, end, { signal }));
+    return reply.send(Readable.from(bytes.chunks(location.url, start, end, { signal })));
+  };
+
+  // HEAD is declared explicitly (not fastify's auto-HEAD) so it answers from the cache without reading bytes.
+  app.route({ method: ['GET', 'HEAD'], url: '/api/v1/scenes/:id/assets/:band/cog', exposeHeadRoute: false, handler: serveCog });
+}
+

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import { openApiDocument } from '../openapi-document';
+import { selfOrigin } from './search';
+
+export function openApiRoutes(app: FastifyInstance): void {
+  app.get('/api/v1/openapi.json', async (request, reply) => {
+    reply.type('application/vnd.oai.openapi+json;version=3.0');
+    return openApiDocument(selfOrigin(request));
+  });
+}

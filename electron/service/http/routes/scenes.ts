@@ -1,0 +1,21 @@
+/** GET /api/v1/scenes/{id}: the full normalized Item, from the upstream (or the cache below it). */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../api/errors';
+import { getSceneFromSources } from '../../search';
+import type { StacItem } from '../../stac/types';
+import type { ServiceContext } from '../../service-context';
+import { abortOnClose, selfOrigin } from './search';
+
+export function sceneRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get<{ Params: { id: string } }>('/api/v1/scenes/:id', async (request, reply): Promise<StacItem> => {
+    const item = await getSceneFromSources(ctx.sources, request.params.id, {
+      timeoutMs: ctx.config.upstreamTimeoutMs,
+      fetch: globalThis.fetch,
+      signal: abortOnClose(request),
+    });
+    if (!item) throw notFound(`no scene ${request.params.id}`);
+    const origin = selfOrigin(request);
+    reply.type('application/geo+json; charset=utf-8');
+    return { ...item, links: item.links.map((l) => (l.href.startsWith('/') ? { ...l, href: origin + l.href } : l)) };
+  });
+}

@@ -1,0 +1,74 @@
+/** GET and POST /api/v1/search: the federated STAC ItemCollection of api.md. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { federatedSearch, parseSearchBody, parseSearchQuery, type FederatedSearchRequest } from '../../search';
+import type { ItemCollection, StacLink } from '../../stac/types';
+import type { ServiceContext } from '../../service-context';
+
+/** Absolute links to this service, as the client addressed it (Host is already guarded). */
+export function selfOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host}`;
+}
+
+export async function runSearch(ctx: ServiceContext, request: FederatedSearchRequest, signal?: AbortSignal) {
+  return federatedSearch(ctx.sources, request, {
+    timeoutMs: ctx.config.upstreamTimeoutMs,
+    fetch: globalThis.fetch,
+    signal,
+    cursorSecret: ctx.cursorSecret,
+  });
+}
+
+/** Turns a federated answer into the ItemCollection body, with absolute self/next links. */
+export function toItemCollection(
+  result: Awaited<ReturnType<typeof runSearch>>,
+  origin: string,
+  nextLink: (cursor: string) => StacLink | null,
+): ItemCollection {
+  const features = result.features.map((item) => ({
+    ...item,
+    links: item.links.map((link) => (link.href.startsWith('/') ? { ...link, href: origin + link.href } : link)),
+  }));
+  const links: StacLink[] = [];
+  const next = result.nextCursor ? nextLink(result.nextCursor) : null;
+  if (next) links.push(next);
+  return { type: 'FeatureCollection', features, context: result.context, links, warnings: result.warnings };
+}
+
+/** Aborts upstream work when the client goes away. */
+export function abortOnClose(request: FastifyRequest): AbortSignal {
+  const controller = new AbortController();
+  request.raw.once('close', () => {
+    if (!request.raw.complete || request.raw.destroyed) controller.abort();
+  });
+  return controller.signal;
+}
+
+export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/api/v1/search', async (request, reply) => {
+    const parsed = parseSearchQuery(request.query as Record<string, unknown>, { cursorSecret: ctx.cursorSecret });
+    const result = await runSearch(ctx, parsed, abortOnClose(request));
+    const origin = selfOrigin(request);
+    const url = new URL(request.url, origin);
+    reply.type('application/geo+json; charset=utf-8');
+    return toItemCollection(result, origin, (cursor) => {
+      url.searchParams.set('cursor', cursor);
+      return { rel: 'next', href: url.toString(), type: 'application/geo+json', method: 'GET' };
+    });
+  });
+
+  app.post('/api/v1/search', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = parseSearchBody(body, { cursorSecret: ctx.cursorSecret });
+    const result = await runSearch(ctx, parsed, abortOnClose(request));
+    const origin = selfOrigin(request);
+    reply.type('application/geo+json; charset=utf-8');
+    return toItemCollection(result, origin, (cursor) => ({
+      rel: 'next',
+      href: `${origin}/api/v1/search`,
+      type: 'application/geo+json',
+      method: 'POST',
+      body: { ...body, cursor },
+      merge: false,
+    }));
+  });
+}

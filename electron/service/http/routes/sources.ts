@@ -1,0 +1,9 @@
+/** GET /api/v1/sources: each source with satellites, resolutions, collections, bands, reachability. */
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../../service-context';
+
+export function sourceRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/api/v1/sources', async () => ({
+    sources: ctx.sources.map((adapter) => ({ ...adapter.describe(), ...ctx.sourceStatus.get(adapter.id) })),
+  }));
+}

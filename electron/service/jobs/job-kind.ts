@@ -1,0 +1,35 @@
+/**
+ * The contract between the job queue (./queue.ts) and each job kind (ndvi, index, change —
+ * processing; offline — cache prefetch). Server-side only; the wire types are in ./types.ts.
+ */
+import type { ServiceContext } from '../service-context';
+import type { JobResult } from './types';
+
+/** What a running job kind may do. */
+export interface JobRunContext {
+  jobId: string;
+  /** Aborted on cancel and on shutdown. */
+  signal: AbortSignal;
+  /** 0..1; persisted (throttled) so GET /jobs/{id} shows it. */
+  progress(fraction: number): void;
+  /** Saves resumable state (e.g. which tiles are done); survives a restart. */
+  checkpoint(state: unknown): void;
+  /** The last checkpoint, when the job is resumed after a restart; null on a fresh start. */
+  resumeState: unknown;
+  /** Folder reserved for this job's files (result.tif, temp files). */
+  workDir: string;
+  service: ServiceContext;
+}
+
+export interface JobKind<P extends Record<string, unknown> = Record<string, unknown>> {
+  type: string;
+  /**
+   * Validates the POST body before any work starts; throws AppError (400/404/422) naming the
+   * parameter. Returns the normalized params stored with the job (must be JSON-serialisable).
+   * `body` is the POST body without `type` (the queue has already matched it to this kind).
+   */
+  validate(body: Record<string, unknown>, service: ServiceContext): Promise<P>;
+  run(params: P, ctx: JobRunContext): Promise<JobResult>;
+  /** Whether a job that was running at a crash is run again (true) or failed with a reason. */
+  resumable: boolean;
+}

@@ -1,0 +1,61 @@
+/** A `jobs` row (migration 004) and its wire form (types.ts Job). Pure. */
+import type { Job, JobError, JobResult, JobStatus } from './types';
+
+export interface JobRow {
+  id: string;
+  type: string;
+  status: JobStatus;
+  progress: number;
+  params: string;
+  result: string | null;
+  error: string | null;
+  checkpoint: string | null;
+  attempts: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+export function isTerminal(status: JobStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+export function jobHref(id: string): string {
+  return `/api/v1/jobs/${id}`;
+}
+
+/** The file a kind leaves in its work dir to have it served at result.tif. */
+export const RESULT_FILE_NAME = 'result.tif';
+
+export function resultFileHref(id: string): string {
+  return `/api/v1/jobs/${id}/result.tif`;
+}
+
+export const RESULT_FILE_MEDIA_TYPE = 'image/tiff; application=geotiff; profile=cloud-optimized';
+
+export function jobLinks(id: string, result?: JobResult): Job['links'] {
+  const links: Job['links'] = [{ rel: 'self', href: jobHref(id), type: 'application/json' }];
+  if (result?.href) links.push({ rel: 'result', href: result.href, type: RESULT_FILE_MEDIA_TYPE });
+  return links;
+}
+
+/** The wire form; `liveProgress` (from memory, for a running job) wins over the throttled column. */
+export function rowToJob(row: JobRow, liveProgress?: number): Job {
+  const result = row.result === null ? undefined : (JSON.parse(row.result) as JobResult);
+  const error = row.error === null ? undefined : (JSON.parse(row.error) as JobError);
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    progress: liveProgress ?? row.progress,
+    created_at: row.created_at,
+    started_at: row.started_at,
+    finished_at: row.finished_at,
+    ...(error ? { error } : {}),
+    ...(result ? { result } : {}),
+    params: JSON.parse(row.params) as Record<string, unknown>,
+    links: jobLinks(row.id, result),
+  };
+}

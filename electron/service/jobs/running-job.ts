@@ -1,0 +1,137 @@
+/**
+ * One job being run by its kind in this process: the JobRunContext it gets, its live progress,
+ * and how its outcome is recorded. Cancellation wins over any outcome; an error after the
+ * service began stopping leaves the job `running` in the database, so the next start treats it
+ * as interrupted (resumed or failed) instead of recording a failure that was not the job's.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ServiceContext } from '../service-context';
+import { INTERNAL_JOB_ERROR, jobErrorOf } from './job-errors';
+import { RESULT_FILE_NAME, resultFileHref, type JobRow } from './job-record';
+import type { JobStore } from './job-store';
+import { ProgressThrottle } from './progress-throttle';
+import type { JobKind, JobRunContext } from './job-kind';
+import type { JobResult } from './types';
+
+export interface JobLogger {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export interface RunningJobDeps {
+  store: JobStore;
+  kind: JobKind;
+  workDir: string;
+  service: ServiceContext;
+  /** Aborted when the queue stops (service shutdown). */
+  stopSignal: AbortSignal;
+  log: JobLogger;
+  progressIntervalMs: number;
+}
+
+type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+
+export async function removeWorkDir(workDir: string): Promise<void> {
+  await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+export class RunningJob {
+  readonly id: string;
+  /** Live progress, newer than the throttled copy in the database. */
+  progress: number;
+  /** Resolves once the outcome is recorded; never rejects. */
+  readonly settled: Promise<void>;
+  private readonly cancelController = new AbortController();
+  private cancelRequested = false;
+  private finished = false;
+  private readonly throttle: ProgressThrottle;
+
+  constructor(row: JobRow, private readonly deps: RunningJobDeps) {
+    this.id = row.id;
+    this.progress = row.progress;
+    this.throttle = new ProgressThrottle((value) => deps.store.saveProgress(row.id, value), deps.progressIntervalMs);
+    this.settled = this.execute(row).then((outcome) => this.record(outcome)).catch((error: unknown) => {
+      deps.log.error({ err: error, jobId: row.id }, 'could not record the outcome of a job');
+    });
+  }
+
+  cancel(): void {
+    this.cancelRequested = true;
+    this.cancelController.abort(new DOMException(`job ${this.id} was cancelled`, 'AbortError'));
+  }
+
+  private context(row: JobRow): JobRunContext {
+    const { store, workDir, service, stopSignal } = this.deps;
+    return {
+      jobId: row.id,
+      signal: AbortSignal.any([this.cancelController.signal, stopSignal]),
+      progress: (fraction) => {
+        if (this.finished || typeof fraction !== 'number' || Number.isNaN(fraction)) return;
+        this.progress = Math.min(1, Math.max(0, fraction));
+        this.throttle.update(this.progress);
+      },
+      checkpoint: (state) => {
+        if (this.finished) return;
+        store.saveCheckpoint(row.id, JSON.stringify(state ?? null));
+      },
+      resumeState: row.checkpoint === null ? null : JSON.parse(row.checkpoint),
+      workDir,
+      service,
+    };
+  }
+
+  private async execute(row: JobRow): Promise<Outcome> {
+    try {
+      await mkdir(this.deps.workDir, { recursive: true });
+      const params = JSON.parse(row.params) as Record<string, unknown>;
+      return { ok: true, result: await this.deps.kind.run(params, this.context(row)) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  private async record(outcome: Outcome): Promise<void> {
+    this.finished = true;
+    const { store, workDir, stopSignal, log, kind } = this.deps;
+    if (this.cancelRequested) {
+      this.throttle.stop();
+      store.cancel(this.id);
+      await removeWorkDir(workDir);
+      return;
+    }
+    this.throttle.flush();
+    if (outcome.ok) {
+      const result = this.resultOf(outcome.result);
+      if (result) {
+        store.succeed(this.id, result);
+        return;
+      }
+      store.fail(this.id, INTERNAL_JOB_ERROR);
+    } else {
+      if (stopSignal.aborted) return;
+      const { jobError, expected } = jobErrorOf(outcome.error);
+      if (!expected) log.error({ err: outcome.error, jobId: this.id, type: kind.type }, 'job failed with an unexpected error');
+      store.fail(this.id, jobError);
+    }
+    await removeWorkDir(workDir);
+  }
+
+  /** The kind's result as stored, with `href` filled in when it left a result file; null if unusable. */
+  private resultOf(value: unknown): JobResult | null {
+    const { workDir, log, kind } = this.deps;
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      log.error({ jobId: this.id, type: kind.type }, 'job kind returned a result that is not an object');
+      return null;
+    }
+    const result: JobResult = { ...(value as JobResult | undefined) };
+    if (result.href === undefined && existsSync(join(workDir, RESULT_FILE_NAME))) result.href = resultFileHref(this.id);
+    try {
+      JSON.stringify(result);
+    } catch (error) {
+      log.error({ err: error, jobId: this.id, type: kind.type }, 'job kind returned a result that is not JSON');
+      return null;
+    }
+    return result;
+  }
+}

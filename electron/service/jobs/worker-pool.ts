@@ -1,0 +1,106 @@
+/**
+ * The service's one Piscina pool over the built worker entry (workers/raster-task.ts). Jobs run
+ * raster tasks through `runTask`: input buffers are transferred, progress arrives over a
+ * MessagePort, results come back by transfer, and aborting the signal terminates the thread
+ * running the task (Piscina removes the worker), so a task needs no cancellation checks.
+ */
+import { existsSync } from 'node:fs';
+import { MessageChannel, type TransferListItem } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { RasterTask, RasterTaskResults } from '../../../workers/raster-task';
+import type { TaskChannelMessage, TaskCompletion, TaskEnvelope } from '../../../workers/pool/task-channel';
+import { rebuildTaskError } from '../../../workers/pool/rebuild-task-error';
+import { AppError, isAppError } from '../api/errors';
+import { defaultWorkerFile } from './worker-file';
+
+export interface WorkerPoolOptions {
+  /** Maximum threads (config.workerCount). */
+  size: number;
+  /** The built worker entry; defaults to the sibling of the bundle (see worker-file.ts). */
+  filename?: string;
+  /** Idle threads exit after this long; threads start on demand. */
+  idleTimeoutMs?: number;
+}
+
+export interface RunTaskOptions {
+  /** Aborting it rejects with `signal.reason` and terminates the thread running the task. */
+  signal?: AbortSignal;
+  /** Buffers moved into the worker (detached here), e.g. `[red.buffer, nir.buffer]`. */
+  transferList?: TransferListItem[];
+  /** Called with every progress value the task reports (0..1). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** A worker error rebuilt on this side; AppError-shaped ones become real AppErrors. */
+function taskFailure(error: unknown): Error {
+  const rebuilt = rebuildTaskError(error);
+  if (isAppError(rebuilt)) return new AppError(rebuilt.code, rebuilt.message, { parameter: rebuilt.parameter });
+  return rebuilt;
+}
+
+export class WorkerPool {
+  readonly size: number;
+  readonly filename: string;
+  private readonly idleTimeoutMs: number;
+  private piscina: Piscina | null = null;
+  private closed = false;
+
+  constructor(options: WorkerPoolOptions) {
+    this.size = Math.max(1, Math.floor(options.size));
+    this.filename = options.filename ?? defaultWorkerFile();
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+  }
+
+  /** Runs one task on a pool thread; resolves with its result (buffers transferred, not copied). */
+  async runTask<T extends RasterTask>(task: T, options: RunTaskOptions = {}): Promise<RasterTaskResults[T['kind']]> {
+    const { signal, transferList = [], onProgress } = options;
+    signal?.throwIfAborted();
+    const piscina = this.open();
+    const { port1, port2 } = new MessageChannel();
+    let deliver!: (value: unknown) => void;
+    const channelled = new Promise<unknown>((resolve) => { deliver = resolve; });
+    port1.on('message', (message: TaskChannelMessage) => {
+      if (message.type === 'progress') onProgress?.(message.fraction);
+      else if (message.type === 'result') deliver(message.value);
+    });
+    try {
+      const envelope: TaskEnvelope<T> = { task, channel: port2 };
+      const completion = (await piscina.run(envelope, { signal, transferList: [port2, ...transferList] })) as TaskCompletion;
+      const value = completion.channelled ? await channelled : completion.value;
+      return value as RasterTaskResults[T['kind']];
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw taskFailure(error);
+    } finally {
+      port1.close();
+    }
+  }
+
+  /** Thread ids of the live pool threads (diagnostics and tests: a cancelled task's thread is gone). */
+  get threadIds(): number[] {
+    return this.piscina ? this.piscina.threads.map((thread) => thread.threadId) : [];
+  }
+
+  /** Terminates every thread; pending tasks reject. Called on service shutdown. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const piscina = this.piscina;
+    this.piscina = null;
+    if (piscina) await piscina.destroy();
+  }
+
+  private open(): Piscina {
+    if (this.closed) throw new AppError('service_unavailable', 'the worker pool is shut down');
+    if (this.piscina) return this.piscina;
+    if (!existsSync(this.filename)) {
+      throw new Error(`worker entry not found at ${this.filename}; build it with \`npm run build\``);
+    }
+    this.piscina = new Piscina({
+      filename: this.filename,
+      minThreads: 0,
+      maxThreads: this.size,
+      idleTimeout: this.idleTimeoutMs,
+    });
+    return this.piscina;
+  }
+}

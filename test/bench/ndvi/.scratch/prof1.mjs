@@ -1,0 +1,21 @@
+import { importTs } from '/work/main/test/bench/cache/bench-support.js';
+import { fromFile } from 'geotiff';
+import { deflateSync, inflateSync } from 'node:zlib';
+const { predictTile } = await importTs('workers/lib/cog/predictor.ts');
+const { applyRadiometry } = await importTs('workers/lib/radiometry.ts');
+const { compileExpression, parseExpression } = await importTs('workers/lib/expression/index.ts');
+const red = await (await fromFile('/tmp/astra-bench-ndvi/B04.tif')).getImage();
+const nir = await (await fromFile('/tmp/astra-bench-ndvi/B08.tif')).getImage();
+const win = [5120, 5120, 5632, 5632];
+const [r] = await red.readRasters({ window: win }); const [n] = await nir.readRasters({ window: win });
+const t = (label, fn, k = 10) => { fn(); const s = performance.now(); for (let i = 0; i < k; i++) fn(); console.log(label, ((performance.now() - s) / k).toFixed(2), 'ms'); };
+let rf, nf, out;
+t('radiometry x2', () => { rf = applyRadiometry(r, { scale: 1e-4, offset: 0, nodata: 0 }); nf = applyRadiometry(n, { scale: 1e-4, offset: 0, nodata: 0 }); });
+const expr = compileExpression(parseExpression('(nir - red) / (nir + red)'));
+t('expression', () => { out = expr({ nir: nf, red: rf }, new Float32Array(512 * 512)); });
+let pred; t('predictor f32', () => { pred = predictTile(out, 512); });
+for (const level of [1, 3, 6]) { let b; t(`deflate level ${level}`, () => { b = deflateSync(pred, { level }); }, 5); console.log('   bytes', b.length); }
+const offs = await red.fileDirectory.loadValue('TileOffsets'); const cnts = await red.fileDirectory.loadValue('TileByteCounts');
+import { openSync, readSync } from 'node:fs';
+const fd = openSync('/tmp/astra-bench-ndvi/B04.tif', 'r'); const idx = 10 * 22 + 10; const buf = Buffer.alloc(Number(cnts[idx])); readSync(fd, buf, 0, buf.length, Number(offs[idx]));
+t('inflate source tile', () => inflateSync(buf)); console.log('   compressed', buf.length);

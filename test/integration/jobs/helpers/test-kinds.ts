@@ -1,0 +1,83 @@
+/**
+ * Job kinds that exist only in tests. They run real worker tasks (`spin`) on the service's pool,
+ * so everything between HTTP and the worker thread is the production path.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, invalidParameter } from '../../../../electron/service/api/errors';
+import { RESULT_FILE_NAME } from '../../../../electron/service/jobs/job-record';
+import type { JobKind } from '../../../../electron/service/jobs/job-kind';
+import type { Heartbeat } from './heartbeat';
+
+export interface SpinParams extends Record<string, unknown> {
+  chunks: number;
+  chunk_ms: number;
+}
+
+function positiveInt(body: Record<string, unknown>, name: string, fallback: number, max: number): number {
+  const value = body[name] ?? fallback;
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
+    throw invalidParameter(name, `must be an integer 1..${max}`);
+  }
+  return value as number;
+}
+
+async function validateSpin(body: Record<string, unknown>): Promise<SpinParams> {
+  for (const key of Object.keys(body)) {
+    if (key !== 'chunks' && key !== 'chunk_ms') throw invalidParameter(key, 'is not a known parameter');
+  }
+  return { chunks: positiveInt(body, 'chunks', 5, 100_000), chunk_ms: positiveInt(body, 'chunk_ms', 5, 1000) };
+}
+
+/** Spins `chunks` × `chunk_ms` on a worker; job progress = worker progress. */
+export function spinKind(type = 'spin', options: { heartbeat?: Heartbeat; resultFile?: Buffer } = {}): JobKind<SpinParams> {
+  return {
+    type,
+    resumable: false,
+    validate: validateSpin,
+    async run(params, ctx) {
+      const result = await ctx.service.workerPool.runTask(
+        { kind: 'spin', chunks: params.chunks, chunkMs: params.chunk_ms, heartbeat: options.heartbeat?.array },
+        { signal: ctx.signal, onProgress: (f) => ctx.progress(f) },
+      );
+      if (options.resultFile) writeFileSync(join(ctx.workDir, RESULT_FILE_NAME), options.resultFile);
+      return { chunks: result.chunks, stats: { min: 0, max: result.checksum, mean: null, valid_fraction: 1 } };
+    },
+  };
+}
+
+/**
+ * Resumable: runs one worker task per chunk and checkpoints `{done}` after each, so a run after a
+ * restart starts where the last one stopped. `starts` records the resume point of every run.
+ */
+export function resumableSpinKind(type: string, starts: number[] = []): JobKind<SpinParams> {
+  return {
+    type,
+    resumable: true,
+    validate: validateSpin,
+    async run(params, ctx) {
+      const from = (ctx.resumeState as { done?: number } | null)?.done ?? 0;
+      starts.push(from);
+      for (let done = from; done < params.chunks; done += 1) {
+        await ctx.service.workerPool.runTask({ kind: 'spin', chunks: 1, chunkMs: params.chunk_ms }, { signal: ctx.signal });
+        ctx.checkpoint({ done: done + 1 });
+        ctx.progress((done + 1) / params.chunks);
+      }
+      return { chunks: params.chunks, resumed_from: from };
+    },
+  };
+}
+
+/** Fails after a worker task: with an AppError, a plain Error from the kind, or an error thrown in the worker. */
+export function failingKind(type: string, how: 'app-error' | 'bug' | 'worker'): JobKind {
+  return {
+    type,
+    resumable: false,
+    validate: async () => ({}),
+    async run(_params, ctx) {
+      await ctx.service.workerPool.runTask({ kind: 'spin', chunks: 2, chunkMs: 1, failAfter: how === 'worker' ? 1 : undefined }, { signal: ctx.signal });
+      if (how === 'app-error') throw new AppError('unprocessable', 'scene: has no red band');
+      throw new TypeError('secret internal detail: cannot read properties of undefined');
+    },
+  };
+}

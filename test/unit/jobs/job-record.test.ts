@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../electron/service/api/errors';
+import { INTERNAL_JOB_ERROR, jobErrorOf } from '../../../electron/service/jobs/job-errors';
+import { rowToJob, type JobRow } from '../../../electron/service/jobs/job-record';
+
+const row: JobRow = {
+  id: 'job_1', type: 'ndvi', status: 'running', progress: 0.25, params: '{"scene":"s"}', result: null, error: null,
+  checkpoint: '{"done":3}', attempts: 1, created_at: '2024-01-01T00:00:00.000Z', started_at: '2024-01-01T00:00:01.000Z', finished_at: null,
+};
+
+describe('rowToJob', () => {
+  it('gives the wire shape of types.ts, without error/result while absent and without internal columns', () => {
+    const job = rowToJob(row);
+    expect(Object.keys(job).sort()).toEqual(['created_at', 'finished_at', 'id', 'links', 'params', 'progress', 'started_at', 'status', 'type']);
+    expect(job).toMatchObject({ id: 'job_1', status: 'running', progress: 0.25, params: { scene: 's' } });
+    expect(job.links).toEqual([{ rel: 'self', href: '/api/v1/jobs/job_1', type: 'application/json' }]);
+  });
+
+  it('prefers the live progress of a running job to the throttled column', () => {
+    expect(rowToJob(row, 0.8).progress).toBe(0.8);
+  });
+
+  it('adds the result link when the result has a file', () => {
+    const href = '/api/v1/jobs/job_1/result.tif';
+    const job = rowToJob({ ...row, status: 'succeeded', progress: 1, result: JSON.stringify({ href, width: 2 }) });
+    expect(job.result).toEqual({ href, width: 2 });
+    expect(job.links.map((l) => l.rel)).toEqual(['self', 'result']);
+  });
+});
+
+describe('jobErrorOf', () => {
+  it('keeps an AppError\'s code and message', () => {
+    expect(jobErrorOf(new AppError('not_found', 'scene x not found'))).toEqual({ jobError: { code: 'not_found', message: 'scene x not found' }, expected: true });
+  });
+  it('hides anything else behind a generic internal error', () => {
+    expect(jobErrorOf(new TypeError('x is undefined at foo.ts:3'))).toEqual({ jobError: INTERNAL_JOB_ERROR, expected: false });
+    expect(jobErrorOf('thrown string')).toEqual({ jobError: INTERNAL_JOB_ERROR, expected: false });
+  });
+});

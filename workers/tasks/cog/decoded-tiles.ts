@@ -1,0 +1,46 @@
+/**
+ * A small per-thread LRU of decoded COG tiles, bounded by bytes. Output tiles that are not aligned
+ * with the source tiles (a bbox crop, another grid) need up to four source tiles each, and
+ * neighbouring output tiles share them; the cache saves decoding those again.
+ */
+import type { OpenImage } from './open-cogs';
+
+const MAX_BYTES = 48 * 1024 * 1024;
+
+export type DecodedTile = ArrayBufferLike;
+
+const tiles = new Map<string, Promise<DecodedTile>>();
+const sizes = new Map<string, number>();
+let bytes = 0;
+
+function remember(key: string, size: number): void {
+  sizes.set(key, size);
+  bytes += size;
+  while (bytes > MAX_BYTES && tiles.size > 1) {
+    const oldest = tiles.keys().next().value as string;
+    tiles.delete(oldest);
+    bytes -= sizes.get(oldest) ?? 0;
+    sizes.delete(oldest);
+  }
+}
+
+/** The decoded bytes of tile/strip (x, y) of `sample` (PlanarConfiguration 2) or of all samples (1). */
+export function decodedTile(url: string, imageIndex: number, open: OpenImage, x: number, y: number, sample: number, signal?: AbortSignal): Promise<DecodedTile> {
+  const planeSample = open.image.planarConfiguration === 2 ? sample : 0;
+  const key = `${url}\n${imageIndex}\n${planeSample}\n${x}\n${y}`;
+  const known = tiles.get(key);
+  if (known) {
+    tiles.delete(key);
+    tiles.set(key, known);
+    return known;
+  }
+  const pending = open.image.getTileOrStrip(x, y, planeSample, open.decoder, signal).then((tile) => {
+    if (tiles.get(key) === pending) remember(key, tile.data.byteLength);
+    return tile.data;
+  });
+  pending.catch(() => {
+    if (tiles.get(key) === pending) tiles.delete(key);
+  });
+  tiles.set(key, pending);
+  return pending;
+}

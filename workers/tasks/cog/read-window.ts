@@ -1,0 +1,83 @@
+/**
+ * Reads a pixel window of one sample of a COG image into a Float32Array, NaN where the window lies
+ * outside the image. Tiles are decoded one by one (geotiff.js `getTileOrStrip` with the thread's
+ * decoder) and copied row by row with typed-array `set`, which converts the sample type natively —
+ * several times faster than geotiff.js `readRasters`, whose inner loop reads every pixel through a
+ * DataView call. Integer samples up to 24 bits and float32 are exact in float32.
+ */
+import { decodedTile } from './decoded-tiles';
+import { cogImage, type OpenImage } from './open-cogs';
+
+export interface WindowRequest {
+  url: string;
+  /** IFD index (0 = full resolution). */
+  imageIndex: number;
+  /** 0-based band within the file. */
+  sample: number;
+  /** Window in image pixels: columns x0..x0+width, rows y0..y0+height; may reach outside the image. */
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+}
+
+type SampleArray = ArrayLike<number> & { subarray(begin: number, end: number): ArrayLike<number> };
+
+function sampleView(open: OpenImage, sample: number, data: ArrayBufferLike): SampleArray {
+  const planar = open.image.planarConfiguration === 2;
+  // For pixel-interleaved data the view covers every sample; the stride is handled by the copy.
+  return open.image.getArrayForSample(planar ? sample : 0, data as ArrayBuffer) as unknown as SampleArray;
+}
+
+function copyTile(
+  view: SampleArray, tileWidth: number, stride: number, offset: number,
+  out: Float32Array, outWidth: number,
+  rows: { src: number; dst: number; count: number }, cols: { src: number; dst: number; count: number },
+): void {
+  for (let r = 0; r < rows.count; r++) {
+    const srcRow = (rows.src + r) * tileWidth;
+    const dstStart = (rows.dst + r) * outWidth + cols.dst;
+    if (stride === 1) {
+      const start = srcRow + cols.src;
+      out.set(view.subarray(start, start + cols.count), dstStart);
+    } else {
+      for (let c = 0; c < cols.count; c++) out[dstStart + c] = view[(srcRow + cols.src + c) * stride + offset];
+    }
+  }
+}
+
+export async function readWindow(request: WindowRequest, authorization: string, signal?: AbortSignal): Promise<Float32Array> {
+  const { url, imageIndex, sample, x0, y0, width, height } = request;
+  const out = new Float32Array(width * height).fill(NaN);
+  const open = await cogImage(url, imageIndex, authorization);
+  const { image } = open;
+  const imageWidth = image.getWidth();
+  const imageHeight = image.getHeight();
+  const tileWidth = image.getTileWidth();
+  const tileHeight = image.getTileHeight();
+  const samplesPerPixel = image.getSamplesPerPixel();
+  if (sample < 0 || sample >= samplesPerPixel) throw new RangeError(`sample ${sample} of ${url}: the file has ${samplesPerPixel}`);
+  const stride = image.planarConfiguration === 2 ? 1 : samplesPerPixel;
+  const offset = image.planarConfiguration === 2 ? 0 : sample;
+
+  const left = Math.max(0, x0);
+  const top = Math.max(0, y0);
+  const right = Math.min(imageWidth, x0 + width);
+  const bottom = Math.min(imageHeight, y0 + height);
+  if (left >= right || top >= bottom) return out;
+
+  const reads: Promise<void>[] = [];
+  for (let ty = Math.floor(top / tileHeight); ty * tileHeight < bottom; ty++) {
+    for (let tx = Math.floor(left / tileWidth); tx * tileWidth < right; tx++) {
+      const tileLeft = tx * tileWidth;
+      const tileTop = ty * tileHeight;
+      const cols = { src: Math.max(left, tileLeft) - tileLeft, dst: Math.max(left, tileLeft) - x0, count: Math.min(right, tileLeft + tileWidth) - Math.max(left, tileLeft) };
+      const rows = { src: Math.max(top, tileTop) - tileTop, dst: Math.max(top, tileTop) - y0, count: Math.min(bottom, tileTop + tileHeight) - Math.max(top, tileTop) };
+      reads.push(decodedTile(url, imageIndex, open, tx, ty, sample, signal).then((data) => {
+        copyTile(sampleView(open, sample, data), tileWidth, stride, offset, out, width, rows, cols);
+      }));
+    }
+  }
+  await Promise.all(reads);
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * One source band brought onto a target tile grid, by the cheapest exact route:
+ * - same lattice (the usual case: the output grid is the band's own grid) → one window read;
+ * - same CRS, axis-aligned, nearest (SCL 20 m under a 10 m grid) → separable index tables;
+ * - anything else (other resolution with bilinear, another UTM zone, another CRS) → the source
+ *   window under the target is read and warped (workers/lib/warp.ts; bilinear NaN-aware, nearest
+ *   for classes).
+ * `prepare` turns raw samples into values before any interpolation (radiometry: nodata → NaN,
+ * DN → reflectance), so bilinear never blends a nodata DN into its neighbours.
+ */
+import { gridWindow } from '../../lib/geo/grid-window';
+import type { RasterGrid } from '../../lib/raster-types';
+import { warpRaster, type Resampling } from '../../lib/warp';
+import { readWindow } from '../cog/read-window';
+import { latticeOffset, nearestTables, sourceWindowFor } from './grid-relation';
+
+/** A band of a COG as the workers read it. */
+export interface SourceBand {
+  /** The service's proxy URL of the asset. */
+  url: string;
+  /** IFD index: 0 = full resolution, then overviews. */
+  imageIndex: number;
+  /** 0-based band within the file. */
+  sample: number;
+  /** Grid of that IFD. */
+  grid: RasterGrid;
+}
+
+export interface ReadContext {
+  authorization: string;
+  signal?: AbortSignal;
+}
+
+export type Prepare = (raw: Float32Array) => Float32Array;
+
+const identity: Prepare = (raw) => raw;
+
+async function readAligned(source: SourceBand, target: RasterGrid, offset: { col: number; row: number }, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
+  const raw = await readWindow({ ...source, x0: offset.col, y0: offset.row, width: target.width, height: target.height }, io.authorization, io.signal);
+  return prepare(raw);
+}
+
+async function readNearestTables(source: SourceBand, target: RasterGrid, tables: { cols: Int32Array; rows: Int32Array }, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
+  const { cols, rows } = tables;
+  const x0 = Math.max(0, Math.min(...cols));
+  const y0 = Math.max(0, Math.min(...rows));
+  const x1 = Math.min(source.grid.width, Math.max(...cols) + 1);
+  const y1 = Math.min(source.grid.height, Math.max(...rows) + 1);
+  const out = new Float32Array(target.width * target.height).fill(NaN);
+  if (x0 >= x1 || y0 >= y1) return out;
+  const w = x1 - x0;
+  const values = prepare(await readWindow({ ...source, x0, y0, width: w, height: y1 - y0 }, io.authorization, io.signal));
+  for (let r = 0; r < target.height; r++) {
+    const row = rows[r];
+    if (row < y0 || row >= y1) continue;
+    const sourceRow = (row - y0) * w;
+    const targetRow = r * target.width;
+    for (let c = 0; c < target.width; c++) {
+      const col = cols[c];
+      if (col >= x0 && col < x1) out[targetRow + c] = values[sourceRow + col - x0];
+    }
+  }
+  return out;
+}
+
+async function readWarped(source: SourceBand, target: RasterGrid, resampling: Resampling, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
+  const window = sourceWindowFor(target, source.grid);
+  if (!window) return new Float32Array(target.width * target.height).fill(NaN);
+  const values = prepare(await readWindow({ ...source, ...window }, io.authorization, io.signal));
+  const grid = gridWindow(source.grid, window.x0, window.y0, window.width, window.height);
+  return warpRaster({ data: values, grid }, target, { resampling });
+}
+
+/** The band's values on `target` (NaN where the source has none). */
+export async function bandOnGrid(source: SourceBand, target: RasterGrid, resampling: Resampling, io: ReadContext, prepare: Prepare = identity): Promise<Float32Array> {
+  const offset = latticeOffset(target, source.grid);
+  if (offset) return readAligned(source, target, offset, prepare, io);
+  if (resampling === 'nearest') {
+    const tables = nearestTables(target, source.grid);
+    if (tables) return readNearestTables(source, target, tables, prepare, io);
+  }
+  return readWarped(source, target, resampling, prepare, io);
+}

@@ -1,0 +1,73 @@
+/**
+ * `process-tile`: one output tile of an index or change job. Reads every band it needs through
+ * the service's COG proxy (the thread keeps the files open), evaluates the scene expression(s) on
+ * the tile's grid and returns the output bands by transfer:
+ * - index:  [value]
+ * - change: [after − before, class −1/0/+1 at ±threshold], NaN where either scene is masked.
+ * With `encode`, it also encodes each band as the COG writer's full-resolution block (padded to
+ * the tile size with NaN exactly as the writer pads, predictor + deflate), so the tile needs no
+ * second trip to a worker before it is spooled.
+ */
+import { classifyChange } from '../../lib/change';
+import type { RasterGrid } from '../../lib/raster-types';
+import { withTransfer, type TransferOutput } from '../../pool/task-channel';
+import { encodeTileBytes, type DeflateStrategy } from '../tiles/encode-tile-task';
+import { evaluateScene } from './evaluate-scene';
+import type { SceneRecipe } from './scene-recipe';
+
+export type TileOperation =
+  | { type: 'index'; scene: SceneRecipe }
+  | { type: 'change'; before: SceneRecipe; after: SceneRecipe; threshold: number };
+
+export interface ProcessTileTask {
+  kind: 'process-tile';
+  /** `Bearer <internal key>` for the proxy. */
+  authorization: string;
+  /** The tile's part of the output grid (edge tiles are smaller than the tile size). */
+  target: RasterGrid;
+  op: TileOperation;
+  /** Also encode the full-resolution COG blocks of this tile. */
+  encode?: { tileSize: number; compressionLevel: number; strategy?: DeflateStrategy };
+}
+
+export interface ProcessTileResult {
+  /** One plane per output band, target.width × target.height, row-major. */
+  planes: Float32Array[];
+  /** With `encode`: one encoded block per band. */
+  blocks?: Uint8Array[];
+}
+
+/** The plane as the COG writer stores it: tileSize × tileSize, NaN outside the raster. */
+function padded(plane: Float32Array, width: number, height: number, tileSize: number): Float32Array {
+  if (width === tileSize && height === tileSize) return plane;
+  const out = new Float32Array(tileSize * tileSize).fill(NaN);
+  for (let row = 0; row < height; row++) out.set(plane.subarray(row * width, (row + 1) * width), row * tileSize);
+  return out;
+}
+
+function difference(after: Float32Array, before: Float32Array): Float32Array {
+  const out = new Float32Array(after.length);
+  for (let i = 0; i < out.length; i++) out[i] = after[i] - before[i];
+  return out;
+}
+
+export async function processTileTask(task: ProcessTileTask): Promise<TransferOutput<ProcessTileResult>> {
+  const io = { authorization: task.authorization };
+  const { op, target } = task;
+  let planes: Float32Array[];
+  if (op.type === 'index') {
+    planes = [await evaluateScene(op.scene, target, io)];
+  } else {
+    const [before, after] = await Promise.all([evaluateScene(op.before, target, io), evaluateScene(op.after, target, io)]);
+    const diff = difference(after, before);
+    planes = [diff, classifyChange(diff, op.threshold).classes];
+  }
+  let blocks: Uint8Array[] | undefined;
+  if (task.encode) {
+    const { tileSize, compressionLevel, strategy } = task.encode;
+    blocks = planes.map((plane, band) => encodeTileBytes({
+      samples: padded(plane, target.width, target.height, tileSize), width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band,
+    }, strategy));
+  }
+  return withTransfer({ planes, blocks }, [...planes, ...(blocks ?? [])].map((array) => array.buffer as ArrayBuffer));
+}

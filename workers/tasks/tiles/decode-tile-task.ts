@@ -1,0 +1,20 @@
+/**
+ * `decode-cog-tile`: turns tiles this engine encoded (zlib + floating-point predictor, float32)
+ * back into planes — what a job resumed after a restart does with the tiles it had finished.
+ */
+import { inflateSync } from 'node:zlib';
+import { withTransfer, type TransferOutput } from '../../pool/task-channel';
+import { undoFloatingPointPredictor } from './float-predictor-decode';
+
+export interface DecodeCogTileTask {
+  kind: 'decode-cog-tile';
+  /** One encoded block per band. */
+  blocks: Uint8Array[];
+  /** Tile width in pixels (the predictor's row length). */
+  width: number;
+}
+
+export function decodeCogTileTask(task: DecodeCogTileTask): TransferOutput<Float32Array[]> {
+  const planes = task.blocks.map((block) => undoFloatingPointPredictor(inflateSync(block), task.width));
+  return withTransfer(planes, planes.map((plane) => plane.buffer as ArrayBuffer));
+}
