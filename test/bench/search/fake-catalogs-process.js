@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * The bench's upstream, in its own process so its JSON work does not count against the service:
+ * each catalog serves ≥ 100 items of the collections the source asks for (real recorded items
+ * plus date-shifted clones) after a fixed latency. Prints one JSON line with the URLs.
+ */
+import { importTs } from '../cache/bench-support.js';
+
+const latencyMs = Number(process.argv[2] ?? 150);
+const { startFakeUpstream } = await importTs('test/helpers/fake-upstream/index.ts');
+const { realItems, volumeItems } = await importTs('test/helpers/fake-upstream/item-pool.ts');
+
+const WANTED = {
+  earthSearch: ['sentinel-2-l2a', 'sentinel-2-c1-l2a'],
+  planetaryComputer: ['sentinel-2-l2a', 'landsat-c2-l2'],
+  landsatLook: ['landsat-c2l2-sr'],
+};
+const items = {};
+for (const [catalog, collections] of Object.entries(WANTED)) {
+  const base = realItems(catalog).filter((item) => collections.includes(item.collection)
+    && !/LANDSAT_7|landsat-7/i.test(String(item.properties?.platform)));
+  items[catalog] = [...base, ...volumeItems(base, base, Math.max(0, 130 - base.length))];
+}
+const fake = await startFakeUpstream({ items });
+for (const catalog of Object.keys(WANTED)) fake.faults[catalog].latencyMs = latencyMs;
+process.stdout.write(`${JSON.stringify({
+  earthSearchUrl: fake.earthSearchUrl, landsatLookUrl: fake.landsatLookUrl, planetaryComputerUrl: fake.planetaryComputerUrl, sasUrl: fake.sasUrl,
+  counts: Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.length])),
+})}\n`);
+process.on('SIGTERM', () => fake.close().then(() => process.exit(0)));
