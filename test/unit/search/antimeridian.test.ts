@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bbox, Position, StacItem } from '../../../electron/service/stac/types';
-import { crossesAntimeridian, splitBbox, splitPolygonAtAntimeridian } from '../../../electron/service/search/antimeridian';
+import type { Bbox, StacItem } from '../../../electron/service/stac/types';
+import { crossesAntimeridian, splitBbox } from '../../../electron/service/search/antimeridian';
 import { federatedSearch } from '../../../electron/service/search/federate';
 import { parseSearchQuery } from '../../../electron/service/search/parse-search-request';
 import { MemoryAdapter } from './helpers/memory-adapter';
@@ -60,83 +60,5 @@ describe('antimeridian bbox', () => {
       const pages = await walkPages(adapters, { bbox: '170,-20,-170,20', sources: 'sentinel-2,planetary-computer', limit });
       expect(pages.flatMap((p) => p.features.map((f) => f.id))).toEqual(expected);
     }
-  });
-});
-
-/** Shoelace area; positive for counter-clockwise rings. */
-function signedArea(ring: Position[]): number {
-  let area = 0;
-  for (let i = 1; i < ring.length; i += 1) area += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
-  return area / 2;
-}
-
-function allWithin(rings: Position[][]): boolean {
-  return rings.every((ring) => ring.every(([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90));
-}
-
-describe('splitPolygonAtAntimeridian', () => {
-  const crossing = { type: 'Polygon' as const, coordinates: [[[170, -10], [-170, -10], [-170, 10], [170, 10], [170, -10]]] };
-
-  it('cuts a crossing box into two counter-clockwise parts on either side that keep the area', () => {
-    const result = splitPolygonAtAntimeridian(crossing);
-    expect(result.type).toBe('MultiPolygon');
-    const parts = result.coordinates as Position[][][];
-    expect(parts).toHaveLength(2);
-    for (const [ring] of parts) {
-      expect(ring[0]).toEqual(ring[ring.length - 1]);
-      expect(signedArea(ring)).toBeGreaterThan(0);
-      expect(allWithin([ring])).toBe(true);
-    }
-    const lons = parts.map(([ring]) => ring.map((p) => p[0]));
-    expect(lons.some((l) => l.every((x) => x >= 170))).toBe(true);
-    expect(lons.some((l) => l.every((x) => x <= -170))).toBe(true);
-    // 20° x 20° in total (planar degrees), 10° x 20° each side.
-    expect(parts.map(([ring]) => signedArea(ring)).sort()).toEqual([200, 200]);
-  });
-
-  it('interpolates the crossing latitude of slanted edges', () => {
-    const slanted = { type: 'Polygon' as const, coordinates: [[[178, 0], [-178, 4], [-178, 10], [178, 6], [178, 0]]] };
-    const parts = splitPolygonAtAntimeridian(slanted).coordinates as Position[][][];
-    const onMeridian = parts.flatMap(([ring]) => ring.filter((p) => Math.abs(p[0]) === 180).map((p) => p[1]));
-    expect([...new Set(onMeridian)].sort((a, b) => a - b)).toEqual([2, 8]);
-  });
-
-  it('orients a clockwise input and returns the same two parts', () => {
-    const clockwise = { type: 'Polygon' as const, coordinates: [[...crossing.coordinates[0]].reverse()] };
-    const parts = splitPolygonAtAntimeridian(clockwise).coordinates as Position[][][];
-    expect(parts.map(([ring]) => signedArea(ring)).sort()).toEqual([200, 200]);
-  });
-
-  it('leaves a polygon that does not cross unchanged', () => {
-    const plain = { type: 'Polygon' as const, coordinates: [[[10, 10], [20, 10], [20, 20], [10, 20], [10, 10]]] };
-    expect(splitPolygonAtAntimeridian(plain)).toBe(plain);
-  });
-
-  it('keeps a hole that does not cross in the part around it', () => {
-    const withHole = { type: 'Polygon' as const, coordinates: [
-      crossing.coordinates[0],
-      [[172, -2], [172, 2], [175, 2], [175, -2], [172, -2]],
-    ] };
-    const parts = splitPolygonAtAntimeridian(withHole).coordinates as Position[][][];
-    const west = parts.find(([ring]) => ring.every((p) => p[0] > 0));
-    expect(west).toHaveLength(2);
-    expect(parts.find((p) => p !== west)).toHaveLength(1);
-  });
-
-  it('closes a ring around the north pole over the pole', () => {
-    const ring: Position[] = [];
-    for (let lon = -180 + 45; lon <= 180; lon += 90) ring.push([lon, 80]);
-    ring.push(ring[0]);
-    const result = splitPolygonAtAntimeridian({ type: 'Polygon', coordinates: [ring] });
-    expect(result.type).toBe('Polygon');
-    const out = result.coordinates[0] as Position[];
-    expect(out.filter((p) => p[1] === 90).map((p) => p[0]).sort()).toEqual([-180, 180]);
-    expect(signedArea(out)).toBeGreaterThan(0);
-    expect(allWithin([out])).toBe(true);
-  });
-
-  it('splits each polygon of a MultiPolygon', () => {
-    const multi = { type: 'MultiPolygon' as const, coordinates: [crossing.coordinates, [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]] };
-    expect((splitPolygonAtAntimeridian(multi).coordinates as Position[][][])).toHaveLength(3);
   });
 });
