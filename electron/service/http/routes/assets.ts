@@ -77,6 +77,8 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   };
 
   // HEAD is declared explicitly (not fastify's auto-HEAD) so it answers from the cache without reading bytes.
-  app.route({ method: ['GET', 'HEAD'], url: '/api/v1/scenes/:id/assets/:band/cog', exposeHeadRoute: false, handler: serveCog });
+  // Not rate-limited: a map preview or a job makes hundreds of small Range reads, answered from the
+  // block cache, and upstream fetches are already deduplicated per block.
+  app.route({ method: ['GET', 'HEAD'], url: '/api/v1/scenes/:id/assets/:band/cog', exposeHeadRoute: false, config: { rateLimit: false }, handler: serveCog });
 }
 
