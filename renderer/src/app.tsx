@@ -1,39 +1,33 @@
-import { useEffect, useMemo, useState } from 'react';
-import { ApiClient, isApiError } from './api/client';
-import { resolveConnection } from './api/connection';
-import type { HealthResponse } from '../../electron/service/api/types';
+/** The window: header with status, search and results on the left, the map, the inspector on the right. */
+import { MapView } from './panels/map/map-view';
+import { ResultsPanel } from './panels/results/results-panel';
+import { SearchForm } from './panels/search/search-form';
+import { ErrorBoundary } from './panels/shell/error-boundary';
+import { Inspector } from './panels/shell/inspector';
+import { HealthBadge, OfflineIndicator } from './panels/shell/status-badges';
 import './styles.css';
 
-type HealthState = { kind: 'loading' } | { kind: 'ok'; health: HealthResponse } | { kind: 'error'; message: string };
-
 export function App() {
-  const client = useMemo(() => new ApiClient(resolveConnection()), []);
-  const [health, setHealth] = useState<HealthState>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    client.health(controller.signal).then(
-      (h) => setHealth({ kind: 'ok', health: h }),
-      (error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setHealth({ kind: 'error', message: isApiError(error) ? error.message : String(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [client]);
-
   return (
     <div className="app">
       <header className="app-header">
         <h1>ASTRA Desktop</h1>
-        <span data-testid="health-status" className={`health health-${health.kind}`}>
-          {health.kind === 'loading' && 'Connecting…'}
-          {health.kind === 'ok' && `Service ${health.health.status} · v${health.health.version}${health.health.offline ? ' · offline' : ''}`}
-          {health.kind === 'error' && `Service unavailable: ${health.message}`}
-        </span>
+        <HealthBadge />
+        <OfflineIndicator />
       </header>
       <main className="app-body">
-        <section className="map-area" aria-label="Map">Map</section>
-        <aside className="side-panel" aria-label="Side panel">Search and results</aside>
+        <aside className="search-sidebar" aria-label="Search and results">
+          <ErrorBoundary area="the search form">
+            <SearchForm />
+          </ErrorBoundary>
+          <ErrorBoundary area="the results list">
+            <ResultsPanel />
+          </ErrorBoundary>
+        </aside>
+        <ErrorBoundary area="the map">
+          <MapView />
+        </ErrorBoundary>
+        <Inspector />
       </main>
     </div>
   );

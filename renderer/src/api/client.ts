@@ -1,6 +1,8 @@
 /**
  * The renderer's only door to the service: typed calls over fetch with the bearer key. Errors
  * come back as ApiError rebuilt from the api.md error body (checked by code, not instanceof).
+ * Every outcome is reported to an optional observer, which is how the offline indicator learns
+ * that the service or the upstream catalogs stopped answering.
  */
 import type { ErrorBody, ErrorCode, HealthResponse } from '../../../electron/service/api/types';
 import type { Connection } from './connection';
@@ -23,8 +25,25 @@ export function isApiError(value: unknown): value is ApiError {
   return typeof value === 'object' && value !== null && (value as { name?: string }).name === 'ApiError';
 }
 
+/** What happened to one request, for whoever tracks connectivity. */
+export type RequestOutcome = 'ok' | 'service-unreachable' | 'upstream-unreachable';
+
+export interface RequestObserver {
+  (outcome: RequestOutcome): void;
+}
+
 export class ApiClient {
+  private observer: RequestObserver | null = null;
+
   constructor(readonly connection: Connection) {}
+
+  /** One observer at a time (the connectivity store); returns an unsubscribe. */
+  observe(observer: RequestObserver): () => void {
+    this.observer = observer;
+    return () => {
+      if (this.observer === observer) this.observer = null;
+    };
+  }
 
   url(path: string): string {
     return new URL(path, this.connection.apiBase).toString();
@@ -34,35 +53,48 @@ export class ApiClient {
     return this.connection.key ? { Authorization: `Bearer ${this.connection.key}`, ...extra } : extra;
   }
 
-  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  /** fetch with the key; network failures become ApiError('network'), aborts pass through untouched. */
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(this.url(path), {
-        method,
-        headers: this.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
+      response = await fetch(this.url(path), { ...init, headers: { ...this.headers(), ...(init.headers as Record<string, string> | undefined) } });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
+      this.observer?.('service-unreachable');
       throw new ApiError('network', 'The ASTRA service cannot be reached.', 0);
     }
+    this.observer?.(response.status === 502 || response.status === 504 ? 'upstream-unreachable' : 'ok');
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await this.fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
     if (response.status === 204) return undefined as T;
     const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null;
-    }
-    if (!response.ok) {
-      const err = (parsed as ErrorBody | null)?.error;
-      throw new ApiError(err?.code ?? 'internal', err?.message ?? `HTTP ${response.status}`, response.status, err?.parameter);
-    }
-    return parsed as T;
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   health(signal?: AbortSignal): Promise<HealthResponse> {
     return this.request<HealthResponse>('GET', '/api/v1/health', undefined, signal);
   }
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let body: ErrorBody | null = null;
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    body = null;
+  }
+  const err = body?.error;
+  let message = err?.message ?? `HTTP ${response.status}`;
+  const retryAfter = response.headers.get('Retry-After');
+  if (response.status === 429 && retryAfter && !/retry/i.test(message)) message += ` (retry in ${retryAfter} s)`;
+  return new ApiError(err?.code ?? 'internal', message, response.status, err?.parameter);
 }

@@ -1,0 +1,32 @@
+/**
+ * "Export GeoTIFF…": in Electron the main process shows the native save dialog and writes the
+ * bytes itself; in a plain browser the file is fetched with the key and handed to the browser's
+ * download through a temporary blob URL.
+ */
+import type { ApiClient } from './client';
+
+export type SaveOutcome = { saved: true; path?: string } | { saved: false };
+
+export async function saveServiceFile(client: ApiClient, path: string, defaultName: string): Promise<SaveOutcome> {
+  const bridge = client.connection.bridge;
+  if (bridge) {
+    const result = await bridge.saveFile({ url: client.url(path), defaultName });
+    return result.saved ? { saved: true, path: result.path } : { saved: false };
+  }
+  const response = await client.fetch(path);
+  const blob = await response.blob();
+  const href = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = defaultName;
+    link.style.display = 'none';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Give the download a moment to take the blob before it is released.
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  }
+  return { saved: true };
+}

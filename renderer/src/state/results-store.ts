@@ -1,0 +1,115 @@
+/**
+ * Search results: every page loaded so far (Next page appends), the warnings of the sources that
+ * did not answer fully, and the `next` link. `generation` changes with each new search so the map
+ * knows to start over rather than append.
+ */
+import { create } from 'zustand';
+import type { ItemCollection, SearchWarning, StacItem } from '../../../electron/service/stac/types';
+import type { SearchParams } from '../api/search-api';
+
+export type SearchStatus = 'idle' | 'searching' | 'loading-more' | 'done' | 'failed';
+
+export interface SearchFailure {
+  message: string;
+  parameter?: string;
+}
+
+export interface ResultsState {
+  status: SearchStatus;
+  generation: number;
+  params: SearchParams | null;
+  items: StacItem[];
+  indexById: Map<string, number>;
+  warnings: SearchWarning[];
+  next: string | null;
+  matched: number | null;
+  failure: SearchFailure | null;
+}
+
+const useResultsStore = create<ResultsState>()(() => ({
+  status: 'idle',
+  generation: 0,
+  params: null,
+  items: [],
+  indexById: new Map(),
+  warnings: [],
+  next: null,
+  matched: null,
+  failure: null,
+}));
+
+const nextLink = (page: ItemCollection) => page.links?.find((l) => l.rel === 'next')?.href ?? null;
+
+export function searchSubmitted(params: SearchParams): void {
+  useResultsStore.setState((s) => ({
+    status: 'searching',
+    generation: s.generation + 1,
+    params,
+    items: [],
+    indexById: new Map(),
+    warnings: [],
+    next: null,
+    matched: null,
+    failure: null,
+  }));
+}
+
+export function searchAnswered(page: ItemCollection): void {
+  const indexById = new Map<string, number>();
+  const items: StacItem[] = [];
+  for (const item of page.features) {
+    if (indexById.has(item.id)) continue;
+    indexById.set(item.id, items.length);
+    items.push(item);
+  }
+  useResultsStore.setState({
+    status: 'done',
+    items,
+    indexById,
+    warnings: page.warnings ?? [],
+    next: nextLink(page),
+    matched: page.context?.matched ?? null,
+  });
+}
+
+export function searchFailed(failure: SearchFailure): void {
+  useResultsStore.setState({ status: 'failed', failure });
+}
+
+export function nextPageRequested(): void {
+  useResultsStore.setState({ status: 'loading-more', failure: null });
+}
+
+export function nextPageAnswered(page: ItemCollection): void {
+  useResultsStore.setState((s) => {
+    const items = s.items.slice();
+    const indexById = new Map(s.indexById);
+    for (const item of page.features) {
+      if (indexById.has(item.id)) continue;
+      indexById.set(item.id, items.length);
+      items.push(item);
+    }
+    const warnings = [...s.warnings];
+    for (const w of page.warnings ?? []) {
+      if (!warnings.some((x) => x.source === w.source && x.code === w.code)) warnings.push(w);
+    }
+    return { status: 'done', items, indexById, warnings, next: nextLink(page), matched: page.context?.matched ?? s.matched };
+  });
+}
+
+/** A cancelled search leaves the previous state as it was, except that it is no longer loading. */
+export function searchSettledWithoutAnswer(): void {
+  useResultsStore.setState((s) => ({ status: s.status === 'searching' || s.status === 'loading-more' ? 'done' : s.status }));
+}
+
+export const useResultsStatus = () => useResultsStore((s) => s.status);
+export const useResultItems = () => useResultsStore((s) => s.items);
+export const useResultWarnings = () => useResultsStore((s) => s.warnings);
+export const useNextLink = () => useResultsStore((s) => s.next);
+export const useMatched = () => useResultsStore((s) => s.matched);
+export const useSearchFailure = () => useResultsStore((s) => s.failure);
+export const useSearchedSources = () => useResultsStore((s) => s.params?.sources ?? null);
+export const useResultById = (id: string | null) => useResultsStore((s) => (id === null ? undefined : s.items[s.indexById.get(id) ?? -1]));
+export const useResultIndex = (id: string | null) => useResultsStore((s) => (id === null ? -1 : (s.indexById.get(id) ?? -1)));
+export const getResults = (): ResultsState => useResultsStore.getState();
+export const subscribeResults = (listener: (state: ResultsState, previous: ResultsState) => void) => useResultsStore.subscribe(listener);

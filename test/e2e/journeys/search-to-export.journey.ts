@@ -1,0 +1,111 @@
+/**
+ * The analyst's main journey: a link opens a search → footprints and rows → hover links both →
+ * select zooms → scene panel with asset routes → true-colour preview from the COG proxy → NDVI job
+ * with live progress → result layer with its legend → pixel value → Export GeoTIFF (a download in
+ * a plain browser).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AFTER_ID, journeyHash, startJourneyCatalog, type JourneyCatalog } from '../../helpers/e2e-catalog';
+import { screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../../helpers/e2e-app';
+import { expectAttribute, expectContains, expectCount, expectText, expectVisible, waitForJobEnd } from '../../helpers/e2e-expect';
+import { requireRoutes } from '../../helpers/e2e-routes';
+
+let catalog: JourneyCatalog;
+let app: E2eApp;
+
+beforeAll(async () => {
+  catalog = await startJourneyCatalog();
+  app = await startE2eApp('journey-search', {}, catalog.env);
+  await requireRoutes(app.svc, ['GET /api/v1/search', `GET /api/v1/scenes/${AFTER_ID}`, 'GET /api/v1/jobs', 'POST /api/v1/jobs']);
+});
+afterAll(async () => {
+  await app?.close();
+  await catalog?.close();
+});
+
+describe('search → footprints → select → preview → NDVI → legend → export', () => {
+  it('walks the whole journey', async () => {
+    screenshotOnFailure(app);
+    const page = await app.open(journeyHash());
+    await waitForBasemap(page);
+
+    // The link runs its search: two scenes, their footprints drawn one by one.
+    const rows = page.getByTestId('result-row');
+    await expectCount(rows, 2, 30_000);
+    await expectContains(page.getByTestId('results-count'), '2 scenes');
+    await expectAttribute(page.locator('.footprints-layer'), 'data-mode', 'detail');
+    await expectAttribute(page.locator('.footprints-layer'), 'data-drawn', '2');
+    await app.shot(page, 'results');
+
+    // Click a row: selected, the map zooms to it, the scene panel opens.
+    const row = page.locator(`[data-testid="result-row"][data-scene-id="${AFTER_ID}"]`);
+    await row.click();
+    await expectAttribute(row, 'aria-pressed', 'true');
+    await expectVisible(page.getByTestId('scene-panel'));
+    await expectContains(page.getByTestId('scene-metadata'), '2020-02-19');
+    await expectContains(page.getByTestId('scene-metadata'), 'EPSG:32629');
+    // Asset routes resolved by the service (public here: the fake catalog's own URLs).
+    await expectContains(page.getByTestId('scene-assets'), 'B04');
+    await expect.poll(() => page.locator('.route').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    await page.waitForTimeout(600);
+
+    // Hovering the footprint on the map (now centred) highlights its row.
+    const map = await page.getByTestId('map').boundingBox();
+    if (!map) throw new Error('map has no box');
+    const centre = { x: map.x + map.width / 2, y: map.y + map.height / 2 };
+    await row.hover();
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.move(centre.x + 3, centre.y + 3);
+    await expect.poll(() => page.locator('.result-row.hovered').count()).toBeGreaterThan(0);
+    await app.shot(page, 'selected');
+
+    // Preview: true colour from B04/B03/B02 through the COG proxy with the key.
+    await page.getByTestId('preview').click();
+    await page.getByTestId('tab-processing').click();
+    const previewRow = page.getByTestId('overlay-row').filter({ hasText: 'Preview' });
+    await expectAttribute(previewRow, 'data-overlay-status', 'ready', 30_000);
+    await page.waitForTimeout(1500);
+    await app.shot(page, 'preview');
+    expect(app.requests.some((u) => u.includes(`/api/v1/scenes/${encodeURIComponent(AFTER_ID)}/assets/B04/cog`))).toBe(true);
+
+    // NDVI job on the selected scene; progress is followed until it succeeds.
+    await page.getByTestId('job-operation').selectOption('ndvi');
+    await page.getByTestId('job-submit').click();
+    const job = page.getByTestId('job-row').first();
+    await expectVisible(job);
+    const ended = await waitForJobEnd(job);
+    expect(ended, `NDVI job ended ${ended.status}: ${ended.text}`).toMatchObject({ status: 'succeeded' });
+    await expectContains(job.getByTestId('job-stats'), 'min');
+
+    // Result layer with the NDVI legend.
+    await job.getByTestId('job-show-layer').click();
+    await expectVisible(page.getByTestId('legend'));
+    await expectContains(page.getByTestId('legend'), 'NDVI');
+    await expectText(page.locator('.legend-labels span').first(), '−1');
+    const resultRow = page.getByTestId('overlay-row').filter({ hasText: 'NDVI' });
+    await expectAttribute(resultRow, 'data-overlay-status', 'ready', 30_000);
+    await page.waitForTimeout(2000);
+
+    // Click the map: the NDVI value under the pointer.
+    const again = await page.getByTestId('map').boundingBox();
+    if (!again) throw new Error('map has no box');
+    await page.mouse.click(again.x + again.width / 2, again.y + again.height / 2);
+    await expect.poll(() => page.getByTestId('pixel-value').first().textContent().catch(() => null), { timeout: 15_000 }).toMatch(/^-?\d\.\d{3}$/);
+    const value = Number(await page.getByTestId('pixel-value').first().textContent());
+    expect(value).toBeGreaterThanOrEqual(-1);
+    expect(value).toBeLessThanOrEqual(1);
+    await app.shot(page, 'ndvi-legend');
+
+    // Export GeoTIFF…: in a plain browser, a download of the COG fetched with the key.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), job.getByTestId('export-geotiff').click()]);
+    expect(download.suggestedFilename()).toMatch(/^astra-ndvi-.*\.tif$/);
+    const path = await download.path();
+    const head = readFileSync(path).subarray(0, 4);
+    expect(['II*\u0000', 'MM\u0000*', 'II+\u0000']).toContain(head.toString('latin1'));
+    await expectContains(job.getByTestId('export-status'), 'Download started');
+
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+});

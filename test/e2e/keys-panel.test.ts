@@ -1,0 +1,65 @@
+/**
+ * The API Keys panel: base URL, keys with names and dates, Create Key (shown once, with copy and
+ * ready-to-paste curl/Python using the real base URL) and revoke — checked against the service.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotOnFailure, startE2eApp, type E2eApp } from '../helpers/e2e-app';
+import { expectText, expectContains, expectVisible, expectCount } from '../helpers/e2e-expect';
+
+let app: E2eApp;
+
+beforeAll(async () => {
+  app = await startE2eApp('keys');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('API Keys panel', () => {
+  it('lists, creates (shown once, with snippets) and revokes keys', async () => {
+    screenshotOnFailure(app);
+    const page = await app.open();
+    await page.getByTestId('tab-keys').click();
+    await expectText(page.getByTestId('api-base-url'), `${app.svc.url}/api/v1`);
+    // The key the test service created for this browser session is listed by name with its date.
+    const today = new Date().toISOString().slice(0, 10);
+    await expectContains(page.getByTestId('key-row').filter({ hasText: 'test' }), today);
+
+    // An empty name is refused in the panel with a readable message.
+    await page.getByTestId('create-key').click();
+    await expectContains(page.getByTestId('create-key-error'), 'Give the key a name');
+
+    await page.getByTestId('key-name').fill('notebook');
+    await page.getByTestId('create-key').click();
+    const keyText = page.getByTestId('created-key-value');
+    await expectText(keyText, /^astra_sk_live_[0-9A-Za-z]{32,}$/);
+    const key = (await keyText.textContent()) ?? '';
+    await expectContains(page.getByTestId('snippet-curl'), `curl "${app.svc.url}/api/v1/search?bbox=`);
+    await expectContains(page.getByTestId('snippet-curl'), `Authorization: Bearer ${key}`);
+    await expectContains(page.getByTestId('snippet-python'), `"${app.svc.url}/api/v1/search"`);
+    await expectContains(page.getByTestId('snippet-python'), `"Authorization": "Bearer ${key}"`);
+    await expectVisible(page.getByTestId('copy-key'));
+    const row = page.getByTestId('key-row').filter({ hasText: 'notebook' });
+    await expectContains(row, today);
+    await expectContains(row, key.slice(0, 14));
+    await app.shot(page, 'created');
+
+    // The new key really works, for scripts.
+    const asScript = await fetch(`${app.svc.url}/api/v1/keys`, { headers: { authorization: `Bearer ${key}` } });
+    expect(asScript.status).toBe(200);
+
+    // Shown once: after "I have copied it" the key is gone from the page for good.
+    await page.getByTestId('created-key-done').click();
+    await expectCount(page.getByTestId('created-key'), 0);
+    expect(await page.content()).not.toContain(key);
+
+    await row.getByTestId('revoke-key').click();
+    await row.getByTestId('revoke-confirm').click();
+    await expectContains(row.getByTestId('key-revoked'), 'revoked');
+    const afterRevoke = await fetch(`${app.svc.url}/api/v1/keys`, { headers: { authorization: `Bearer ${key}` } });
+    expect(afterRevoke.status).toBe(401);
+    await app.shot(page, 'revoked');
+    expect(app.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
