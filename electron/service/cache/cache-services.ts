@@ -38,6 +38,8 @@ export interface CacheServices {
   offline: OfflineMode;
   /** The adapter behind the items/page caches and the offline switch (see cached-adapter.ts). */
   wrap(adapter: SourceAdapter): SourceAdapter;
+  /** Writes the items and pages searches queued (they are written on the next tick anyway). */
+  flush(): void;
   report(): CacheReport;
   clear(scope: CacheScope): void;
   close(): void;
@@ -73,7 +75,9 @@ export function createCacheServices(db: Db, config: ServiceConfig, options: Cach
     assets,
     offline,
     wrap: (adapter) => cachedAdapter(adapter, { items, pages }, { ttlMs: config.cacheTtlMs, offline: offline.isOffline, now }),
+    flush: () => items.flush(),
     report() {
+      items.flush();
       const store = blocks.stats();
       const c = bytes.counters;
       const reads = c.hits + c.coalesced + c.misses;
@@ -101,6 +105,7 @@ export function createCacheServices(db: Db, config: ServiceConfig, options: Cach
       assets.forget();
     },
     close() {
+      items.flush();
       blocks.close();
     },
   };

@@ -2,7 +2,7 @@
  * A SourceAdapter wrapped by the cache, with the same contract, so the federation needs no offline
  * branch:
  * - every item a page or getItem returns is upserted into the items cache, every page into the
- *   query-page cache;
+ *   query-page cache; written behind (ItemCache.upsertLater), so answers never wait for SQLite;
  * - the same page again within the TTL is answered from the caches without the network;
  * - when the upstream fails (or is about to miss the caller's deadline), a stored copy of the page
  *   (any age) or, for a first page, an items-cache query answers instead, with `servedFromCache`;
@@ -15,7 +15,7 @@ import type { Bbox, Geometry, StacItem } from '../stac/types';
 import { UpstreamFailure, type SourceAdapter, type SourceContext, type SourcePage, type SourcePosition, type SourceQuery } from '../sources/types';
 import type { ItemCache, ItemKeyset } from './item-cache';
 import { positionKey, queryKey } from './query-fingerprint';
-import type { QueryPageCache } from './query-page-cache';
+import type { CachedPage, QueryPageCache } from './query-page-cache';
 
 export const CACHE_POSITION_KEY = 'astra:cache';
 
@@ -37,7 +37,16 @@ export interface AdapterCaches {
   pages: QueryPageCache;
 }
 
+/** Where a page is stored (query-page cache) and how its queued write is named (ItemCache.upsertLater). */
+interface PageKeys {
+  query: string;
+  position: string;
+  queued: string;
+}
+
 const BUDGET_EXCEEDED = Symbol('budget exceeded');
+/** A fallback with nothing in it: the upstream's own answer (or failure) stands. */
+const EMPTY_PAGE: SourcePage = { items: [], next: null, matched: null, skipped: 0, servedFromCache: true };
 
 function geometryBbox(geometry: Geometry): Bbox | undefined {
   const lons: number[] = [];
@@ -82,20 +91,31 @@ export function cachedAdapter(adapter: SourceAdapter, caches: AdapterCaches, opt
     return Promise.race([work, expired]).finally(() => clearTimeout(timer));
   }
 
-  function remember(query: SourceQuery, position: SourcePosition | null, page: SourcePage): void {
-    caches.items.upsertMany(page.items);
-    caches.pages.put(queryKey(adapter.id, query), positionKey(position), adapter.id, {
-      itemIds: page.items.map((item) => item.id), next: page.next, matched: page.matched, skipped: page.skipped, fetchedAt: now(),
-    });
+  function pageKeys(query: SourceQuery, position: SourcePosition | null): PageKeys {
+    const keys = { query: queryKey(adapter.id, query), position: positionKey(position) };
+    return { ...keys, queued: `page\n${keys.query}\n${keys.position}` };
   }
 
-  function storedPage(query: SourceQuery, position: SourcePosition | null): { page: SourcePage; fetchedAt: number } | null {
-    const stored = caches.pages.get(queryKey(adapter.id, query), positionKey(position));
-    if (!stored) return null;
+  function remember(keys: PageKeys, page: SourcePage): void {
+    const stored: CachedPage = {
+      itemIds: page.items.map((item) => item.id), next: page.next, matched: page.matched, skipped: page.skipped, fetchedAt: now(),
+    };
+    caches.items.upsertLater(page.items, { key: keys.queued, write: () => caches.pages.put(keys.query, keys.position, adapter.id, stored) });
+  }
+
+  /** The stored page's record, when all its items are still cached; items are read only when used. */
+  function storedEntry(keys: PageKeys): CachedPage | null {
+    if (caches.items.isQueued(keys.queued)) caches.items.flush();
+    const stored = caches.pages.get(keys.query, keys.position);
+    return stored && caches.items.hasAll(stored.itemIds) ? stored : null;
+  }
+
+  /** The stored page with its items; null if some item left the cache since storedEntry. */
+  function loadPage(stored: CachedPage): SourcePage | null {
     const found = caches.items.getMany(stored.itemIds);
     if (found.size !== new Set(stored.itemIds).size) return null;
     const items = stored.itemIds.map((id) => found.get(id) as StacItem);
-    return { page: { items, next: stored.next, matched: stored.matched, skipped: stored.skipped }, fetchedAt: stored.fetchedAt };
+    return { items, next: stored.next, matched: stored.matched, skipped: stored.skipped };
   }
 
   function fromItems(query: SourceQuery, after: ItemKeyset | undefined): SourcePage {
@@ -116,19 +136,24 @@ export function cachedAdapter(adapter: SourceAdapter, caches: AdapterCaches, opt
   async function search(query: SourceQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SourcePage> {
     const keyset = cacheKeyset(position);
     if (keyset) return fromItems(query, keyset);
-    const stored = storedPage(query, position);
+    const keys = pageKeys(query, position);
+    const entry = storedEntry(keys);
+    const stored = entry && (isOffline() || now() - entry.fetchedAt <= options.ttlMs) ? loadPage(entry) : null;
     if (isOffline()) {
-      if (stored) return { ...stored.page, servedFromCache: true };
+      if (stored) return { ...stored, servedFromCache: true };
       if (position === null) return fromItems(query, undefined);
       throw new UpstreamFailure(adapter.id, 'upstream_error', 'offline mode: this page of results is not in the local cache');
     }
-    if (stored && now() - stored.fetchedAt <= options.ttlMs) return stored.page;
+    if (stored) return stored;
 
-    const fallback = stored ? () => ({ ...stored.page, servedFromCache: true })
-      : position === null ? () => fromItems(query, undefined) : null;
+    const firstPage = position === null ? () => fromItems(query, undefined) : null;
+    const fallback = entry ? () => {
+      const page = loadPage(entry);
+      return page ? { ...page, servedFromCache: true } : firstPage?.() ?? EMPTY_PAGE;
+    } : firstPage;
     const upstream = Promise.resolve().then(() => adapter.search(query, position, ctx));
     // Also caches a page that lands after the budget was spent. A failed cache write must not fail the search.
-    upstream.then((page) => { try { remember(query, position, page); } catch { /* see above */ } }, () => undefined);
+    upstream.then((page) => { try { remember(keys, page); } catch { /* see above */ } }, () => undefined);
     try {
       return await withBudget(upstream, fallback ? budgetMs(ctx) : undefined);
     } catch (error) {
@@ -149,7 +174,7 @@ export function cachedAdapter(adapter: SourceAdapter, caches: AdapterCaches, opt
     }
     if (cached && now() - cached.updatedAt <= options.ttlMs) return cached.item;
     const upstream = Promise.resolve().then(() => adapter.getItem(upstreamId, ctx));
-    upstream.then((item) => { try { if (item) caches.items.upsertMany([item]); } catch { /* as in search */ } }, () => undefined);
+    upstream.then((item) => { if (item) caches.items.upsertLater([item]); }, () => undefined);
     try {
       return await withBudget(upstream, cached ? budgetMs(ctx) : undefined);
     } catch (error) {

@@ -1,6 +1,11 @@
 /**
  * The items cache: every normalized STAC item the service receives, upserted into SQLite, and
  * the queries offline search answers from it (see item-query.ts).
+ *
+ * Writes from the search path are queued (`upsertLater`) and written on the next turn of the event
+ * loop, all queued pages in one transaction, so a search answers without waiting for SQLite.
+ * A read that touches anything queued writes the queue first, so readers never see the cache
+ * behind; reads of other items (e.g. a search's next upstream page) do not wait for it.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
@@ -16,6 +21,13 @@ export interface ItemQueryResult {
   next: ItemKeyset | null;
 }
 
+interface QueuedWrite {
+  items: readonly StacItem[];
+  /** When the items arrived: their age counts from then, not from the flush. */
+  updatedAt: number;
+  alongside?: () => void;
+}
+
 export interface CachedItem {
   item: StacItem;
   /** Epoch ms of the last upsert. */
@@ -25,13 +37,20 @@ export interface CachedItem {
 export class ItemCache {
   private readonly upsertRow;
   private readonly upsertJson;
+  private readonly touchIfSame;
   private readonly deleteBoxes;
   private readonly insertBox;
   private readonly selectOne;
   private readonly selectJson;
-  private readonly upsertAll;
+  private readonly countIds;
+  private readonly writeItems;
+  private readonly writeBatch;
   /** Prepared query statements by SQL text (a handful of shapes: which filters are present). */
   private readonly queries = new Map<string, Statement>();
+  private queued: QueuedWrite[] = [];
+  private readonly queuedIds = new Set<string>();
+  private readonly queuedKeys = new Set<string>();
+  private scheduled: NodeJS.Immediate | null = null;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.upsertRow = db.prepare(`
@@ -42,25 +61,88 @@ export class ItemCache {
         updated_at = excluded.updated_at
       RETURNING item_no`);
     this.upsertJson = db.prepare('INSERT OR REPLACE INTO cached_item_json (item_no, json) VALUES (?, ?)');
+    // An item stored with byte-identical JSON has identical columns and boxes too (all derive from
+    // it): only its age changes, which skips the JSON rewrite and the R*Tree delete/insert.
+    this.touchIfSame = db.prepare(`UPDATE cached_items SET updated_at = ?
+      WHERE id = ? AND (SELECT json FROM cached_item_json AS j WHERE j.item_no = cached_items.item_no) = ?`);
     this.deleteBoxes = db.prepare('DELETE FROM cached_item_boxes WHERE box_id IN (?, ?)');
     this.insertBox = db.prepare(`INSERT INTO cached_item_boxes (box_id, min_lon, max_lon, min_lat, max_lat, min_day, max_day, min_cloud, max_cloud)
       VALUES (@boxId, @minLon, @maxLon, @minLat, @maxLat, @minDay, @maxDay, @minCloud, @maxCloud)`);
     this.selectOne = db.prepare(`SELECT j.json, i.updated_at FROM cached_items AS i JOIN cached_item_json AS j USING (item_no) WHERE i.id = ?`);
     this.selectJson = db.prepare('SELECT c.item_no, c.json FROM json_each(?) AS j CROSS JOIN cached_item_json AS c ON c.item_no = j.value');
-    this.upsertAll = db.transaction((items: StacItem[], updatedAt: number) => {
-      for (const item of items) {
-        const row = itemRow(item);
-        const { item_no: itemNo } = this.upsertRow.get({ ...row, updatedAt }) as { item_no: number };
-        this.upsertJson.run(itemNo, row.json);
-        this.deleteBoxes.run(boxId(itemNo, 0), boxId(itemNo, 1));
-        for (const box of footprintBoxes(item)) this.insertBox.run({ boxId: boxId(itemNo, box.part), ...box });
+    this.countIds = db.prepare('SELECT count(*) AS n FROM cached_items WHERE id IN (SELECT value FROM json_each(?))');
+    this.writeItems = db.transaction((items: readonly StacItem[], updatedAt: number) => {
+      for (const item of items) this.writeItem(item, updatedAt);
+    });
+    const writeQueued = db.transaction((write: QueuedWrite) => {
+      for (const item of write.items) this.writeItem(item, write.updatedAt);
+      write.alongside?.();
+    });
+    this.writeBatch = db.transaction((batch: QueuedWrite[]) => {
+      for (const write of batch) {
+        // Nested, so each queued page is a savepoint: a failed write costs that page, not the batch.
+        try {
+          writeQueued(write);
+        } catch { /* a failed cache write must not fail anything else */ }
       }
     });
   }
 
-  /** Inserts or replaces items (by id) in one transaction. */
+  private writeItem(item: StacItem, updatedAt: number): void {
+    const row = itemRow(item);
+    if (this.touchIfSame.run(updatedAt, row.id, row.json).changes > 0) return;
+    const { item_no: itemNo } = this.upsertRow.get({ ...row, updatedAt }) as { item_no: number };
+    this.upsertJson.run(itemNo, row.json);
+    this.deleteBoxes.run(boxId(itemNo, 0), boxId(itemNo, 1));
+    for (const box of footprintBoxes(item)) this.insertBox.run({ boxId: boxId(itemNo, box.part), ...box });
+  }
+
+  /** Inserts or replaces items (by id) in one transaction, now. */
   upsertMany(items: readonly StacItem[]): void {
-    if (items.length > 0) this.upsertAll([...items], this.now());
+    this.flush();
+    if (items.length > 0) this.writeItems(items, this.now());
+  }
+
+  /**
+   * Queues items, and a write that belongs with them (their query page, named by `key`), for the
+   * next turn of the event loop. Failures are swallowed there: a cache write must never fail a search.
+   */
+  upsertLater(items: readonly StacItem[], alongside?: { key: string; write: () => void }): void {
+    this.queued.push({ items, updatedAt: this.now(), alongside: alongside?.write });
+    for (const item of items) this.queuedIds.add(item.id);
+    if (alongside) this.queuedKeys.add(alongside.key);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** True while a write queued under `key` (see upsertLater) is not yet in the database. */
+  isQueued(key: string): boolean {
+    return this.queuedKeys.has(key);
+  }
+
+  /** Writes everything queued, in one transaction. */
+  flush(): void {
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = null;
+    }
+    if (this.queued.length === 0) return;
+    const batch = this.queued;
+    this.queued = [];
+    this.queuedIds.clear();
+    this.queuedKeys.clear();
+    try {
+      this.writeBatch(batch);
+    } catch { /* e.g. the database was closed meanwhile: the cache only misses these pages */ }
+  }
+
+  private flushIfQueued(ids: Iterable<string>): void {
+    if (this.queuedIds.size === 0) return;
+    for (const id of ids) {
+      if (this.queuedIds.has(id)) {
+        this.flush();
+        return;
+      }
+    }
   }
 
   get(id: string): StacItem | null {
@@ -68,18 +150,28 @@ export class ItemCache {
   }
 
   getWithAge(id: string): CachedItem | null {
+    this.flushIfQueued([id]);
     const row = this.selectOne.get(id) as { json: string; updated_at: number } | undefined;
     return row ? { item: JSON.parse(row.json) as StacItem, updatedAt: row.updated_at } : null;
   }
 
   /** The items among `ids` that are cached, by id. */
   getMany(ids: readonly string[]): Map<string, StacItem> {
+    this.flushIfQueued(ids);
     const rows = this.db.prepare(`SELECT i.id, j.json FROM cached_items AS i JOIN cached_item_json AS j USING (item_no)
       WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Array<{ id: string; json: string }>;
     return new Map(rows.map((row) => [row.id, JSON.parse(row.json) as StacItem]));
   }
 
+  /** True when every one of `ids` is cached; reads no item JSON. */
+  hasAll(ids: readonly string[]): boolean {
+    const unique = new Set(ids);
+    this.flushIfQueued(unique);
+    return (this.countIds.get(JSON.stringify([...unique])) as { n: number }).n === unique.size;
+  }
+
   query(query: ItemQuery): ItemQueryResult {
+    this.flush();
     const { sql, params } = buildItemQuery(query);
     let statement = this.queries.get(sql);
     if (!statement) {
@@ -99,15 +191,18 @@ export class ItemCache {
 
   /** `EXPLAIN QUERY PLAN` of `query`, one line per plan step (for tests and benchmarks). */
   explain(query: ItemQuery): string[] {
+    this.flush();
     const { sql, params } = buildItemQuery(query);
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail);
   }
 
   count(): number {
+    this.flush();
     return (this.db.prepare('SELECT count(*) AS n FROM cached_items').get() as { n: number }).n;
   }
 
   clear(): void {
+    this.flush();
     this.db.transaction(() => {
       this.db.exec('DELETE FROM cached_item_boxes; DELETE FROM cached_item_json; DELETE FROM cached_items; DELETE FROM cached_query_pages;');
     })();

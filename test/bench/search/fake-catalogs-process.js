@@ -11,7 +11,8 @@ const { startFakeUpstream } = await importTs('test/helpers/fake-upstream/index.t
 const { realItems, volumeItems } = await importTs('test/helpers/fake-upstream/item-pool.ts');
 
 const WANTED = {
-  earthSearch: ['sentinel-2-l2a', 'sentinel-2-c1-l2a'],
+  // One collection: ES's l2a and c1 hold copies of the same scenes, which would leave fewer than 100 distinct ones.
+  earthSearch: ['sentinel-2-c1-l2a'],
   planetaryComputer: ['sentinel-2-l2a', 'landsat-c2-l2'],
   landsatLook: ['landsat-c2l2-sr'],
 };
@@ -19,7 +20,7 @@ const items = {};
 for (const [catalog, collections] of Object.entries(WANTED)) {
   const base = realItems(catalog).filter((item) => collections.includes(item.collection)
     && !/LANDSAT_7|landsat-7/i.test(String(item.properties?.platform)));
-  items[catalog] = [...base, ...volumeItems(base, base, Math.max(0, 130 - base.length))];
+  items[catalog] = [...base, ...volumeItems(base, base, Math.max(0, 100 - base.length))].slice(0, 100);
 }
 const fake = await startFakeUpstream({ items });
 for (const catalog of Object.keys(WANTED)) fake.faults[catalog].latencyMs = latencyMs;

@@ -63,7 +63,10 @@ describe('cachedAdapter', () => {
     const { adapter, upstream, caches } = wrapped();
     const first = await adapter.search(query, null, ctx());
     expect(upstream.calls).toBe(1);
+    // Written behind the answer: not in SQLite yet, but every read of this cache writes the queue first.
+    expect(new ItemCache(db).count()).toBe(0);
     expect(caches.items.count()).toBe(3);
+    expect(new QueryPageCache(db).count()).toBe(1);
     const again = await adapter.search({ ...query, bbox: [9, 9, 12, 12.00000001] }, null, ctx());
     expect(upstream.calls).toBe(1);
     expect(again).toEqual(first);
@@ -141,6 +144,19 @@ describe('cachedAdapter', () => {
     expect(page.items).toHaveLength(3);
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(400);
+  });
+
+  it('writes a page on the next tick without any read, and a failed write costs no search', async () => {
+    const { adapter, caches } = wrapped();
+    await adapter.search(query, null, ctx());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(new ItemCache(db).count()).toBe(3);
+    await adapter.search(query, { offset: 3 }, ctx());
+    db.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(() => caches.items.flush()).not.toThrow();
+    db = openDatabase(join(dir, 'astra.sqlite'));
+    expect(new ItemCache(db).count()).toBe(3);
   });
 
   it('uses fallbackAfterMs when the caller states no deadline', async () => {

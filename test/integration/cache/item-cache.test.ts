@@ -100,6 +100,61 @@ describe('ItemCache', () => {
     expect(cache.query({ ...fiji, bbox: [-179.5, -17, -179.0, -16.5] }).items.map((i) => i.id)).not.toContain(item.id);
   });
 
+  it('re-upserting byte-identical JSON only refreshes the age; changed JSON is rewritten with its boxes', () => {
+    let clock = 1_000;
+    const timed = new ItemCache(db, () => clock);
+    const item: StacItem = { ...items[42], id: 'landsat:identical-json', bbox: [-50, -20, -49, -19] };
+    const boxes = () => (db.prepare('SELECT count(*) AS n FROM cached_item_boxes').get() as { n: number }).n;
+    const rowsChanged = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const found = (bbox: [number, number, number, number]) => timed.query({ bbox, ids: [item.id], limit: 5, sortby: '-datetime' }).items.map((i) => i.id);
+    timed.upsertMany([item]);
+    const before = { boxes: boxes(), changed: rowsChanged() };
+    clock = 2_000;
+    timed.upsertMany([structuredClone(item)]);
+    expect(rowsChanged() - before.changed).toBe(1);
+    expect(timed.getWithAge(item.id)?.updatedAt).toBe(2_000);
+    expect(boxes()).toBe(before.boxes);
+
+    const moved: StacItem = { ...item, bbox: [100, 10, 101, 11], properties: { ...item.properties, 'eo:cloud_cover': 1.5 } };
+    clock = 3_000;
+    const beforeMove = rowsChanged();
+    timed.upsertMany([moved]);
+    expect(rowsChanged() - beforeMove).toBeGreaterThan(1);
+    expect(timed.getWithAge(item.id)).toEqual({ item: moved, updatedAt: 3_000 });
+    expect(boxes()).toBe(before.boxes);
+    expect(found([100.2, 10.2, 100.8, 10.8])).toEqual([item.id]);
+    expect(found([-49.8, -19.8, -49.2, -19.2])).toEqual([]);
+  });
+
+  it('writes queued items on the next tick, and before any read that touches them', async () => {
+    let clock = 5_000;
+    const queued = new ItemCache(db, () => clock);
+    const other = new ItemCache(db);
+    const fresh = randomItems(3, 99).map((item, i) => ({ ...item, id: `${item.id.split(':')[0]}:write-behind-${i}` }));
+    let pageWritten = false;
+    queued.upsertLater(fresh.slice(0, 2), { key: 'page-a', write: () => { pageWritten = true; } });
+    clock = 6_000;
+    expect(queued.isQueued('page-a')).toBe(true);
+    expect(other.get(fresh[0].id)).toBeNull();
+    expect(queued.getWithAge(fresh[0].id)).toEqual({ item: fresh[0], updatedAt: 5_000 });
+    expect(pageWritten).toBe(true);
+    expect(queued.isQueued('page-a')).toBe(false);
+    queued.upsertLater([fresh[2]]);
+    expect(other.get(fresh[2].id)).toBeNull();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(other.get(fresh[2].id)).toEqual(fresh[2]);
+  });
+
+  it('a queued write that fails costs only its own page', () => {
+    const queued = new ItemCache(db);
+    const [good, bad] = randomItems(2, 123).map((item, i) => ({ ...item, id: `landsat:failing-write-${i}` }));
+    queued.upsertLater([bad], { key: 'bad', write: () => { throw new Error('disk full'); } });
+    queued.upsertLater([good]);
+    expect(() => queued.flush()).not.toThrow();
+    expect(queued.get(bad.id)).toBeNull();
+    expect(queued.get(good.id)).toEqual(good);
+  });
+
   it('answers ids lookups', () => {
     const ids = [items[3].id, items[2000].id, 'landsat:missing'];
     expect(cache.query({ ids, limit: 10, sortby: '-datetime' }).items.map((i) => i.id).sort()).toEqual([items[3].id, items[2000].id].sort());

@@ -73,6 +73,9 @@ describe('offline search through the cached adapters', () => {
   it('with the upstream gone: searches and scene lookups still answer from the cache', async () => {
     const online = await search({ ...world, sortby: 'datetime' });
     const scene = online.features[0].id;
+    // A second CacheServices reads the same database below: the first one's write-behind queue
+    // must be in it by then.
+    cache.flush();
     await fake.close();
     const stale = createCacheServices(db, loadConfig([], {}, { dataDir: dir, cacheTtlMs: 0 }));
     const expiredTtl = createSources(loadConfig([], {}, {

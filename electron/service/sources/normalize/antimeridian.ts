@@ -111,28 +111,36 @@ function wrapLongitude(lon: number): number {
   return ((((lon + 180) % 360) + 360) % 360) - 180;
 }
 
-function allPositions(geometry: Geometry): Position[] {
+/** The geometry's position lists (rings, lines), without copying any position. */
+function positionLists(geometry: Geometry): Position[][] {
   switch (geometry.type) {
-    case 'Point': return [geometry.coordinates];
+    case 'Point': return [[geometry.coordinates]];
     case 'MultiPoint':
-    case 'LineString': return geometry.coordinates;
+    case 'LineString': return [geometry.coordinates];
     case 'MultiLineString':
-    case 'Polygon': return geometry.coordinates.flat();
-    case 'MultiPolygon': return geometry.coordinates.flat(2);
+    case 'Polygon': return geometry.coordinates;
+    case 'MultiPolygon': return geometry.coordinates.flat();
   }
+}
+
+function lonInterval(lists: Position[][]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const list of lists) for (const position of list) {
+    min = Math.min(min, position[0]);
+    max = Math.max(max, position[0]);
+  }
+  return [min, max];
 }
 
 /** Longitude intervals of the geometry's parts, used to find the tightest circular extent. */
 function partIntervals(geometry: Geometry): Array<[number, number]> {
-  const parts: Position[][] = geometry.type === 'MultiPolygon'
-    ? geometry.coordinates.map((polygon) => polygon.flat())
-    : geometry.type === 'MultiPoint' || geometry.type === 'MultiLineString'
-      ? allPositions(geometry).map((position) => [position])
-      : [allPositions(geometry)];
-  return parts.map((positions) => {
-    const lons = positions.map(([lon]) => lon);
-    return [Math.min(...lons), Math.max(...lons)];
-  });
+  switch (geometry.type) {
+    case 'MultiPolygon': return geometry.coordinates.map(lonInterval);
+    case 'MultiPoint': return geometry.coordinates.map(([lon]) => [lon, lon]);
+    case 'MultiLineString': return geometry.coordinates.flatMap((line) => line.map(([lon]): [number, number] => [lon, lon]));
+    default: return [lonInterval(positionLists(geometry))];
+  }
 }
 
 /**
@@ -141,9 +149,12 @@ function partIntervals(geometry: Geometry): Array<[number, number]> {
  * give west > east.
  */
 export function geometryBbox(geometry: Geometry): Bbox {
-  const lats = allPositions(geometry).map(([, lat]) => lat);
-  const south = Math.min(...lats);
-  const north = Math.max(...lats);
+  let south = Infinity;
+  let north = -Infinity;
+  for (const list of positionLists(geometry)) for (const position of list) {
+    south = Math.min(south, position[1]);
+    north = Math.max(north, position[1]);
+  }
   const merged: Array<[number, number]> = [];
   for (const [start, end] of partIntervals(geometry).sort((a, b) => a[0] - b[0])) {
     const last = merged[merged.length - 1];

@@ -2,6 +2,7 @@
 import type { AstraItemProperties, StacAsset, StacItem, StacLink } from '../../stac/types';
 import type { ItemOrigin } from './item-origin';
 import type { Radiometry } from './radiometry';
+import { memoizeString } from './string-memo';
 import type { UpstreamCore } from './upstream-core';
 
 export const STAC_EXTENSIONS = {
@@ -26,44 +27,49 @@ export function sceneHref(id: string): string {
   return `/api/v1/scenes/${encodeURIComponent(id).replace(/%3A/gi, ':')}`;
 }
 
-function usedExtensions(properties: Record<string, unknown>, assets: Record<string, StacAsset>): string[] {
-  const fields = new Set<string>(Object.keys(properties));
-  for (const asset of Object.values(assets)) for (const key of Object.keys(asset)) fields.add(key);
-  const uses = (prefix: string): boolean => [...fields].some((field) => field.startsWith(prefix));
+const EXTENSION_PREFIXES = [['eo:', STAC_EXTENSIONS.eo], ['raster:', STAC_EXTENSIONS.raster], ['proj:', STAC_EXTENSIONS.projection], ['grid:', STAC_EXTENSIONS.grid]] as const;
+
+/** Marks in `used` the extensions whose prefix one of `record`'s keys has. */
+function markPrefixes(record: object, used: boolean[]): void {
+  // for…in: these are object literals built by this module's callers (no inherited keys), and it
+  // allocates no key array per asset.
+  for (const key in record) {
+    if (!key.includes(':')) continue;
+    for (let i = 0; i < EXTENSION_PREFIXES.length; i += 1) if (!used[i] && key.startsWith(EXTENSION_PREFIXES[i][0])) used[i] = true;
+  }
+}
+
+function usedExtensions(properties: object, assets: Record<string, StacAsset>): string[] {
+  const used = [false, false, false, false];
+  markPrefixes(properties, used);
+  for (const key of Object.keys(assets)) markPrefixes(assets[key], used);
   const out: string[] = [];
-  if (uses('eo:')) out.push(STAC_EXTENSIONS.eo);
-  if (uses('raster:')) out.push(STAC_EXTENSIONS.raster);
-  if (uses('proj:')) out.push(STAC_EXTENSIONS.projection);
-  if (uses('grid:')) out.push(STAC_EXTENSIONS.grid);
+  for (let i = 0; i < EXTENSION_PREFIXES.length; i += 1) if (used[i]) out.push(EXTENSION_PREFIXES[i][1]);
   return out;
 }
 
+const apiRoot = memoizeString((url: string): string => url.replace(/\/+$/, ''));
+
 function upstreamLink(origin: ItemOrigin, core: UpstreamCore): StacLink[] {
   if (!origin.upstreamUrl || core.collection === 'unknown') return [];
-  const href = `${origin.upstreamUrl.replace(/\/+$/, '')}/collections/${encodeURIComponent(core.collection)}/items/${encodeURIComponent(core.upstreamId)}`;
+  const href = `${apiRoot(origin.upstreamUrl)}/collections/${encodeURIComponent(core.collection)}/items/${encodeURIComponent(core.upstreamId)}`;
   return [{ rel: 'via', href, type: 'application/geo+json', title: `${core.upstreamId} at the upstream catalog` }];
 }
 
 export function assembleItem(origin: ItemOrigin, core: UpstreamCore, fields: FamilyFields, assets: Record<string, StacAsset>): StacItem {
   const id = `${origin.source}:${core.upstreamId}`;
-  const optional: Record<string, unknown> = {
-    instruments: core.instruments,
-    'eo:cloud_cover': core.cloudCover,
-    'proj:epsg': core.epsg,
-    'grid:code': fields.gridCode,
-    'astra:scene_key': fields.sceneKey,
-    'astra:radiometry': fields.radiometry,
-  };
-  const properties = {
-    datetime: core.datetime,
-    platform: fields.platform,
-    constellation: fields.constellation,
-    ...(fields.gsd !== undefined ? { gsd: fields.gsd } : {}),
-    'astra:provider': origin.provider,
-    'astra:source': origin.source,
-    'astra:collection': core.collection,
-    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
-  } as AstraItemProperties;
+  // Written field by field, in the order the API has always returned them.
+  const properties: Record<string, unknown> = { datetime: core.datetime, platform: fields.platform, constellation: fields.constellation };
+  if (fields.gsd !== undefined) properties.gsd = fields.gsd;
+  properties['astra:provider'] = origin.provider;
+  properties['astra:source'] = origin.source;
+  properties['astra:collection'] = core.collection;
+  if (core.instruments !== undefined) properties.instruments = core.instruments;
+  if (core.cloudCover !== undefined) properties['eo:cloud_cover'] = core.cloudCover;
+  if (core.epsg !== undefined) properties['proj:epsg'] = core.epsg;
+  if (fields.gridCode !== undefined) properties['grid:code'] = fields.gridCode;
+  if (fields.sceneKey !== undefined) properties['astra:scene_key'] = fields.sceneKey;
+  if (fields.radiometry !== undefined) properties['astra:radiometry'] = fields.radiometry;
   return {
     type: 'Feature',
     stac_version: '1.0.0',
@@ -71,7 +77,7 @@ export function assembleItem(origin: ItemOrigin, core: UpstreamCore, fields: Fam
     id,
     geometry: core.geometry,
     bbox: core.bbox,
-    properties,
+    properties: properties as unknown as AstraItemProperties,
     assets,
     links: [{ rel: 'self', href: sceneHref(id), type: 'application/geo+json' }, ...upstreamLink(origin, core)],
   };

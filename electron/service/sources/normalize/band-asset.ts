@@ -1,7 +1,7 @@
 /** Builds normalized assets: one naming, unsigned upstream href, eo/raster metadata ASTRA vouches for. */
 import type { EoBand, RasterBand, StacAsset } from '../../stac/types';
 import type { BandKind, BandSpec } from './band-spec';
-import { mediaType, projectionFields, type UpstreamAsset } from './asset-picking';
+import { addProjectionFields, mediaType, type UpstreamAsset } from './asset-picking';
 
 const ROLES: Record<BandKind, string[]> = {
   reflectance: ['data', 'reflectance'],
@@ -18,6 +18,8 @@ export function eoBand(spec: BandSpec): EoBand {
   return band;
 }
 
+// Fields are added in one fixed order (href, title, roles, type, gsd, eo, raster, proj): the JSON
+// written to the cache and the API depends on it.
 function baseAsset(chosen: UpstreamAsset, title: string, roles: string[]): StacAsset {
   const asset: StacAsset = { href: chosen.href, title, roles };
   const type = mediaType(chosen);
@@ -30,16 +32,16 @@ export function bandAsset(spec: BandSpec, chosen: UpstreamAsset, rasterBand: Ras
   asset.gsd = spec.gsd;
   if (spec.commonName) asset['eo:bands'] = [eoBand(spec)];
   asset['raster:bands'] = [rasterBand];
-  return { ...asset, ...projectionFields(chosen.asset) };
+  return addProjectionFields(asset, chosen.asset);
 }
 
 /** An 8-bit RGB composite (Sentinel-2 TCI). */
-export function visualAsset(chosen: UpstreamAsset, rgb: BandSpec[], gsd: number): StacAsset {
+export function visualAsset(chosen: UpstreamAsset, rgb: readonly BandSpec[], gsd: number): StacAsset {
   const asset = baseAsset(chosen, 'True colour (TCI)', ['visual']);
   asset.gsd = gsd;
   asset['eo:bands'] = rgb.map(eoBand);
   asset['raster:bands'] = rgb.map(() => ({ nodata: 0, data_type: 'uint8', spatial_resolution: gsd }));
-  return { ...asset, ...projectionFields(chosen.asset) };
+  return addProjectionFields(asset, chosen.asset);
 }
 
 export function thumbnailAsset(chosen: UpstreamAsset): StacAsset {

@@ -1,4 +1,5 @@
 /** What ASTRA knows about one normalized asset (band) independently of any catalog. */
+import { memoizeString } from './string-memo';
 
 /** The `eo:bands[].common_name` values the STAC eo extension v1.1.0 allows. */
 export const EO_COMMON_NAMES = [
@@ -28,6 +29,11 @@ export interface BandSpec {
 }
 
 /** Upstream keys with their format/resolution decorations removed: `red-jp2`, `red_20m` → `red`. */
-export function bareAssetKey(key: string): string {
-  return key.replace(/-jp2$/i, '').replace(/_\d+m$/i, '');
+export const bareAssetKey = memoizeString((key: string): string => key.replace(/-jp2$/i, '').replace(/_\d+m$/i, ''));
+
+/** Upstream key → the first band (in `bands` order) that lists it, as `bands.find(… upstreamKeys …)` would. */
+export function bandsByUpstreamKey(bands: readonly BandSpec[]): ReadonlyMap<string, BandSpec> {
+  const byKey = new Map<string, BandSpec>();
+  for (const band of bands) for (const key of band.upstreamKeys) if (!byKey.has(key)) byKey.set(key, band);
+  return byKey;
 }

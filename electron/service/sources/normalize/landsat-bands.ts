@@ -3,7 +3,7 @@
  * (`SR_B4`, `ST_B10`, `QA_PIXEL`). Band numbers differ between OLI/TIRS (Landsat 8/9) and
  * TM/ETM+ (Landsat 4/5/7): red is SR_B4 on Landsat 8 but SR_B3 on Landsat 7.
  */
-import { bareAssetKey, type BandSpec, type EoCommonName } from './band-spec';
+import { bandsByUpstreamKey, bareAssetKey, type BandSpec, type EoCommonName } from './band-spec';
 import { asArray, asString, isRecord, type JsonRecord } from './json-guards';
 
 function sr(asset: string, commonName: EoCommonName, center: number, fwhm: number, title: string): BandSpec {
@@ -46,6 +46,8 @@ function fileBandName(href: string | undefined): string | undefined {
   return match ? match[1].toUpperCase() : undefined;
 }
 
+const BY_UPSTREAM_KEY = new Map([LANDSAT_OLI_BANDS, LANDSAT_TM_BANDS].map((bands) => [bands, bandsByUpstreamKey(bands)]));
+
 /**
  * The band an upstream Landsat asset holds: by `eo:bands[].common_name`, then by the USGS file
  * name in the href (`…_SR_B4.TIF`), then by the catalogs' asset keys.
@@ -60,5 +62,6 @@ export function resolveLandsatBand(bands: readonly BandSpec[], key: string, asse
   const byFile = fromFile ? bands.find((band) => band.asset === fromFile) : undefined;
   if (byFile) return byFile;
   const bare = bareAssetKey(key);
-  return bands.find((band) => band.upstreamKeys.includes(bare));
+  const table = BY_UPSTREAM_KEY.get(bands);
+  return table ? table.get(bare) : bands.find((band) => band.upstreamKeys.includes(bare));
 }

@@ -5,7 +5,7 @@
  */
 import type { EoBand, RasterBand, StacAsset, StacItem } from '../../stac/types';
 import { assembleItem } from './assemble-item';
-import { mediaType, projectionFields, type UpstreamAsset } from './asset-picking';
+import { addProjectionFields, mediaType, type UpstreamAsset } from './asset-picking';
 import { isEoCommonName } from './band-spec';
 import type { ItemOrigin } from './item-origin';
 import { asArray, asFiniteNumber, asString, asStringArray, isRecord } from './json-guards';
@@ -55,7 +55,7 @@ function genericAsset(candidate: UpstreamAsset): StacAsset | undefined {
   if (eo) asset['eo:bands'] = eo;
   const raster = rasterBands(candidate.asset['raster:bands']);
   if (raster) asset['raster:bands'] = raster;
-  return { ...asset, ...projectionFields(candidate.asset) };
+  return addProjectionFields(asset, candidate.asset);
 }
 
 export function normalizeGeneric(core: UpstreamCore, origin: ItemOrigin): StacItem {

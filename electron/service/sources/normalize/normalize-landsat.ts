@@ -40,12 +40,15 @@ export function normalizeLandsat(core: UpstreamCore, origin: ItemOrigin): StacIt
   const byBand = new Map<BandSpec, UpstreamAsset[]>();
   for (const candidate of core.assets) {
     const band = resolveLandsatBand(bands, candidate.key, candidate.asset);
-    if (band) byBand.set(band, [...(byBand.get(band) ?? []), candidate]);
+    if (!band) continue;
+    const list = byBand.get(band);
+    if (list) list.push(candidate);
+    else byBand.set(band, [candidate]);
   }
   const assets: Record<string, StacAsset> = {};
   for (const spec of bands) {
     // Thermal products are sampled on the 30 m grid although the sensor resolves ~100 m.
-    const chosen = bestCandidate(byBand.get(spec) ?? [], 30);
+    const chosen = bestCandidate(byBand.get(spec), 30);
     if (chosen) assets[spec.asset] = bandAsset(spec, chosen, rasterBandFor(spec));
   }
   const thumbnail = pickThumbnail(core.assets);

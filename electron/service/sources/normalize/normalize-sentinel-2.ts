@@ -8,7 +8,7 @@ import type { ItemOrigin } from './item-origin';
 import { asArray, asBoolean, asFiniteNumber, asString, isRecord } from './json-guards';
 import { decideSentinel2Radiometry, type Radiometry } from './radiometry';
 import { sceneKey, sentinel2SensingTime, sentinel2Tile } from './scene-key';
-import { SENTINEL_2_BANDS, SENTINEL_2_VISUAL_BANDS, isSentinel2Visual, resolveSentinel2Band } from './sentinel-2-bands';
+import { SENTINEL_2_BANDS, SENTINEL_2_RED, SENTINEL_2_VISUAL_SPECS, isSentinel2Visual, resolveSentinel2Band } from './sentinel-2-bands';
 import type { UpstreamCore } from './upstream-core';
 
 export function sentinel2Platform(core: UpstreamCore): string | undefined {
@@ -24,19 +24,29 @@ function declaredScale(candidate: UpstreamAsset | undefined): { scale: number; o
   return scale === undefined ? undefined : { scale, offset: asFiniteNumber(first?.offset) ?? 0 };
 }
 
-function candidatesByBand(core: UpstreamCore): Map<BandSpec, UpstreamAsset[]> {
+interface Candidates {
+  byBand: Map<BandSpec, UpstreamAsset[]>;
+  visual: UpstreamAsset[];
+}
+
+function candidatesOf(core: UpstreamCore): Candidates {
   const byBand = new Map<BandSpec, UpstreamAsset[]>();
+  const visual: UpstreamAsset[] = [];
   for (const candidate of core.assets) {
+    if (isSentinel2Visual(candidate.key)) visual.push(candidate);
     const band = resolveSentinel2Band(candidate.key, candidate.asset);
-    if (band) byBand.set(band, [...(byBand.get(band) ?? []), candidate]);
+    if (!band) continue;
+    const list = byBand.get(band);
+    if (list) list.push(candidate);
+    else byBand.set(band, [candidate]);
   }
-  return byBand;
+  return { byBand, visual };
 }
 
 function bandAssets(byBand: Map<BandSpec, UpstreamAsset[]>, radiometry: Radiometry): Record<string, StacAsset> {
   const assets: Record<string, StacAsset> = {};
   for (const spec of SENTINEL_2_BANDS) {
-    const chosen = bestCandidate(byBand.get(spec) ?? [], spec.gsd);
+    const chosen = bestCandidate(byBand.get(spec), spec.gsd);
     if (!chosen) continue;
     assets[spec.asset] = spec.kind === 'reflectance'
       ? bandAsset(spec, chosen, {
@@ -50,23 +60,19 @@ function bandAssets(byBand: Map<BandSpec, UpstreamAsset[]>, radiometry: Radiomet
 
 export function normalizeSentinel2(core: UpstreamCore, origin: ItemOrigin): StacItem {
   const platform = sentinel2Platform(core) ?? 'sentinel-2';
-  const byBand = candidatesByBand(core);
-  const red = SENTINEL_2_BANDS.find((band) => band.asset === 'B04') as BandSpec;
+  const { byBand, visual: visualCandidates } = candidatesOf(core);
   const radiometry = decideSentinel2Radiometry({
     catalog: origin.catalog,
     collection: core.collection,
     processingBaseline: asString(core.props['s2:processing_baseline']),
     boaOffsetApplied: asBoolean(core.props['earthsearch:boa_offset_applied']),
-    declared: declaredScale(bestCandidate(byBand.get(red) ?? [], red.gsd)),
+    declared: declaredScale(bestCandidate(byBand.get(SENTINEL_2_RED), SENTINEL_2_RED.gsd)),
     datetime: core.datetime,
   });
   const assets = bandAssets(byBand, radiometry);
 
-  const visual = bestCandidate(core.assets.filter((candidate) => isSentinel2Visual(candidate.key)), 10);
-  if (visual) {
-    const rgb = SENTINEL_2_VISUAL_BANDS.map((name) => SENTINEL_2_BANDS.find((band) => band.asset === name) as BandSpec);
-    assets.visual = visualAsset(visual, rgb, 10);
-  }
+  const visual = bestCandidate(visualCandidates, 10);
+  if (visual) assets.visual = visualAsset(visual, SENTINEL_2_VISUAL_SPECS, 10);
   const thumbnail = pickThumbnail(core.assets);
   if (thumbnail) assets.thumbnail = thumbnailAsset(thumbnail);
 

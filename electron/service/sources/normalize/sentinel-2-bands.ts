@@ -3,8 +3,9 @@
  * catalog's assets map onto them (providers.md §1.3: Earth Search uses common names as keys,
  * Planetary Computer uses ESA band ids).
  */
-import { bareAssetKey, type BandSpec, type EoCommonName } from './band-spec';
+import { bandsByUpstreamKey, bareAssetKey, type BandSpec, type EoCommonName } from './band-spec';
 import { asArray, asFiniteNumber, asString, isRecord, type JsonRecord } from './json-guards';
+import { memoizeString } from './string-memo';
 
 function reflectance(asset: string, commonName: EoCommonName, center: number, fwhm: number, gsd: number, esKey: string, title: string): BandSpec {
   return { asset, kind: 'reflectance', title, gsd, commonName, centerWavelength: center, fullWidthHalfMax: fwhm, upstreamKeys: [esKey, asset] };
@@ -30,18 +31,24 @@ export const SENTINEL_2_BANDS: readonly BandSpec[] = [
 export const SENTINEL_2_VISUAL_BANDS = ['B04', 'B03', 'B02'] as const;
 
 const BY_ASSET = new Map(SENTINEL_2_BANDS.map((band) => [band.asset, band]));
+const BY_UPSTREAM_KEY = bandsByUpstreamKey(SENTINEL_2_BANDS);
+
+/** The band specs of SENTINEL_2_VISUAL_BANDS, in that order. */
+export const SENTINEL_2_VISUAL_SPECS: readonly BandSpec[] = SENTINEL_2_VISUAL_BANDS.map((name) => BY_ASSET.get(name) as BandSpec);
+
+export const SENTINEL_2_RED = BY_ASSET.get('B04') as BandSpec;
 
 /** Common names that name exactly one Sentinel-2 band (`rededge` names three). */
 const UNIQUE_COMMON_NAMES = new Map<string, BandSpec>(
   SENTINEL_2_BANDS.filter((band) => band.commonName && band.commonName !== 'rededge').map((band) => [band.commonName as string, band]),
 );
 
-function esaBandId(name: string | undefined): string | undefined {
-  const match = name ? /^B(\d{1,2}|8A)$/i.exec(name) : null;
+const esaBandId = memoizeString((name: string): string | undefined => {
+  const match = /^B(\d{1,2}|8A)$/i.exec(name);
   if (!match) return undefined;
   const id = match[1].toUpperCase();
   return id === '8A' ? 'B8A' : `B${id.padStart(2, '0')}`;
-}
+});
 
 function singleEoBand(asset: JsonRecord): JsonRecord | undefined {
   const bands = asArray(asset['eo:bands']);
@@ -56,11 +63,12 @@ function singleEoBand(asset: JsonRecord): JsonRecord | undefined {
 export function resolveSentinel2Band(key: string, asset: JsonRecord): BandSpec | undefined {
   const eo = singleEoBand(asset);
   const commonName = asString(eo?.common_name);
-  if (commonName && UNIQUE_COMMON_NAMES.has(commonName)) return UNIQUE_COMMON_NAMES.get(commonName);
-  const byName = esaBandId(asString(eo?.name));
-  if (byName && BY_ASSET.has(byName)) return BY_ASSET.get(byName);
-  const bare = bareAssetKey(key);
-  const byKey = SENTINEL_2_BANDS.find((band) => band.upstreamKeys.includes(bare));
+  const byCommonName = commonName ? UNIQUE_COMMON_NAMES.get(commonName) : undefined;
+  if (byCommonName) return byCommonName;
+  const name = asString(eo?.name);
+  const byName = name ? BY_ASSET.get(esaBandId(name) ?? '') : undefined;
+  if (byName) return byName;
+  const byKey = BY_UPSTREAM_KEY.get(bareAssetKey(key));
   if (byKey) return byKey;
   const center = asFiniteNumber(eo?.center_wavelength);
   if (center !== undefined) {
@@ -70,6 +78,4 @@ export function resolveSentinel2Band(key: string, asset: JsonRecord): BandSpec |
 }
 
 /** True for the upstream true-colour asset (`visual`, TCI), not for previews or thumbnails. */
-export function isSentinel2Visual(key: string): boolean {
-  return bareAssetKey(key).toLowerCase() === 'visual';
-}
+export const isSentinel2Visual = memoizeString((key: string): boolean => bareAssetKey(key).toLowerCase() === 'visual');
