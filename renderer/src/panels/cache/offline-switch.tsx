@@ -28,6 +28,9 @@ export function OfflineSwitch({ onChanged }: { onChanged: () => void }) {
   if (offline === null) return null;
   const toggle = async (next: boolean) => {
     setError(null);
+    // Optimistic: the box follows the click at once and is put back if the service refuses.
+    const previous = offline;
+    setOffline(next);
     try {
       const settings = await putSettings(client, { offline: next });
       setOffline(settings.offline);
@@ -35,6 +38,7 @@ export function OfflineSwitch({ onChanged }: { onChanged: () => void }) {
       refreshHealth();
       onChanged();
     } catch (e) {
+      setOffline(previous);
       setError(errorMessage(e));
     }
   };
