@@ -7,10 +7,11 @@ Step 1 (numpy through GDAL, block by block): NDVI = (nir - red) / (nir + red) on
 written as a tiled float32 GeoTIFF. Step 2: gdal_translate -of COG (DEFLATE, PREDICTOR=YES i.e.
 floating-point predictor, 512x512 tiles, overviews, nodata NaN) — the file our job writes.
 (gdal_calc.py in GDAL 3.6 cannot write NaN as nodata — its output is all nodata — hence numpy.)
-Prints JSON: seconds per step and in total, and the output size.
+Prints JSON: wall seconds per step and in total, CPU seconds (this process + gdal_translate), the output size.
 """
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -48,4 +49,7 @@ subprocess.run(['gdal_translate', '-q', '-of', 'COG', '-co', 'COMPRESS=DEFLATE',
 t2 = time.perf_counter()
 size = os.path.getsize(cog)
 os.remove(tmp)
-print(json.dumps({'numpy_s': t1 - t0, 'cog_s': t2 - t1, 'total_s': t2 - t0, 'bytes': size, 'path': cog}))
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+print(json.dumps({'numpy_s': t1 - t0, 'cog_s': t2 - t1, 'total_s': t2 - t0, 'cpu_s': cpu, 'bytes': size, 'path': cog}))

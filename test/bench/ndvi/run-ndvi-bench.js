@@ -1,27 +1,33 @@
 #!/usr/bin/env node
 /**
  * Full-scene NDVI benchmark (prints figures, never asserts):
- *   npm run build && node test/bench/ndvi/run-ndvi-bench.js [--runs 2] [--no-gdal]
+ *   npm run build && node test/bench/ndvi/run-ndvi-bench.js [--runs 2] [--no-gdal] [--keep FILE]
  *
  * 1. Makes (once; cached in $TMPDIR/astra-bench-ndvi) a 10980 × 10980 uint16 B04/B08 COG pair with
  *    GDAL (make_bench_pair.py: DEFLATE, 512 tiles, overviews).
- * 2. Ours, THROUGH THE SERVICE: `node out/main/serve.js` as a child process (the real service,
- *    its Piscina pool of ASTRA_WORKERS threads — default: all cores), reading the pair through its
- *    COG byte proxy from a loopback fake Earth Search that serves the files with Range; POST an
- *    `ndvi` job, poll until it succeeds. Run 1 starts with an empty cache (every byte goes
- *    upstream → SQLite block cache → worker), later runs read the cached bytes. Peak RSS is the
- *    service process's VmHWM (main thread + worker threads), sampled from /proc.
- * 3. GDAL in the same run (gdal_ndvi.py): numpy through GDAL, then gdal_translate -of COG.
+ * 2. Ours, THROUGH THE SERVICE: `node out/main/serve.js` as a child process — the real service with
+ *    its Piscina pool — reading the pair through its COG byte proxy from a loopback fake Earth
+ *    Search that serves the files with Range; POST an `ndvi` job, poll until it succeeds. The first
+ *    run starts with an empty cache (every byte goes upstream → SQLite block cache → worker), later
+ *    runs read cached bytes. First with the default pool (cores − 1 workers), then with one worker
+ *    per core. For each run: wall time, CPU seconds per thread (/proc), and the service process's
+ *    peak RSS (VmHWM: main thread + workers).
+ * 3. GDAL in the same run (gdal_ndvi.py): numpy through GDAL, then gdal_translate -of COG; wall and
+ *    CPU seconds. On a shared machine wall times swing with the load; CPU seconds much less.
+ * Env: ASTRA_LOG=1 echoes the service log; ASTRA_BENCH_NODE_ARGS adds node flags to the service
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importTs, repoRoot } from '../cache/bench-support.js';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 2;
 const withGdal = !args.includes('--no-gdal');
+/** --keep FILE: save the last run's result.tif there (to inspect it, e.g. with gdalinfo). */
+const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : null;
 const here = join(repoRoot, 'test', 'bench', 'ndvi');
 const pairDir = join(tmpdir(), 'astra-bench-ndvi');
 const PYTHON = '/usr/bin/python3';
@@ -35,17 +41,40 @@ function status(pid) {
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-async function startService(fake, dataDir) {
-  const key = execFileSync(process.execPath, [join(repoRoot, 'out/main/cli.js'), 'keys', 'create', '--name', 'bench', '--data-dir', dataDir]).toString().trim();
-  // ASTRA_BENCH_CPU_PROF=<dir>: V8 CPU profiles of the service's main and worker threads.
-  const profile = process.env.ASTRA_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.ASTRA_BENCH_CPU_PROF] : [];
-  const child = spawn(process.execPath, [...profile, join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir], {
+/** CPU seconds (user + system) used so far by each thread of `pid`, by thread id. */
+function threadCpu(pid) {
+  const out = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+/** CPU seconds each thread used between two threadCpu() snapshots; threads that ended are lost. */
+function cpuSpent(before, after, pid) {
+  const spent = [...after].map(([tid, s]) => ({ tid, s: s - (before.get(tid) ?? 0), main: tid === String(pid) })).filter((t) => t.s > 0.05);
+  const main = spent.find((t) => t.main)?.s ?? 0;
+  const others = spent.filter((t) => !t.main).sort((a, b) => b.s - a.s);
+  return { main, threads: others.map((t) => t.s), total: main + others.reduce((sum, t) => sum + t.s, 0) };
+}
+
+async function startService(fake, dataDir, extraEnv = {}) {
+  const key = execFileSync(process.execPath, [join(repoRoot, 'out/main/cli.js'), 'keys', 'create', '--name', `bench-${Date.now()}`, '--data-dir', dataDir]).toString().trim();
+  // ASTRA_BENCH_NODE_ARGS: extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
+  const nodeArgs = (process.env.ASTRA_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir], {
     env: {
       ...process.env,
       ASTRA_EARTH_SEARCH_URL: fake.earthSearchUrl,
       ASTRA_LANDSATLOOK_URL: fake.landsatLookUrl,
       ASTRA_PLANETARY_COMPUTER_URL: fake.planetaryComputerUrl,
       ASTRA_PC_SAS_URL: fake.sasUrl,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -65,6 +94,7 @@ async function startService(fake, dataDir) {
 }
 
 async function runOurs(service, label) {
+  const cpuBefore = threadCpu(service.child.pid);
   const started = performance.now();
   const response = await service.api('/api/v1/jobs', { method: 'POST', body: JSON.stringify({ type: 'ndvi', scene: `sentinel-2:${SCENE_ID}` }) });
   if (response.status !== 202) throw new Error(`POST /jobs → ${response.status} ${await response.text()}`);
@@ -78,11 +108,14 @@ async function runOurs(service, label) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSpent(cpuBefore, threadCpu(service.child.pid), service.child.pid);
   if (job.status !== 'succeeded') throw new Error(`job ${id} ${job.status}: ${JSON.stringify(job.error)}`);
   const head = await service.api(job.result.href, { method: 'HEAD' });
   const bytes = Number(head.headers.get('content-length'));
+  if (keep) writeFileSync(keep, Buffer.from(await (await service.api(job.result.href)).arrayBuffer()));
   console.log(`  ours (${label}): ${seconds.toFixed(1)} s  ${job.result.width}×${job.result.height}  ${mib(bytes)}  mean ${job.result.stats.mean.toFixed(5)}  sampled RSS max ${mib(peakRss)}`);
-  return { seconds, bytes };
+  console.log(`    CPU: ${cpu.total.toFixed(1)} s in all — main thread ${cpu.main.toFixed(1)} s, other threads ${cpu.threads.map((t) => t.toFixed(1)).join(' / ')} s`);
+  return { seconds, bytes, cpu: cpu.total };
 }
 
 console.log('NDVI of a full 10980×10980 Sentinel-2-like scene → COG');
@@ -96,23 +129,42 @@ item.assets.nir.href = fake.serveFile('/bench/B08.tif', join(pairDir, 'B08.tif')
 delete item.assets.scl;
 fake.items.earthSearch.push(item);
 
+// The default pool (ASTRA_WORKERS unset: cores − 1 threads, leaving a core to the main thread),
+// then every core for workers — on the same data dir, so with the bytes already cached.
+const cores = availableParallelism();
+const configs = [
+  { label: `default pool, ${Math.max(1, cores - 1)} worker thread(s)`, env: {}, runs },
+  { label: `ASTRA_WORKERS=${cores}`, env: { ASTRA_WORKERS: String(cores) }, runs: 1 },
+];
 const dataDir = mkdtempSync(join(tmpdir(), 'astra-bench-ndvi-data-'));
-const service = await startService(fake, dataDir);
 const ours = [];
 try {
-  for (let run = 1; run <= runs; run++) ours.push(await runOurs(service, run === 1 ? 'run 1, cold cache' : `run ${run}, cached bytes`));
+  for (const [c, config] of configs.entries()) {
+    const service = await startService(fake, dataDir, config.env);
+    try {
+      for (let run = 1; run <= config.runs; run++) {
+        const label = `${config.label}, ${c === 0 && run === 1 ? 'cold cache' : 'cached bytes'}`;
+        ours.push({ label, ...(await runOurs(service, label)) });
+      }
+    } finally {
+      const { hwm } = status(service.child.pid);
+      service.child.kill('SIGTERM');
+      await new Promise((resolve) => service.child.once('exit', resolve));
+      console.log(`  ours (${config.label}): peak RSS of the service process (VmHWM) ${mib(hwm)}`);
+    }
+  }
 } finally {
-  const { hwm } = status(service.child.pid);
-  service.child.kill('SIGTERM');
-  await new Promise((resolve) => service.child.once('exit', resolve));
   await fake.close();
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`  ours: peak RSS of the service process (VmHWM) ${mib(hwm)}`);
 }
 
 if (withGdal) {
   const gdal = JSON.parse(execFileSync(PYTHON, [join(here, 'gdal_ndvi.py'), join(pairDir, 'B04.tif'), join(pairDir, 'B08.tif'), pairDir]).toString());
   rmSync(gdal.path, { force: true });
   console.log(`  GDAL ${execFileSync('gdalinfo', ['--version']).toString().trim()}: ${gdal.total_s.toFixed(1)} s (numpy ${gdal.numpy_s.toFixed(1)} s + gdal_translate -of COG ${gdal.cog_s.toFixed(1)} s)  ${mib(gdal.bytes)}`);
-  for (const [i, run] of ours.entries()) console.log(`  ratio ours/GDAL, run ${i + 1}: ${(run.seconds / gdal.total_s).toFixed(2)}`);
+  console.log(`    CPU: ${gdal.cpu_s.toFixed(1)} s`);
+  for (const run of ours) {
+    console.log(`  ours/GDAL (${run.label}): wall ${(run.seconds / gdal.total_s).toFixed(2)}, CPU ${(run.cpu / gdal.cpu_s).toFixed(2)}`);
+  }
 }
+console.log(`  (load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cores} cores — wall times are only comparable within one run)`);

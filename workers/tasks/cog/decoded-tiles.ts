@@ -1,11 +1,13 @@
 /**
  * A small per-thread LRU of decoded COG tiles, bounded by bytes. Output tiles that are not aligned
  * with the source tiles (a bbox crop, another grid) need up to four source tiles each, and
- * neighbouring output tiles share them; the cache saves decoding those again.
+ * neighbouring output tiles share them; the cache saves decoding those again. Only tiles a read
+ * used in part are kept: one it used whole lies inside a single output tile, which nobody reads
+ * twice, and keeping it would only keep memory that the garbage collector must then work for.
  */
 import type { OpenImage } from './open-cogs';
 
-const MAX_BYTES = 48 * 1024 * 1024;
+const MAX_BYTES = 24 * 1024 * 1024;
 
 export type DecodedTile = ArrayBufferLike;
 
@@ -24,8 +26,11 @@ function remember(key: string, size: number): void {
   }
 }
 
-/** The decoded bytes of tile/strip (x, y) of `sample` (PlanarConfiguration 2) or of all samples (1). */
-export function decodedTile(url: string, imageIndex: number, open: OpenImage, x: number, y: number, sample: number, signal?: AbortSignal): Promise<DecodedTile> {
+/**
+ * The decoded bytes of tile/strip (x, y) of `sample` (PlanarConfiguration 2) or of all samples (1);
+ * kept for later reads when `keep`.
+ */
+export function decodedTile(url: string, imageIndex: number, open: OpenImage, x: number, y: number, sample: number, keep: boolean, signal?: AbortSignal): Promise<DecodedTile> {
   const planeSample = open.image.planarConfiguration === 2 ? sample : 0;
   const key = `${url}\n${imageIndex}\n${planeSample}\n${x}\n${y}`;
   const known = tiles.get(key);
@@ -34,6 +39,7 @@ export function decodedTile(url: string, imageIndex: number, open: OpenImage, x:
     tiles.set(key, known);
     return known;
   }
+  if (!keep) return open.image.getTileOrStrip(x, y, planeSample, open.decoder, signal).then((tile) => tile.data);
   const pending = open.image.getTileOrStrip(x, y, planeSample, open.decoder, signal).then((tile) => {
     if (tiles.get(key) === pending) remember(key, tile.data.byteLength);
     return tile.data;

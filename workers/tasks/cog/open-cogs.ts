@@ -1,11 +1,12 @@
 /**
  * The COGs a worker thread has opened, kept per URL (headers parsed once, block cache reused)
- * and evicted least-recently-used. Reads go through the service's own byte proxy
+ * and evicted least-recently-used. Reads (range-source.ts) go through the service's own byte proxy
  * (`/api/v1/scenes/{id}/assets/{band}/cog`) with the per-process internal key, so a worker never
  * knows whether the bytes come from the network or the offline cache.
  */
 import type { BaseDecoder, GeoTIFF, GeoTIFFImage } from 'geotiff';
 import { geotiffModule } from './geotiff-module';
+import { RangeSource } from './range-source';
 import { useZlibForDeflate } from './zlib-deflate-decoder';
 
 /** One IFD of an opened COG, with the decoder for its compression. */
@@ -19,7 +20,7 @@ interface OpenCog {
   readonly images: Map<number, Promise<OpenImage>>;
 }
 
-/** Files open per thread; each holds geotiff.js's block cache (≤ 100 × 64 KiB). */
+/** Files open per thread; each holds its parsed IFDs and a few cached header blocks (range-source.ts). */
 const MAX_OPEN = 12;
 const open = new Map<string, OpenCog>();
 
@@ -30,7 +31,7 @@ function openCog(url: string, authorization: string): OpenCog {
     open.set(url, known);
     return known;
   }
-  const tiff = useZlibForDeflate().then(() => geotiffModule()).then(({ fromUrl }) => fromUrl(url, { headers: { authorization } }));
+  const tiff = useZlibForDeflate().then(() => geotiffModule()).then(({ GeoTIFF }) => GeoTIFF.fromSource(new RangeSource(url, { authorization })));
   const entry: OpenCog = { tiff, images: new Map() };
   // A failed open must not stay cached: the next task tries again.
   entry.tiff.catch(() => open.delete(url));

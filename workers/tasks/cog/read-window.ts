@@ -5,6 +5,7 @@
  * several times faster than geotiff.js `readRasters`, whose inner loop reads every pixel through a
  * DataView call. Integer samples up to 24 bits and float32 are exact in float32.
  */
+import { takeFloat32 } from '../process/scratch';
 import { decodedTile } from './decoded-tiles';
 import { cogImage, type OpenImage } from './open-cogs';
 
@@ -46,9 +47,9 @@ function copyTile(
   }
 }
 
+/** The window's values; the array comes from the thread's scratch pool (see ../process/scratch.ts). */
 export async function readWindow(request: WindowRequest, authorization: string, signal?: AbortSignal): Promise<Float32Array> {
   const { url, imageIndex, sample, x0, y0, width, height } = request;
-  const out = new Float32Array(width * height).fill(NaN);
   const open = await cogImage(url, imageIndex, authorization);
   const { image } = open;
   const imageWidth = image.getWidth();
@@ -64,6 +65,9 @@ export async function readWindow(request: WindowRequest, authorization: string, 
   const top = Math.max(0, y0);
   const right = Math.min(imageWidth, x0 + width);
   const bottom = Math.min(imageHeight, y0 + height);
+  const out = takeFloat32(width * height);
+  // Tiles cover every pixel inside the image; only a window reaching outside needs the NaN fill.
+  if (left !== x0 || top !== y0 || right !== x0 + width || bottom !== y0 + height) out.fill(NaN);
   if (left >= right || top >= bottom) return out;
 
   const reads: Promise<void>[] = [];
@@ -73,7 +77,8 @@ export async function readWindow(request: WindowRequest, authorization: string, 
       const tileTop = ty * tileHeight;
       const cols = { src: Math.max(left, tileLeft) - tileLeft, dst: Math.max(left, tileLeft) - x0, count: Math.min(right, tileLeft + tileWidth) - Math.max(left, tileLeft) };
       const rows = { src: Math.max(top, tileTop) - tileTop, dst: Math.max(top, tileTop) - y0, count: Math.min(bottom, tileTop + tileHeight) - Math.max(top, tileTop) };
-      reads.push(decodedTile(url, imageIndex, open, tx, ty, sample, signal).then((data) => {
+      const whole = cols.count === tileWidth && rows.count === Math.min(tileHeight, imageHeight - tileTop);
+      reads.push(decodedTile(url, imageIndex, open, tx, ty, sample, !whole, signal).then((data) => {
         copyTile(sampleView(open, sample, data), tileWidth, stride, offset, out, width, rows, cols);
       }));
     }

@@ -12,6 +12,7 @@ import { gridWindow } from '../../lib/geo/grid-window';
 import type { RasterGrid } from '../../lib/raster-types';
 import { warpRaster, type Resampling } from '../../lib/warp';
 import { readWindow } from '../cog/read-window';
+import { giveBack, takeFloat32 } from '../process/scratch';
 import { latticeOffset, nearestTables, sourceWindowFor } from './grid-relation';
 
 /** A band of a COG as the workers read it. */
@@ -46,7 +47,7 @@ async function readNearestTables(source: SourceBand, target: RasterGrid, tables:
   const y0 = Math.max(0, Math.min(...rows));
   const x1 = Math.min(source.grid.width, Math.max(...cols) + 1);
   const y1 = Math.min(source.grid.height, Math.max(...rows) + 1);
-  const out = new Float32Array(target.width * target.height).fill(NaN);
+  const out = takeFloat32(target.width * target.height).fill(NaN);
   if (x0 >= x1 || y0 >= y1) return out;
   const w = x1 - x0;
   const values = prepare(await readWindow({ ...source, x0, y0, width: w, height: y1 - y0 }, io.authorization, io.signal));
@@ -60,18 +61,24 @@ async function readNearestTables(source: SourceBand, target: RasterGrid, tables:
       if (col >= x0 && col < x1) out[targetRow + c] = values[sourceRow + col - x0];
     }
   }
+  giveBack(values);
   return out;
 }
 
 async function readWarped(source: SourceBand, target: RasterGrid, resampling: Resampling, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
   const window = sourceWindowFor(target, source.grid);
-  if (!window) return new Float32Array(target.width * target.height).fill(NaN);
+  if (!window) return takeFloat32(target.width * target.height).fill(NaN);
   const values = prepare(await readWindow({ ...source, ...window }, io.authorization, io.signal));
   const grid = gridWindow(source.grid, window.x0, window.y0, window.width, window.height);
-  return warpRaster({ data: values, grid }, target, { resampling });
+  const warped = warpRaster({ data: values, grid }, target, { resampling });
+  giveBack(values);
+  return warped;
 }
 
-/** The band's values on `target` (NaN where the source has none). */
+/**
+ * The band's values on `target` (NaN where the source has none). `prepare` must work in place
+ * (return its argument). The result may come from the scratch pool: give it back when done.
+ */
 export async function bandOnGrid(source: SourceBand, target: RasterGrid, resampling: Resampling, io: ReadContext, prepare: Prepare = identity): Promise<Float32Array> {
   const offset = latticeOffset(target, source.grid);
   if (offset) return readAligned(source, target, offset, prepare, io);

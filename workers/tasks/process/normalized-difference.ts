@@ -1,9 +1,11 @@
 /**
  * A fused kernel for the commonest band math, (a − b) / (a + b) — NDVI, NDWI, NBR: one pass
  * instead of the generic evaluator's three block passes. Bit-identical to it: each operation in
- * float64 from the float32 inputs, one rounding to float32 at the store. Pure.
+ * float64 from the float32 inputs, one rounding to float32 at the store, and — the expression
+ * language's rule — NaN where the denominator is 0 (not ±Infinity). Pure.
  */
 import type { ExpressionNode } from '../../lib/expression';
+import type { RadiometricScaling } from '../../lib/radiometry';
 
 export interface NormalizedDifference {
   a: string;
@@ -32,7 +34,43 @@ export function normalizedDifference(a: Float32Array, b: Float32Array, out: Floa
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
-    out[i] = (x - y) / (x + y);
+    const sum = x + y;
+    out[i] = sum === 0 ? NaN : (x - y) / sum;
+  }
+  return out;
+}
+
+/** `nodata` as applyRadiometry (workers/lib/radiometry.ts) reads it. */
+function nodataNumber(nodata: RadiometricScaling['nodata']): number | undefined {
+  switch (nodata) {
+    case undefined: case null: return undefined;
+    case 'nan': return NaN;
+    case 'inf': return Infinity;
+    case '-inf': return -Infinity;
+    default: return nodata;
+  }
+}
+
+/**
+ * Radiometry and the normalized difference in one pass from the raw DN of two bands on the same
+ * grid: exactly applyRadiometry (float32 reflectance, NaN for nodata) followed by
+ * normalizedDifference, without writing the two reflectance rasters in between.
+ */
+export function normalizedDifferenceOfDn(a: Float32Array, sa: RadiometricScaling, b: Float32Array, sb: RadiometricScaling, out: Float32Array): Float32Array {
+  const [scaleA, offsetA, nodataA] = [sa.scale ?? 1, sa.offset ?? 0, nodataNumber(sa.nodata)];
+  const [scaleB, offsetB, nodataB] = [sb.scale ?? 1, sb.offset ?? 0, nodataNumber(sb.nodata)];
+  // NaN nodata needs no comparison: NaN input stays NaN through the arithmetic.
+  const checkA = nodataA !== undefined && !Number.isNaN(nodataA);
+  const checkB = nodataB !== undefined && !Number.isNaN(nodataB);
+  const fround = Math.fround;
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const dnA = a[i];
+    const dnB = b[i];
+    const x = checkA && dnA === nodataA ? NaN : fround(dnA * scaleA + offsetA);
+    const y = checkB && dnB === nodataB ? NaN : fround(dnB * scaleB + offsetB);
+    const sum = x + y;
+    out[i] = sum === 0 ? NaN : (x - y) / sum;
   }
   return out;
 }

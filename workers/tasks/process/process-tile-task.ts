@@ -12,6 +12,7 @@ import { classifyChange } from '../../lib/change';
 import type { RasterGrid } from '../../lib/raster-types';
 import { withTransfer, type TransferOutput } from '../../pool/task-channel';
 import { encodeTileBytes, type DeflateStrategy } from '../tiles/encode-tile-task';
+import { giveBack, takeFloat32 } from './scratch';
 import { evaluateScene } from './evaluate-scene';
 import type { SceneRecipe } from './scene-recipe';
 
@@ -28,6 +29,11 @@ export interface ProcessTileTask {
   op: TileOperation;
   /** Also encode the full-resolution COG blocks of this tile. */
   encode?: { tileSize: number; compressionLevel: number; strategy?: DeflateStrategy };
+  /**
+   * Float32 buffers of earlier results the caller is done with, sent back (transferred) to be
+   * reused for this thread's next outputs: fewer ArrayBuffers made and collected on both sides.
+   */
+  recycled?: ArrayBuffer[];
 }
 
 export interface ProcessTileResult {
@@ -40,13 +46,13 @@ export interface ProcessTileResult {
 /** The plane as the COG writer stores it: tileSize × tileSize, NaN outside the raster. */
 function padded(plane: Float32Array, width: number, height: number, tileSize: number): Float32Array {
   if (width === tileSize && height === tileSize) return plane;
-  const out = new Float32Array(tileSize * tileSize).fill(NaN);
+  const out = takeFloat32(tileSize * tileSize).fill(NaN);
   for (let row = 0; row < height; row++) out.set(plane.subarray(row * width, (row + 1) * width), row * tileSize);
   return out;
 }
 
 function difference(after: Float32Array, before: Float32Array): Float32Array {
-  const out = new Float32Array(after.length);
+  const out = takeFloat32(after.length);
   for (let i = 0; i < out.length; i++) out[i] = after[i] - before[i];
   return out;
 }
@@ -54,20 +60,25 @@ function difference(after: Float32Array, before: Float32Array): Float32Array {
 export async function processTileTask(task: ProcessTileTask): Promise<TransferOutput<ProcessTileResult>> {
   const io = { authorization: task.authorization };
   const { op, target } = task;
+  for (const buffer of task.recycled ?? []) if (buffer.byteLength % 4 === 0) giveBack(new Float32Array(buffer));
   let planes: Float32Array[];
   if (op.type === 'index') {
     planes = [await evaluateScene(op.scene, target, io)];
   } else {
     const [before, after] = await Promise.all([evaluateScene(op.before, target, io), evaluateScene(op.after, target, io)]);
     const diff = difference(after, before);
+    giveBack(before, after);
     planes = [diff, classifyChange(diff, op.threshold).classes];
   }
   let blocks: Uint8Array[] | undefined;
   if (task.encode) {
     const { tileSize, compressionLevel, strategy } = task.encode;
-    blocks = planes.map((plane, band) => encodeTileBytes({
-      samples: padded(plane, target.width, target.height, tileSize), width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band,
-    }, strategy));
+    blocks = planes.map((plane, band) => {
+      const samples = padded(plane, target.width, target.height, tileSize);
+      const bytes = encodeTileBytes({ samples, width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band }, strategy);
+      if (samples !== plane) giveBack(samples);
+      return bytes;
+    });
   }
   return withTransfer({ planes, blocks }, [...planes, ...(blocks ?? [])].map((array) => array.buffer as ArrayBuffer));
 }

@@ -4,8 +4,10 @@
  * way GDAL reports it: PixelIsPoint and ModelTransformation handled), nodata, and the overview
  * levels. Only headers are read here; pixels are read in the workers.
  */
-import { fromUrl, type GeoTIFFImage } from 'geotiff';
+import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { AppError, isAppError } from '../../api/errors';
+import type { ErrorCode } from '../../api/types';
+import { RangeSource } from '../../../../workers/tasks/cog/range-source';
 import { normaliseCrs, projDefinition } from '../../../../workers/lib/geo/crs';
 import { geoTransformFromGeoTiff, type GeoTransform } from '../../../../workers/lib/geo/geo-transform';
 import { unprocessable } from '../params/body-fields';
@@ -33,7 +35,8 @@ export interface CogProbe {
 const MASK_SUBFILE = 4;
 
 async function imagesOf(url: string, authorization: string, signal?: AbortSignal): Promise<Array<{ index: number; image: GeoTIFFImage }>> {
-  const tiff = await fromUrl(url, { headers: { authorization } }, signal);
+  // The workers' exact-range source: the proxy's own error message survives (geotiff.js's says only "Error fetching data").
+  const tiff = await GeoTIFF.fromSource(new RangeSource(url, { authorization }), {}, signal);
   try {
     const count = await tiff.getImageCount();
     const images: Array<{ index: number; image: GeoTIFFImage }> = [];
@@ -61,8 +64,10 @@ export async function probeCog(url: string, authorization: string, label: string
     images = await imagesOf(url, authorization, signal);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (isAppError(error)) throw error;
-    throw new AppError('upstream_error', `could not read the GeoTIFF header of ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    const message = `could not read the GeoTIFF header of ${label}: ${error instanceof Error ? error.message : String(error)}`;
+    // RangeSource reports the proxy's answer as an AppError-shaped error (name + code).
+    const code = isAppError(error) ? (error.code as ErrorCode) : 'upstream_error';
+    throw new AppError(code === 'not_found' ? 'upstream_error' : code, message, { cause: error });
   }
   const base = images[0]?.image;
   if (!base) throw unprocessable(parameter, `${label} holds no image`);

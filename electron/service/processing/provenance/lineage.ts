@@ -11,5 +11,5 @@ export function lineage(plan: ProcessingPlan): string {
   const what = plan.op === 'index'
     ? `${plan.expression} evaluated per pixel in float64 from float32 reflectance`
     : `band 1 = (${plan.expression})(after) − (${plan.expression})(before), band 2 = −1/0/+1 where band 1 < −${plan.threshold} / within / > ${plan.threshold}; the before scene resampled bilinearly (masks nearest) onto the after grid where they differ`;
-  return `${what}, on a ${grid}. ${scenes}. NaN where any input is nodata or masked. Written as a float32 COG (DEFLATE, floating-point predictor, 512×512 tiles, overviews).`;
+  return `${what}, on a ${grid}. ${scenes}. NaN where any input is nodata or masked, or a division by zero. Written as a float32 COG (DEFLATE, floating-point predictor, 512×512 tiles, overviews).`;
 }

@@ -37,6 +37,8 @@ export interface ReferenceBand {
   scale?: number;
   offset?: number;
   nodata?: number | null;
+  /** Read this overview (0 = the first) instead of full resolution (GDAL open option OVERVIEW_LEVEL). */
+  overview_level?: number;
 }
 
 export interface ReferenceScene {
@@ -56,6 +58,12 @@ export async function compareWithGdal(spec: ReferenceSpec, workDir: string): Pro
   writeFileSync(specPath, JSON.stringify(spec));
   const { stdout } = await run(PYTHON, [join(HELPERS_DIR, 'reference_compare.py'), specPath], { maxBuffer: 4 * 1024 * 1024 });
   return JSON.parse(stdout) as ReferenceReport;
+}
+
+/** Whether two rasters have the same grid and identical pixels in every band and overview. */
+export async function samePixels(a: string, b: string): Promise<{ size: boolean; geotransform: boolean; bands: boolean; identical: boolean[] }> {
+  const { stdout } = await run(PYTHON, [join(HELPERS_DIR, 'same_pixels.py'), a, b], { maxBuffer: 1024 * 1024 });
+  return JSON.parse(stdout) as { size: boolean; geotransform: boolean; bands: boolean; identical: boolean[] };
 }
 
 export interface CogValidation {

@@ -25,7 +25,7 @@ export interface ProcessingEnv {
 export async function startProcessingEnv(overrides: Partial<ServiceConfig> = {}): Promise<ProcessingEnv> {
   const { dir, cogs } = await makeCogs();
   const fake = await startFakeUpstream({ items: { earthSearch: [], landsatLook: [], planetaryComputer: [] } });
-  const items = testItems(cogs, (path, file) => fake.serveFile(path, file));
+  const items = testItems(cogs, (path, file) => fake.serveFile(path, file), fake.url);
   fake.items.earthSearch.push(...items.earthSearch);
   fake.items.landsatLook.push(...items.landsatLook);
   fake.items.planetaryComputer.push(...items.planetaryComputer);

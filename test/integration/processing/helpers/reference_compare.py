@@ -6,7 +6,7 @@ spec = {
   "result": "result.tif",                      # our COG (read with GDAL)
   "expression": "(nir - red) / (nir + red)",   # numpy expression over the band names
   "scenes": {"scene" | "before" | "after": {
-      "bands": {"nir": {"path", "band" (1-based), "scale", "offset", "nodata"}, ...},
+      "bands": {"nir": {"path", "band" (1-based), "scale", "offset", "nodata", "overview_level"?}, ...},
       "mask": null | {"path", "kind": "scl" | "landsat-qa", "classes": [...], "bits": 31}}},
   "threshold": 0.2                              # change only
 }
@@ -33,8 +33,9 @@ bounds = (gt[0], gt[3] + H * gt[5], gt[0] + W * gt[1], gt[3])
 srs = result.GetProjection()
 
 
-def on_grid(path, band, resampling, nodata):
-    src = gdal.Translate('', path, format='VRT', bandList=[band])
+def on_grid(path, band, resampling, nodata, overview_level=None):
+    opened = gdal.OpenEx(path, open_options=[f'OVERVIEW_LEVEL={overview_level}']) if overview_level is not None else path
+    src = gdal.Translate('', opened, format='VRT', bandList=[band])
     options = dict(format='MEM', outputBounds=bounds, width=W, height=H, dstSRS=srs, resampleAlg=resampling,
                    outputType=gdal.GDT_Float64, dstNodata=float('nan'), errorThreshold=0)
     if nodata is not None:
@@ -46,7 +47,7 @@ def on_grid(path, band, resampling, nodata):
 def scene_values(scene):
     values = {}
     for name, band in scene['bands'].items():
-        dn = on_grid(band['path'], band.get('band', 1), 'bilinear', band.get('nodata'))
+        dn = on_grid(band['path'], band.get('band', 1), 'bilinear', band.get('nodata'), band.get('overview_level'))
         values[name] = dn * band.get('scale', 1) + band.get('offset', 0)
     with np.errstate(divide='ignore', invalid='ignore'):
         out = eval(spec['expression'], {'np': np}, values)

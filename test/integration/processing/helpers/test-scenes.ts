@@ -21,6 +21,18 @@ export const PUCALLPA_2020 = 'planetary-computer:pucallpa_landsat_2020';
 
 type Serve = (urlPath: string, localFile: string) => string;
 
+/**
+ * Points every asset not under test at a path the fake upstream does not serve (404), keeping the
+ * file name (Landsat band mapping reads it): no test ever reaches the real catalogs' hosts.
+ */
+function unservedHrefs(item: Json, origin: string, keep: readonly string[]): void {
+  for (const [key, asset] of Object.entries(item.assets as Record<string, Json>)) {
+    if (keep.includes(key)) continue;
+    const file = String(asset.href).split('/').pop();
+    asset.href = `${origin}/not-served/${String(item.id)}/${file}`;
+  }
+}
+
 function readJson(path: string): Json {
   return JSON.parse(readFileSync(path, 'utf8')) as Json;
 }
@@ -31,10 +43,11 @@ function polygon(bbox: number[]): Json {
 }
 
 /** The real ES sentinel-2-l2a item, its red/nir/scl hrefs rewritten to the given files. */
-function s2Item(id: string, files: { red: string; nir: string; scl?: string }, serve: Serve, footprint?: number[], datetime?: string): Json {
+function s2Item(id: string, files: { red: string; nir: string; scl?: string }, serve: Serve, origin: string, footprint?: number[], datetime?: string): Json {
   const item = readJson(join(S2_DIR, 'S2A_29RKH_20200219_0_L2A.json'));
   item.id = id;
   const assets = item.assets as Record<string, Json>;
+  unservedHrefs(item, origin, ['red', 'nir', 'scl']);
   assets.red.href = serve(`/cogs/${id}/B04.tif`, files.red);
   assets.nir.href = serve(`/cogs/${id}/B08.tif`, files.nir);
   if (files.scl) assets.scl.href = serve(`/cogs/${id}/SCL.tif`, files.scl);
@@ -49,7 +62,7 @@ function s2Item(id: string, files: { red: string; nir: string; scl?: string }, s
 }
 
 /** The LandsatLook L8 item, renamed to the fixture scene, with red/nir08/qa_pixel on the given COGs. */
-function landsatItem(cogs: MadeCogs, serve: Serve): Json {
+function landsatItem(cogs: MadeCogs, serve: Serve, origin: string): Json {
   const item = readJson('/work/shared/fixtures/stac-responses/usgs-landsatlook/landsatlook_landsat-c2l2-sr_LC08_L2SP_028030_20200114_20200824_02_T1_SR.json');
   const id = LANDSAT_SCENE.slice('landsat:'.length);
   item.id = id;
@@ -59,6 +72,8 @@ function landsatItem(cogs: MadeCogs, serve: Serve): Json {
   Object.assign(item.properties as Json, { datetime: '2019-12-01T15:21:31Z', 'landsat:wrs_path': '008', 'landsat:wrs_row': '059', 'proj:epsg': 32618 });
   const assets = item.assets as Record<string, Json>;
   const bands: Record<string, string> = { red: 'SR_B4', nir08: 'SR_B5', qa_pixel: 'QA_PIXEL' };
+  for (const asset of Object.values(assets)) asset.href = String(asset.href).replace('LC08_L2SP_028030_20200114_20200824_02_T1', id.replace(/_SR$/, ''));
+  unservedHrefs(item, origin, Object.keys(bands));
   for (const [key, band] of Object.entries(bands)) {
     const file = cogs.landsat[band as keyof MadeCogs['landsat']];
     assets[key].href = serve(`/landsat/${id.replace(/_SR$/, '')}_${band}.TIF`, file.path);
@@ -108,14 +123,15 @@ export interface TestItems {
   planetaryComputer: Json[];
 }
 
-export function testItems(cogs: MadeCogs, serve: Serve): TestItems {
+/** `origin`: the fake upstream's base URL (assets not under test point at unserved paths there). */
+export function testItems(cogs: MadeCogs, serve: Serve, origin: string): TestItems {
   return {
     earthSearch: [
-      s2Item(S2_SCENE.slice('sentinel-2:'.length), { red: join(S2_DIR, 'B04.tif'), nir: join(S2_DIR, 'B08.tif'), scl: join(S2_DIR, 'SCL.tif') }, serve),
-      s2Item(S2_ZONE28_SCENE.slice('sentinel-2:'.length), { red: cogs.zone28.B04.path, nir: cogs.zone28.B08.path, scl: cogs.zone28.SCL.path }, serve, cogs.zone28.B04.bbox, '2020-01-01T11:34:25Z'),
-      s2Item(SYNTHETIC_SCENE.slice('sentinel-2:'.length), { red: cogs.synthetic.red.path, nir: cogs.synthetic.nir.path }, serve, cogs.synthetic.red.bbox, '2024-06-10T10:00:00Z'),
+      s2Item(S2_SCENE.slice('sentinel-2:'.length), { red: join(S2_DIR, 'B04.tif'), nir: join(S2_DIR, 'B08.tif'), scl: join(S2_DIR, 'SCL.tif') }, serve, origin),
+      s2Item(S2_ZONE28_SCENE.slice('sentinel-2:'.length), { red: cogs.zone28.B04.path, nir: cogs.zone28.B08.path, scl: cogs.zone28.SCL.path }, serve, origin, cogs.zone28.B04.bbox, '2020-01-01T11:34:25Z'),
+      s2Item(SYNTHETIC_SCENE.slice('sentinel-2:'.length), { red: cogs.synthetic.red.path, nir: cogs.synthetic.nir.path }, serve, origin, cogs.synthetic.red.bbox, '2024-06-10T10:00:00Z'),
     ],
-    landsatLook: [landsatItem(cogs, serve)],
+    landsatLook: [landsatItem(cogs, serve, origin)],
     planetaryComputer: [pucallpaItem('1985', cogs, serve), pucallpaItem('2020', cogs, serve)],
   };
 }
