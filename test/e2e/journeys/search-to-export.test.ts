@@ -4,6 +4,7 @@
  * with live progress → result layer with its legend → pixel value → Export GeoTIFF (a download in
  * a plain browser).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFTER_ID, journeyHash, startJourneyCatalog, type JourneyCatalog } from '../../helpers/e2e-catalog';
@@ -103,6 +104,13 @@ describe('search → footprints → select → preview → NDVI → legend → e
     const path = await download.path();
     const head = readFileSync(path).subarray(0, 4);
     expect(['II*\u0000', 'MM\u0000*', 'II+\u0000']).toContain(head.toString('latin1'));
+    // GDAL, the independent reader, opens the exported file as a georeferenced float32 raster.
+    const info = JSON.parse(execFileSync('gdalinfo', ['-json', path!], { encoding: 'utf8' })) as {
+      size: number[]; bands: Array<{ type: string }>; coordinateSystem?: { wkt?: string };
+    };
+    expect(info.size[0]).toBeGreaterThan(0);
+    expect(info.bands[0].type).toBe('Float32');
+    expect(info.coordinateSystem?.wkt ?? '').toMatch(/UTM|PROJCRS/);
     await expectContains(job.getByTestId('export-status'), 'Download started');
 
     expect(app.pageErrors).toEqual([]);
