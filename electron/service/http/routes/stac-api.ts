@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidParameter, notFound } from '../../api/errors';
 import { parseSearchBody, parseSearchQuery } from '../../search';
 import type { ServiceContext } from '../../service-context';
-import type { StacItem, StacLink } from '../../stac/types';
+import type { ItemCollection, StacItem, StacLink } from '../../stac/types';
 import { ASTRA_VERSION } from '../../version';
 import { abortOnClose, runSearch, selfOrigin, toItemCollection } from './search';
 
@@ -92,6 +92,16 @@ function withCollectionLinks(item: StacItem, base: string): StacItem {
   return { ...item, collection, links };
 }
 
+/** STAC API flavour of an ItemCollection: collection links on items, OGC counts beside `context`. */
+function asStacSearchAnswer(collection: ItemCollection, base: string) {
+  return {
+    ...collection,
+    features: collection.features.map((f) => withCollectionLinks(f, base)),
+    numberReturned: collection.features.length,
+    ...(collection.context.matched !== null ? { numberMatched: collection.context.matched } : {}),
+  };
+}
+
 export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const baseOf = (request: FastifyRequest) => `${selfOrigin(request)}/api/v1/stac`;
 
@@ -144,7 +154,7 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       url.searchParams.delete('cursor');
       return { rel: 'next', href: url.toString(), type: 'application/geo+json', method: 'GET' };
     });
-    return { ...collection, features: collection.features.map((f) => withCollectionLinks(f, base)), numberReturned: collection.features.length, ...(collection.context.matched !== null ? { numberMatched: collection.context.matched } : {}) };
+    return asStacSearchAnswer(collection, base);
   });
 
   app.post('/api/v1/stac/search', async (request, reply) => {
@@ -156,6 +166,6 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const collection = toItemCollection(result, selfOrigin(request), (cursor) => ({
       rel: 'next', href: `${base}/search`, type: 'application/geo+json', method: 'POST', body: { ...body, token: cursor }, merge: false,
     }));
-    return { ...collection, features: collection.features.map((f) => withCollectionLinks(f, base)), numberReturned: collection.features.length, ...(collection.context.matched !== null ? { numberMatched: collection.context.matched } : {}) };
+    return asStacSearchAnswer(collection, base);
   });
 }
