@@ -96,6 +96,11 @@ describe('search → footprints → select → preview → NDVI → legend → e
     const value = Number(await page.getByTestId('pixel-value').first().textContent());
     expect(value).toBeGreaterThanOrEqual(-1);
     expect(value).toBeLessThanOrEqual(1);
+    // The preview layer painted this pixel too (getData skips transparent pixels): real reflectance.
+    const previewValue = page.locator('.pixel-readout-row').filter({ hasText: 'Preview' }).getByTestId('pixel-value');
+    const reflectance = ((await previewValue.textContent()) ?? '').match(/-?\d+\.\d+/g)?.map(Number) ?? [];
+    expect(reflectance).toHaveLength(3);
+    expect(reflectance.some((r) => r > 0.01)).toBe(true);
     await app.shot(page, 'ndvi-legend');
 
     // Export GeoTIFF…: in a plain browser, a download of the COG fetched with the key.
