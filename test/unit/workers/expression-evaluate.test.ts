@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, compileExpressionPerPixel, parseExpression } from '../../../workers/lib/expression';
 import { compareFloatArrays } from './helpers/compare-float32';
-import { seededRandom } from './helpers/seeded-random';
+import { seededRandom } from '../../helpers/seeded-random';
 
 const evaluators = { vectorised: compileExpression, 'per-pixel': compileExpressionPerPixel };
 

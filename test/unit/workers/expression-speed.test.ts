@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileExpression, compileExpressionPerPixel, parseExpression } from '../../../workers/lib/expression';
 import { INDICES, type IndexName } from '../../../workers/lib/indices';
 import { compareFloatArrays } from './helpers/compare-float32';
-import { seededRandom } from './helpers/seeded-random';
+import { seededRandom } from '../../helpers/seeded-random';
 
 const SIDE = 512;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATS, finalizeStats, mergeStats, partialStats } from '../../../workers/lib/stats';
-import { seededRandom } from './helpers/seeded-random';
+import { seededRandom } from '../../helpers/seeded-random';
 
 describe('raster statistics', () => {
   const random = seededRandom(3);

@@ -1,16 +1,8 @@
 /** Reproducible synthetic items for query tests and benchmarks (seeded, no Math.random). */
 import type { SourceId, StacItem } from '../../../../electron/service/stac/types';
+import { seededRandom } from '../../../helpers/seeded-random';
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const SOURCES: Array<{ source: SourceId; collections: string[] }> = [
   { source: 'sentinel-2', collections: ['sentinel-2-l2a', 'sentinel-2-c1-l2a'] },

@@ -1,6 +1,8 @@
 /** Deterministic synthetic scenes for federation tests (seeded, so every run sees the same data). */
 import type { Bbox, SourceId, StacItem } from '../../../../electron/service/stac/types';
+import { seededRandom } from '../../../helpers/seeded-random';
 
+export { seededRandom };
 export interface SceneSpec {
   source: SourceId;
   upstreamId: string;
@@ -40,17 +42,6 @@ export function makeItem(spec: SceneSpec): StacItem {
   };
 }
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const YEAR_START = Date.UTC(2024, 0, 1);
 const YEAR_MS = 366 * 86_400_000;
