@@ -2,7 +2,8 @@
  * A SourceAdapter wrapped by the cache, with the same contract, so the federation needs no offline
  * branch:
  * - every item a page or getItem returns is upserted into the items cache, every page into the
- *   query-page cache; written behind (ItemCache.upsertLater), so answers never wait for SQLite;
+ *   query-page cache; written behind (ItemCache.upsertLater), once no upstream call is in flight,
+ *   so answers never wait for SQLite;
  * - the same page again within the TTL is answered from the caches without the network;
  * - when the upstream fails (or is about to miss the caller's deadline), a stored copy of the page
  *   (any age) or, for a first page, an items-cache query answers instead, with `servedFromCache`;
@@ -151,7 +152,10 @@ export function cachedAdapter(adapter: SourceAdapter, caches: AdapterCaches, opt
       const page = loadPage(entry);
       return page ? { ...page, servedFromCache: true } : firstPage?.() ?? EMPTY_PAGE;
     } : firstPage;
+    // Cache writes wait while this call is in flight: they would delay other sources' pages.
+    const release = caches.items.holdWrites();
     const upstream = Promise.resolve().then(() => adapter.search(query, position, ctx));
+    upstream.finally(release).catch(() => undefined);
     // Also caches a page that lands after the budget was spent. A failed cache write must not fail the search.
     upstream.then((page) => { try { remember(keys, page); } catch { /* see above */ } }, () => undefined);
     try {

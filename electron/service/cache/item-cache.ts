@@ -2,16 +2,18 @@
  * The items cache: every normalized STAC item the service receives, upserted into SQLite, and
  * the queries offline search answers from it (see item-query.ts).
  *
- * Writes from the search path are queued (`upsertLater`) and written on the next turn of the event
- * loop, all queued pages in one transaction, so a search answers without waiting for SQLite.
- * A read that touches anything queued writes the queue first, so readers never see the cache
- * behind; reads of other items (e.g. a search's next upstream page) do not wait for it.
+ * Writes from the search path are queued (`upsertLater`) and written behind (write-behind-queue.ts):
+ * while upstream calls are in flight (`holdWrites`) they wait, then go out a page per event-loop
+ * turn, so a search answers without waiting for SQLite. A read that touches anything queued
+ * writes the queue first, so readers never see the cache behind; reads of other items (e.g. a
+ * search's next upstream page) do not wait for it.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
 import type { StacItem } from '../stac/types';
 import { boxId, footprintBoxes, itemRow } from './item-row';
 import { buildItemQuery, type ItemKeyset, type ItemQuery } from './item-query';
+import { WriteBehindQueue, type QueuedWrite } from './write-behind-queue';
 
 export type { ItemKeyset, ItemQuery } from './item-query';
 
@@ -19,13 +21,6 @@ export interface ItemQueryResult {
   items: StacItem[];
   /** Keyset to pass as `after` for the next page; null when this was the last one. */
   next: ItemKeyset | null;
-}
-
-interface QueuedWrite {
-  items: readonly StacItem[];
-  /** When the items arrived: their age counts from then, not from the flush. */
-  updatedAt: number;
-  alongside?: () => void;
 }
 
 export interface CachedItem {
@@ -45,12 +40,10 @@ export class ItemCache {
   private readonly countIds;
   private readonly writeItems;
   private readonly writeBatch;
+  private readonly writeQueued;
   /** Prepared query statements by SQL text (a handful of shapes: which filters are present). */
   private readonly queries = new Map<string, Statement>();
-  private queued: QueuedWrite[] = [];
-  private readonly queuedIds = new Set<string>();
-  private readonly queuedKeys = new Set<string>();
-  private scheduled: NodeJS.Immediate | null = null;
+  private readonly queue: WriteBehindQueue<StacItem>;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.upsertRow = db.prepare(`
@@ -74,17 +67,27 @@ export class ItemCache {
     this.writeItems = db.transaction((items: readonly StacItem[], updatedAt: number) => {
       for (const item of items) this.writeItem(item, updatedAt);
     });
-    const writeQueued = db.transaction((write: QueuedWrite) => {
+    const writeQueued = db.transaction((write: QueuedWrite<StacItem>) => {
       for (const item of write.items) this.writeItem(item, write.updatedAt);
       write.alongside?.();
     });
-    this.writeBatch = db.transaction((batch: QueuedWrite[]) => {
-      for (const write of batch) {
-        // Nested, so each queued page is a savepoint: a failed write costs that page, not the batch.
+    // A failed cache write must not fail anything else; it costs that page only.
+    this.writeQueued = (write: QueuedWrite<StacItem>) => {
+      try {
+        writeQueued(write);
+      } catch { /* e.g. the database was closed meanwhile: the cache only misses this page */ }
+    };
+    // Nested, so each queued page is a savepoint: a failed write costs that page, not the batch.
+    this.writeBatch = db.transaction((batch: QueuedWrite<StacItem>[]) => batch.forEach(this.writeQueued));
+    this.queue = new WriteBehindQueue<StacItem>({
+      writeOne: this.writeQueued,
+      writeAll: (batch) => {
         try {
-          writeQueued(write);
-        } catch { /* a failed cache write must not fail anything else */ }
-      }
+          this.writeBatch(batch);
+        } catch { /* see writeQueued */ }
+      },
+      idOf: (item) => item.id,
+      now,
     });
   }
 
@@ -104,45 +107,30 @@ export class ItemCache {
   }
 
   /**
-   * Queues items, and a write that belongs with them (their query page, named by `key`), for the
-   * next turn of the event loop. Failures are swallowed there: a cache write must never fail a search.
+   * Queues items, and a write that belongs with them (their query page, named by `key`), to be
+   * written behind. Failures are swallowed there: a cache write must never fail a search.
    */
   upsertLater(items: readonly StacItem[], alongside?: { key: string; write: () => void }): void {
-    this.queued.push({ items, updatedAt: this.now(), alongside: alongside?.write });
-    for (const item of items) this.queuedIds.add(item.id);
-    if (alongside) this.queuedKeys.add(alongside.key);
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.queue.enqueue({ items, updatedAt: this.now(), key: alongside?.key, alongside: alongside?.write });
+  }
+
+  /** Holds queued writes back (an upstream call is in flight) until the returned release runs. */
+  holdWrites(): () => void {
+    return this.queue.hold();
   }
 
   /** True while a write queued under `key` (see upsertLater) is not yet in the database. */
   isQueued(key: string): boolean {
-    return this.queuedKeys.has(key);
+    return this.queue.isQueued(key);
   }
 
   /** Writes everything queued, in one transaction. */
   flush(): void {
-    if (this.scheduled) {
-      clearImmediate(this.scheduled);
-      this.scheduled = null;
-    }
-    if (this.queued.length === 0) return;
-    const batch = this.queued;
-    this.queued = [];
-    this.queuedIds.clear();
-    this.queuedKeys.clear();
-    try {
-      this.writeBatch(batch);
-    } catch { /* e.g. the database was closed meanwhile: the cache only misses these pages */ }
+    this.queue.flush();
   }
 
   private flushIfQueued(ids: Iterable<string>): void {
-    if (this.queuedIds.size === 0) return;
-    for (const id of ids) {
-      if (this.queuedIds.has(id)) {
-        this.flush();
-        return;
-      }
-    }
+    if (this.queue.hasAnyOf(ids)) this.flush();
   }
 
   get(id: string): StacItem | null {

@@ -2,6 +2,7 @@
  * How one normalized STAC item is stored in the items cache: its indexed columns and the R*Tree
  * boxes of its footprint (two boxes when its bbox crosses the antimeridian). Pure.
  */
+import { itemJson } from '../stac/item-json';
 import type { Geometry, Position, StacItem } from '../stac/types';
 
 export interface ItemRow {
@@ -62,7 +63,7 @@ export function itemRow(item: StacItem): ItemRow {
     datetimeMs: instant(item.properties.datetime) ?? instant(item.properties['start_datetime']),
     cloudCover: typeof cloud === 'number' && Number.isFinite(cloud) ? cloud : null,
     sceneKey: typeof sceneKey === 'string' && sceneKey ? sceneKey : null,
-    json: JSON.stringify(item),
+    json: itemJson(item),
   };
 }
 

@@ -17,11 +17,12 @@
  * Env: ASTRA_LOG=1 echoes the service log; ASTRA_BENCH_NODE_ARGS adds node flags to the service
  * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importTs, repoRoot } from '../cache/bench-support.js';
+import { processMemory, startServeProcess, threadCpu } from '../serve-process.js';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 2;
@@ -33,27 +34,7 @@ const pairDir = join(tmpdir(), 'astra-bench-ndvi');
 const PYTHON = '/usr/bin/python3';
 const SCENE_ID = 'S2A_29RKH_20200219_0_L2A';
 
-function status(pid) {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(text)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
-}
-
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-/** CPU seconds (user + system) used so far by each thread of `pid`, by thread id. */
-function threadCpu(pid) {
-  const out = new Map();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-      out.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // the thread ended
-    }
-  }
-  return out;
-}
 
 /** CPU seconds each thread used between two threadCpu() snapshots; threads that ended are lost. */
 function cpuSpent(before, after, pid) {
@@ -61,36 +42,6 @@ function cpuSpent(before, after, pid) {
   const main = spent.find((t) => t.main)?.s ?? 0;
   const others = spent.filter((t) => !t.main).sort((a, b) => b.s - a.s);
   return { main, threads: others.map((t) => t.s), total: main + others.reduce((sum, t) => sum + t.s, 0) };
-}
-
-async function startService(fake, dataDir, extraEnv = {}) {
-  const key = execFileSync(process.execPath, [join(repoRoot, 'out/main/cli.js'), 'keys', 'create', '--name', `bench-${Date.now()}`, '--data-dir', dataDir]).toString().trim();
-  // ASTRA_BENCH_NODE_ARGS: extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
-  const nodeArgs = (process.env.ASTRA_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir], {
-    env: {
-      ...process.env,
-      ASTRA_EARTH_SEARCH_URL: fake.earthSearchUrl,
-      ASTRA_LANDSATLOOK_URL: fake.landsatLookUrl,
-      ASTRA_PLANETARY_COMPUTER_URL: fake.planetaryComputerUrl,
-      ASTRA_PC_SAS_URL: fake.sasUrl,
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      // ASTRA_LOG=1 (the service's own switch) → its log lines are echoed to stderr here.
-      if (process.env.ASTRA_LOG === '1') process.stderr.write(chunk);
-      out += chunk;
-      const match = /listening on (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  const api = (path, init = {}) => fetch(url + path, { ...init, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...init.headers } });
-  return { child, url, api };
 }
 
 async function runOurs(service, label) {
@@ -102,7 +53,7 @@ async function runOurs(service, label) {
   let job;
   let peakRss = 0;
   for (;;) {
-    peakRss = Math.max(peakRss, status(service.child.pid).rss);
+    peakRss = Math.max(peakRss, processMemory(service.child.pid).rss);
     job = await (await service.api(`/api/v1/jobs/${id}`)).json();
     if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -140,16 +91,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'astra-bench-ndvi-data-'));
 const ours = [];
 try {
   for (const [c, config] of configs.entries()) {
-    const service = await startService(fake, dataDir, config.env);
+    const service = await startServeProcess(fake, dataDir, config.env);
     try {
       for (let run = 1; run <= config.runs; run++) {
         const label = `${config.label}, ${c === 0 && run === 1 ? 'cold cache' : 'cached bytes'}`;
         ours.push({ label, ...(await runOurs(service, label)) });
       }
     } finally {
-      const { hwm } = status(service.child.pid);
-      service.child.kill('SIGTERM');
-      await new Promise((resolve) => service.child.once('exit', resolve));
+      const { hwm } = processMemory(service.child.pid);
+      await service.stop();
       console.log(`  ours (${config.label}): peak RSS of the service process (VmHWM) ${mib(hwm)}`);
     }
   }

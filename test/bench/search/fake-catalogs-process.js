@@ -2,7 +2,9 @@
 /**
  * The bench's upstream, in its own process so its JSON work does not count against the service:
  * each catalog serves ≥ 100 items of the collections the source asks for (real recorded items
- * plus date-shifted clones) after a fixed latency. Prints one JSON line with the URLs.
+ * plus date-shifted clones) after a fixed latency. Prints one JSON line with the URLs. Over IPC,
+ * `'last-searches'` answers with the latest /search request each catalog received, so the bench
+ * can replay exactly what the service sent.
  */
 import { importTs } from '../cache/bench-support.js';
 
@@ -28,4 +30,12 @@ process.stdout.write(`${JSON.stringify({
   earthSearchUrl: fake.earthSearchUrl, landsatLookUrl: fake.landsatLookUrl, planetaryComputerUrl: fake.planetaryComputerUrl, sasUrl: fake.sasUrl,
   counts: Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.length])),
 })}\n`);
+process.on('message', (message) => {
+  if (message !== 'last-searches') return;
+  const roots = { earthSearch: fake.earthSearchUrl, landsatLook: fake.landsatLookUrl, planetaryComputer: fake.planetaryComputerUrl };
+  const last = Object.keys(WANTED).map((catalog) => fake.requestsTo(catalog, '/search').at(-1)).filter(Boolean);
+  process.send(last.map((request) => ({
+    catalog: request.catalog, method: request.method, url: `${roots[request.catalog]}/search?${new URLSearchParams(request.query)}`, body: request.body,
+  })));
+});
 process.on('SIGTERM', () => fake.close().then(() => process.exit(0)));

@@ -159,6 +159,25 @@ describe('cachedAdapter', () => {
     expect(new ItemCache(db).count()).toBe(3);
   });
 
+  it('holds page writes while another upstream call is in flight, and writes them once it settles', async () => {
+    const caches = { items: new ItemCache(db, () => clock), pages: new QueryPageCache(db) };
+    const options = { ttlMs: 600_000, offline: false, now: () => clock };
+    const fast = cachedAdapter(fakeUpstream(items).adapter, caches, options);
+    const hanging = fakeUpstream(items);
+    hanging.state.mode = 'hang';
+    const slow = cachedAdapter(hanging.adapter, caches, options);
+    const controller = new AbortController();
+    const pending = slow.search({ ...query, limit: 2 }, null, { signal: controller.signal, fetch }).catch(() => null);
+    await fast.search(query, null, ctx());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(new ItemCache(db).count()).toBe(0);
+    controller.abort();
+    await pending;
+    for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(new ItemCache(db).count()).toBe(3);
+    expect(new QueryPageCache(db).count()).toBe(1);
+  });
+
   it('uses fallbackAfterMs when the caller states no deadline', async () => {
     const { adapter, upstream, caches } = wrapped({ fallback: true });
     caches.items.upsertMany(items);

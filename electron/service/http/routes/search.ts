@@ -1,6 +1,7 @@
 /** GET and POST /api/v1/search: the federated STAC ItemCollection of api.md. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { federatedSearch, parseSearchBody, parseSearchQuery, type FederatedSearchRequest } from '../../search';
+import { itemJson } from '../../stac/item-json';
 import type { ItemCollection, StacLink } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
 
@@ -18,20 +19,30 @@ export async function runSearch(ctx: ServiceContext, request: FederatedSearchReq
   });
 }
 
+type SearchResult = Awaited<ReturnType<typeof runSearch>>;
+
 /** Turns a federated answer into the ItemCollection body, with absolute self/next links. */
-export function toItemCollection(
-  result: Awaited<ReturnType<typeof runSearch>>,
-  origin: string,
-  nextLink: (cursor: string) => StacLink | null,
-): ItemCollection {
+export function toItemCollection(result: SearchResult, origin: string, nextLink: (cursor: string) => StacLink | null): ItemCollection {
   const features = result.features.map((item) => ({
     ...item,
     links: item.links.map((link) => (link.href.startsWith('/') ? { ...link, href: origin + link.href } : link)),
   }));
-  const links: StacLink[] = [];
+  return { type: 'FeatureCollection', features, context: result.context, links: collectionLinks(result, nextLink), warnings: result.warnings };
+}
+
+/**
+ * The same ItemCollection as toItemCollection, as JSON text assembled from each item's memoized
+ * JSON (stac/item-json.ts), which the items cache then stores without stringifying them again.
+ */
+export function itemCollectionJson(result: SearchResult, origin: string, nextLink: (cursor: string) => StacLink | null): string {
+  const features = result.features.map((item) => itemJson(item, origin)).join(',');
+  return `{"type":"FeatureCollection","features":[${features}],"context":${JSON.stringify(result.context)},`
+    + `"links":${JSON.stringify(collectionLinks(result, nextLink))},"warnings":${JSON.stringify(result.warnings)}}`;
+}
+
+function collectionLinks(result: SearchResult, nextLink: (cursor: string) => StacLink | null): StacLink[] {
   const next = result.nextCursor ? nextLink(result.nextCursor) : null;
-  if (next) links.push(next);
-  return { type: 'FeatureCollection', features, context: result.context, links, warnings: result.warnings };
+  return next ? [next] : [];
 }
 
 /** Aborts upstream work when the client goes away. */
@@ -50,7 +61,7 @@ export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const origin = selfOrigin(request);
     const url = new URL(request.url, origin);
     reply.type('application/geo+json; charset=utf-8');
-    return toItemCollection(result, origin, (cursor) => {
+    return itemCollectionJson(result, origin, (cursor) => {
       url.searchParams.set('cursor', cursor);
       return { rel: 'next', href: url.toString(), type: 'application/geo+json', method: 'GET' };
     });
@@ -62,7 +73,7 @@ export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const result = await runSearch(ctx, parsed, abortOnClose(request));
     const origin = selfOrigin(request);
     reply.type('application/geo+json; charset=utf-8');
-    return toItemCollection(result, origin, (cursor) => ({
+    return itemCollectionJson(result, origin, (cursor) => ({
       rel: 'next',
       href: `${origin}/api/v1/search`,
       type: 'application/geo+json',
