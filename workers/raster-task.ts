@@ -10,6 +10,7 @@
  * so handlers need not poll for it).
  */
 import { threadId } from 'node:worker_threads';
+import { attachByteChannel } from './pool/byte-channel';
 import { spinTask, type SpinResult, type SpinTask } from './pool/spin-task';
 import { openTaskIo, type TaskCompletion, type TaskEnvelope, type TaskIo } from './pool/task-channel';
 import { serializeTaskError } from './pool/task-error';
@@ -52,10 +53,14 @@ function dispatch(task: RasterTask, io: TaskIo): unknown {
 
 export default async function runTask(envelope: TaskEnvelope<RasterTask>): Promise<TaskCompletion> {
   const io = openTaskIo(envelope.channel);
+  const { task, channel } = envelope;
+  const detach = channel && task.kind === 'process-tile' && task.bytesOverChannel ? attachByteChannel(channel) : null;
   try {
-    return io.complete(await dispatch(envelope.task, io));
+    return io.complete(await dispatch(task, io));
   } catch (error) {
     // Plain data, so the error's name and fields survive the thread boundary (see task-error.ts).
     throw serializeTaskError(error);
+  } finally {
+    detach?.();
   }
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { RasterTask, RasterTaskResults } from '../../../workers/raster-task';
+import { isByteReadRequest, type ByteReadReply, type ByteReadRequest } from '../../../workers/pool/byte-channel';
 import type { TaskChannelMessage, TaskCompletion, TaskEnvelope } from '../../../workers/pool/task-channel';
 import { rebuildTaskError } from '../../../workers/pool/rebuild-task-error';
 import { AppError, isAppError } from '../api/errors';
@@ -29,6 +30,21 @@ export interface RunTaskOptions {
   transferList?: TransferListItem[];
   /** Called with every progress value the task reports (0..1). */
   onProgress?: (fraction: number) => void;
+  /** Serves the task's byte-proxy reads over its port (process-tile `bytesOverChannel`). */
+  readBytes?: (request: ByteReadRequest, signal?: AbortSignal) => Promise<Uint8Array>;
+}
+
+/**
+ * A copy of `bytes` in an ArrayBuffer of its own, to transfer. Never the reader's buffer itself:
+ * the byte cache may hand the same Buffer to concurrent readers (one upstream fetch per block),
+ * and transferring would empty it under them.
+ */
+function transferableCopy(bytes: Uint8Array): ArrayBuffer {
+  return new Uint8Array(bytes).buffer;
+}
+
+function errorReply(id: number, error: unknown): ByteReadReply {
+  return { type: 'bytes', id, error: { code: isAppError(error) ? error.code : 'upstream_error', message: error instanceof Error ? error.message : String(error) } };
 }
 
 /** A worker error rebuilt on this side; AppError-shaped ones become real AppErrors. */
@@ -53,14 +69,20 @@ export class WorkerPool {
 
   /** Runs one task on a pool thread; resolves with its result (buffers transferred, not copied). */
   async runTask<T extends RasterTask>(task: T, options: RunTaskOptions = {}): Promise<RasterTaskResults[T['kind']]> {
-    const { signal, transferList = [], onProgress } = options;
+    const { signal, transferList = [], onProgress, readBytes } = options;
     signal?.throwIfAborted();
     const piscina = this.open();
     const { port1, port2 } = new MessageChannel();
     let deliver!: (value: unknown) => void;
     const channelled = new Promise<unknown>((resolve) => { deliver = resolve; });
-    port1.on('message', (message: TaskChannelMessage) => {
-      if (message.type === 'progress') onProgress?.(message.fraction);
+    port1.on('message', (message: TaskChannelMessage | ByteReadRequest) => {
+      if (isByteReadRequest(message)) {
+        const answer = readBytes ? readBytes(message, signal) : Promise.reject(new Error('this task was not given a byte reader'));
+        answer.then(
+          (bytes) => { const data = transferableCopy(bytes); port1.postMessage({ type: 'bytes', id: message.id, data } satisfies ByteReadReply, [data]); },
+          (error: unknown) => port1.postMessage(errorReply(message.id, error)),
+        );
+      } else if (message.type === 'progress') onProgress?.(message.fraction);
       else if (message.type === 'result') deliver(message.value);
     });
     try {

@@ -7,7 +7,11 @@
  * cache, while a tile is one request whose body is handed to the decoder as is.
  * Failures from this service's proxy arrive as AppError-shaped errors (code + message), so a job
  * reports e.g. "offline mode: … has not been cached" rather than an internal error.
+ * During a task that attached a byte channel (pool/byte-channel.ts) the same reads go over the
+ * task's MessagePort instead of HTTP.
  */
+
+import { readOverChannel } from '../../pool/byte-channel';
 
 /** Reads up to this size share cached blocks; larger ones are fetched exactly. */
 const BLOCK_SIZE = 64 * 1024;
@@ -49,6 +53,12 @@ export class RangeSource {
 
   /** One Range request; a short answer at the end of the file is returned as is. */
   private async request(offset: number, length: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+    const overChannel = readOverChannel(this.url, offset, length);
+    if (overChannel) {
+      return overChannel.catch((error: Error & { code?: string }) => {
+        throw appErrorLike(error.code ?? 'upstream_error', `could not read bytes ${offset}-${offset + length - 1} of ${this.url}: ${error.message}`);
+      });
+    }
     const response = await fetch(this.url, { headers: { ...this.headers, range: `bytes=${offset}-${offset + length - 1}` }, signal });
     if (response.status === 416) {
       await response.arrayBuffer();

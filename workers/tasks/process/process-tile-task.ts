@@ -34,6 +34,8 @@ export interface ProcessTileTask {
    * reused for this thread's next outputs: fewer ArrayBuffers made and collected on both sides.
    */
   recycled?: ArrayBuffer[];
+  /** Read the proxy over the task's MessagePort (pool/byte-channel.ts); the pool must serve it. */
+  bytesOverChannel?: boolean;
 }
 
 export interface ProcessTileResult {

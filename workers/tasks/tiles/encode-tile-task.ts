@@ -24,8 +24,15 @@ export interface EncodeCogTileTask {
   strategy?: DeflateStrategy;
 }
 
+/**
+ * This thread's predictor output, reused tile after tile: it only lives until deflateSync has
+ * read it, and a fresh megabyte per tile is the ArrayBuffer churn that drives full collections.
+ */
+let predictScratch = new Uint8Array(0);
+
 export function encodeTileBytes(tile: EncodeTileTask, strategy: DeflateStrategy = 'rle'): Uint8Array {
-  const predicted = predictTile(tile.samples, tile.width);
+  if (tile.samples instanceof Float32Array && predictScratch.byteLength !== tile.samples.byteLength) predictScratch = new Uint8Array(tile.samples.byteLength);
+  const predicted = predictTile(tile.samples, tile.width, predictScratch);
   const zlibStrategy = strategy === 'rle' ? constants.Z_RLE : constants.Z_DEFAULT_STRATEGY;
   // One output buffer big enough for incompressible input (zlib's bound: n + n/1000 + a few bytes
   // per block), rather than 16 KiB chunks concatenated: fewer allocations, fewer GCs.

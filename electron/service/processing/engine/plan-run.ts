@@ -11,6 +11,7 @@ import type { TileOperation } from '../../../../workers/tasks/process/process-ti
 import type { JobRunContext } from '../../jobs/job-kind';
 import type { CogWriter } from '../../raster/cog';
 import type { ProcessingPlan } from '../plan/processing-plan';
+import { proxyByteReader } from './proxy-byte-reader';
 import { forEachInLanes } from './bounded-lanes';
 import { ChangeTally } from './change-tally';
 import { OUTPUT_TILE_SIZE, outputTile, tileCount } from './tile-layout';
@@ -113,14 +114,18 @@ export class PlanRun {
     }, (error) => this.stop.abort(error));
   }
 
-  async compute(indices: readonly number[], op: TileOperation, writer: CogWriter): Promise<void> {
+  /** `baseUrl`: where the tile operation's proxy URLs point (this service as it listens now). */
+  async compute(indices: readonly number[], op: TileOperation, writer: CogWriter, baseUrl: string): Promise<void> {
     const authorization = `Bearer ${this.ctx.service.internalKey}`;
     const encode = { tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL };
+    // The workers read their bands over the task's port, not loopback HTTP (workers/pool/byte-channel.ts).
+    const readBytes = proxyByteReader(this.ctx.service, baseUrl);
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
       const { planes, blocks } = await this.ctx.service.workerPool.runTask(
-        { kind: 'process-tile', authorization, target: tile.grid, op, encode, recycled }, { signal: this.signal, transferList: recycled },
+        { kind: 'process-tile', authorization, target: tile.grid, op, encode, recycled, bytesOverChannel: true },
+        { signal: this.signal, transferList: recycled, readBytes },
       );
       if (!blocks) throw new Error('process-tile returned no encoded blocks');
       this.countChange(planes, tile.grid.width, index);

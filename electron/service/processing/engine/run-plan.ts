@@ -89,7 +89,7 @@ export async function runPlan(plan: ProcessingPlan, ctx: JobRunContext): Promise
     await run.replay(records, writer);
     const finished = new Set(records.map((record) => record.index));
     const todo = Array.from({ length: tileCount(plan.grid) }, (_, i) => i).filter((i) => !finished.has(i));
-    await run.compute(todo, tileOperation(plan, baseUrl), writer);
+    await run.compute(todo, tileOperation(plan, baseUrl), writer, baseUrl);
     const written = await writer.finish();
     ctx.progress(1);
     return resultOf(plan, ctx.jobId, written.statistics, run.tally, records.length);
