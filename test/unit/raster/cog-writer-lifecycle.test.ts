@@ -2,7 +2,7 @@
  * How the writer behaves as a component: the encode hook, concurrent tiles, and every way a
  * write can end (finish, abort, AbortSignal, caller mistakes) — always without leftover files.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +67,35 @@ describe('encode hook', () => {
     expect(report.validation.errors).toEqual([]);
     expect(report.bands.map((b) => [b.fullResMismatches, ...b.overviews.map((o) => o.numpyMismatches)])).toEqual([[0, 0, 0], [0, 0, 0]]);
     expect(await readdir(dir)).toEqual(['out.tif', 'out.tif.raw']);
+  });
+
+  it('reads pre-encoded full-size planes in place, leaves them untouched, and writes the same file', async () => {
+    // The copying writer's own level-0 blocks are what the in-place writer is handed as pre-encoded.
+    const known = new Map<string, Uint8Array>();
+    const key = (task: EncodeTileTask) => `${task.band}/${task.tx},${task.ty}`;
+    const recording = async (task: EncodeTileTask) => {
+      const bytes = encodeTile(task);
+      if (task.level === 0) known.set(key(task), bytes);
+      return bytes;
+    };
+    const preEncoded = async (task: EncodeTileTask) => {
+      if (task.level > 0) return encodeTile(task);
+      const block = known.get(key(task));
+      if (!block) throw new Error('a pre-encoded tile reached the encoder');
+      return block;
+    };
+    const copied = await createCogWriter(options({ path: join(dir, 'copied.tif'), compressionLevel: 1, encode: recording }));
+    const inPlace = await createCogWriter(options({ path: join(dir, 'in-place.tif'), compressionLevel: 1, encode: preEncoded }));
+    for (const [tx, ty] of allTiles(copied.tilesAcross, copied.tilesDown)) {
+      const planes = tilePlanes(raster, tx, ty, 512, 'full');
+      const before = planes.map((plane) => Buffer.from(plane.slice().buffer));
+      await copied.writeTile(tx, ty, planes);
+      await inPlace.writeTile(tx, ty, planes, { preEncoded: true });
+      expect(planes.every((plane, band) => Buffer.from(plane.buffer).equals(before[band]))).toBe(true);
+    }
+    const [a, b] = [await copied.finish(), await inPlace.finish()];
+    expect(b.statistics).toEqual(a.statistics);
+    expect(Buffer.compare(await readFile(a.path), await readFile(b.path))).toBe(0);
   });
 
   it('fails finish() when the encoder fails, and cleans up', async () => {

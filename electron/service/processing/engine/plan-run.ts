@@ -92,8 +92,9 @@ export class PlanRun {
     const tile = outputTile(this.plan.grid, index);
     this.encoded.set(index, blocks);
     try {
-      const written = writer.writeTile(tile.tx, tile.ty, planes);
-      // writeTile copies the planes before it returns: they may go back to a worker now.
+      // The encode hook answers this tile's blocks from `encoded`: the writer reads the planes in place.
+      const written = writer.writeTile(tile.tx, tile.ty, planes, { preEncoded: true });
+      // writeTile is done with the planes when it returns: they may go back to a worker now.
       if (recycle) for (const plane of planes) if (this.recycled.length < 2 * this.lanes) this.recycled.push(plane.buffer as ArrayBuffer);
       await written;
     } finally {

@@ -60,7 +60,7 @@ class StreamingCogWriter implements CogWriter {
     if (this.state !== 'open') throw new Error(`COG writer is ${this.state}`);
   }
 
-  writeTile(tx: number, ty: number, planes: readonly CogSamples[]): Promise<void> {
+  writeTile(tx: number, ty: number, planes: readonly CogSamples[], options: { preEncoded?: boolean } = {}): Promise<void> {
     try {
       this.assertOpen();
       const { o } = this;
@@ -72,9 +72,13 @@ class StreamingCogWriter implements CogWriter {
       if (this.received[index]) throw new Error(`tile (${tx}, ${ty}) was already written`);
 
       const extent = validTileExtent(o.levels[0], o.tileSize, tx, ty);
-      const prepared = planes.map((input) => preparePlane({
+      // A copy per band per tile is most of what this thread allocates; skip it when nothing
+      // keeps the samples past this call (see CogWriter.writeTile).
+      const inPlace = (input: CogSamples) => options.preEncoded === true && input.length === o.tileSize * o.tileSize
+        && input.constructor === o.sampleType.create(0).constructor;
+      const prepared = planes.map((input) => (inPlace(input) ? input : preparePlane({
         input, sampleType: o.sampleType, tileSize: o.tileSize, validWidth: extent.width, validHeight: extent.height, fill: o.fill,
-      }));
+      })));
       this.received[index] = 1;
       this.receivedCount++;
       prepared.forEach((plane, band) => this.statistics[band].addTile(plane, o.tileSize, extent.width, extent.height));

@@ -80,8 +80,12 @@ export interface CogWriter {
    * part inside the raster (edge tiles), row-major. Any order; each tile exactly once.
    * Resolves once the tile (and any overview tiles it completed) are encoded and spooled to disk.
    * The arrays are copied; the caller may reuse them as soon as this returns.
+   * `preEncoded`: the caller's encode hook answers this tile's full-resolution blocks without
+   * reading the samples (it already has them encoded). Full-size planes of the output type are
+   * then read in place rather than copied — statistics and overviews take what they need before
+   * this returns — so the caller may still reuse them as soon as this returns.
    */
-  writeTile(tx: number, ty: number, planes: readonly CogSamples[]): Promise<void>;
+  writeTile(tx: number, ty: number, planes: readonly CogSamples[], options?: { preEncoded?: boolean }): Promise<void>;
   /** Writes the COG. Rejects if any tile is missing. */
   finish(): Promise<CogWriteResult>;
   /**
