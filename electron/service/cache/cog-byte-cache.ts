@@ -23,6 +23,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Marks the blocks as offline content, evicted only after every unpinned block. */
   pin?: boolean;
+  /**
+   * The result shares no memory with the cache or another reader, so the caller may transfer
+   * (detach) it. Without it, a read inside one block is a view of that block's buffer.
+   */
+  owned?: boolean;
 }
 
 export interface CacheCounters {
@@ -163,7 +168,8 @@ export class CogByteCache {
       const blockStart = index * this.blockSize;
       parts.push(data.subarray(Math.max(0, start - blockStart), Math.min(data.length, end - blockStart + 1)));
     }
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    if (parts.length > 1) return Buffer.concat(parts);
+    return options.owned ? Buffer.from(parts[0]) : parts[0];
   }
 
   /** One upstream request for a run of blocks; returns one promise per block, registered as in flight. */

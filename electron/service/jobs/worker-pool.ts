@@ -30,16 +30,21 @@ export interface RunTaskOptions {
   transferList?: TransferListItem[];
   /** Called with every progress value the task reports (0..1). */
   onProgress?: (fraction: number) => void;
-  /** Serves the task's byte-proxy reads over its port (process-tile `bytesOverChannel`). */
+  /**
+   * Serves the task's byte-proxy reads over its port (process-tile `bytesOverChannel`). The result
+   * is handed over: a whole-buffer result is transferred (detached here), so it must share its
+   * memory with nobody (cog-byte-cache's `owned` reads).
+   */
   readBytes?: (request: ByteReadRequest, signal?: AbortSignal) => Promise<Uint8Array>;
 }
 
 /**
- * A copy of `bytes` in an ArrayBuffer of its own, to transfer. Never the reader's buffer itself:
- * the byte cache may hand the same Buffer to concurrent readers (one upstream fetch per block),
- * and transferring would empty it under them.
+ * `bytes` as an ArrayBuffer to transfer: moved when it is a whole buffer (readBytes gives its
+ * result up, see RunTaskOptions), copied when it is a view of a larger one (a pooled Buffer).
  */
-function transferableCopy(bytes: Uint8Array): ArrayBuffer {
+function transferable(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  // NOTE: not bytes.slice(): on a Node Buffer that is a view of the same memory, not a copy.
   return new Uint8Array(bytes).buffer;
 }
 
@@ -79,7 +84,7 @@ export class WorkerPool {
       if (isByteReadRequest(message)) {
         const answer = readBytes ? readBytes(message, signal) : Promise.reject(new Error('this task was not given a byte reader'));
         answer.then(
-          (bytes) => { const data = transferableCopy(bytes); port1.postMessage({ type: 'bytes', id: message.id, data } satisfies ByteReadReply, [data]); },
+          (bytes) => { const data = transferable(bytes); port1.postMessage({ type: 'bytes', id: message.id, data } satisfies ByteReadReply, [data]); },
           (error: unknown) => port1.postMessage(errorReply(message.id, error)),
         );
       } else if (message.type === 'progress') onProgress?.(message.fraction);

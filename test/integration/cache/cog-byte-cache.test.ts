@@ -83,6 +83,27 @@ describe('CogByteCache', () => {
     expect(bytes.counters.coalesced).toBeGreaterThan(0);
   });
 
+  it('owned reads share no memory: detaching one leaves concurrent and later readers whole', async () => {
+    const { bytes } = makeCache();
+    await bytes.stat(url);
+    upstream.delayMs = 30;
+    const detach = (data: Buffer) => { structuredClone(data.buffer, { transfer: [data.buffer as ArrayBuffer] }); };
+    try {
+      // Exactly one block, read by several readers while its fetch is in flight, then once more.
+      const [start, end] = [2 * BLOCK_SIZE, 3 * BLOCK_SIZE - 1];
+      const reads = await Promise.all(Array.from({ length: 4 }, () => bytes.read(url, start, end, { owned: true })));
+      for (const data of reads) {
+        expect(data.byteOffset === 0 && data.byteLength === data.buffer.byteLength).toBe(true);
+        expect(data.equals(file.subarray(start, end + 1))).toBe(true);
+        detach(data);
+      }
+      expect((await bytes.read(url, start, end)).equals(file.subarray(start, end + 1))).toBe(true);
+      expect((await bytes.read(url, start + 5, end - 5, { owned: true })).equals(file.subarray(start + 5, end - 4))).toBe(true);
+    } finally {
+      upstream.delayMs = 0;
+    }
+  });
+
   it('keeps serving what it has when offline, and refuses (503) to fetch what it has not', async () => {
     const { bytes } = makeCache();
     await bytes.read(url, 0, 100_000);

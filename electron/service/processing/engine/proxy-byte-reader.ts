@@ -22,6 +22,7 @@ export function proxyByteReader(service: Pick<ServiceContext, 'cache'>, baseUrl:
     const location = await assets.locate(sceneId, band, 'any', signal);
     const file = await bytes.stat(location.url, signal);
     if (request.offset >= file.size) return new Uint8Array(0);
-    return bytes.read(location.url, request.offset, Math.min(file.size, request.offset + request.length) - 1, { signal });
+    // owned: the pool transfers the result to the worker rather than copy it once more.
+    return bytes.read(location.url, request.offset, Math.min(file.size, request.offset + request.length) - 1, { signal, owned: true });
   };
 }

@@ -12,6 +12,13 @@ import type { CogLayout } from './cog-layout';
 import type { TileSpool } from './tile-spool';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * The file is made durable before the job reports it (a power cut must not leave a truncated COG
+ * behind a "succeeded" job). One fsync at the end would wait for every byte to reach the disk
+ * after the copy; instead a data sync starts in the background each time this much more was
+ * written, so the disk works while the copy goes on and the last sync has little left to do.
+ */
+const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
 
 export interface AssembleCogArgs {
   path: string;
@@ -38,6 +45,15 @@ export async function assembleCog({ path, layout, spools, signal }: AssembleCogA
     const writeView = new DataView(writeBuffer.buffer);
     let filePosition = 0;
     let buffered = 0;
+    let syncedUpTo = 0;
+    let syncing: Promise<void> | null = null;
+    const syncInBackground = () => {
+      if (syncing || filePosition - syncedUpTo < SYNC_EVERY_BYTES) return;
+      const upTo = filePosition;
+      syncing = file.datasync().then(() => { syncedUpTo = upTo; }).finally(() => { syncing = null; });
+      // Awaited (and its failure thrown) by the final sync; never left unhandled meanwhile.
+      syncing.catch(() => undefined);
+    };
 
     const writeAll = async (bytes: Uint8Array) => {
       let done = 0;
@@ -50,6 +66,7 @@ export async function assembleCog({ path, layout, spools, signal }: AssembleCogA
     const flush = async () => {
       await writeAll(writeBuffer.subarray(0, buffered));
       buffered = 0;
+      syncInBackground();
     };
     const frameTile = async (tile: Uint8Array) => {
       if (buffered + tile.length + TILE_LEADER_BYTES + TILE_TRAILER_BYTES > writeBuffer.length) await flush();
@@ -88,6 +105,7 @@ export async function assembleCog({ path, layout, spools, signal }: AssembleCogA
     if (filePosition !== layout.totalBytes) {
       throw new Error(`COG assembly wrote ${filePosition} bytes, the layout planned ${layout.totalBytes}`);
     }
+    await syncing;
     await file.sync();
     await file.close();
     await rename(partialPath, path);
