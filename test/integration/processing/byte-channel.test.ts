@@ -2,12 +2,17 @@
  * The workers' band reads go over their task's MessagePort (workers/pool/byte-channel.ts), served
  * by proxy-byte-reader.ts from the same COG byte cache as the HTTP proxy: the same bytes for the
  * same range (clamped at the end of the file, empty past it), the same errors — and a job makes
- * no HTTP request to the proxy at all.
+ * no HTTP request to the proxy at all. Where the tiles are deflated (in the workers, or on the
+ * main thread's pool when the worker pool leaves a core idle) changes no byte of the result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { proxyByteReader } from '../../../electron/service/processing/engine/proxy-byte-reader';
-import { postJob, startProcessingEnv, waitJob, type ProcessingEnv } from './helpers/processing-env';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { samePixels, validateCog } from './helpers/gdal-check';
+import { postJob, runToFile, startProcessingEnv, waitJob, type ProcessingEnv } from './helpers/processing-env';
 import { S2_SCENE } from './helpers/test-scenes';
 
 let env: ProcessingEnv;
@@ -68,5 +73,23 @@ describe('byte channel reader', () => {
       env.svc.service.app.server.off('request', onRequest);
     }
     expect(proxied).toEqual([]);
+  });
+
+  it('deflating on the main thread\'s pool (one worker) and in the workers (one per core) give the same COG', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'astra-deflate-placement-'));
+    const single = await env.startService({ workerCount: 1 });
+    try {
+      const perCore = await runToFile(env.svc, { type: 'ndvi', scene: S2_SCENE }, work, 'per-core');
+      const one = await runToFile(single, { type: 'ndvi', scene: S2_SCENE }, work, 'one-worker');
+      expect(await samePixels(perCore.path, one.path)).toEqual({ size: true, geotransform: true, bands: true, identical: [true] });
+      expect(await validateCog(one.path)).toMatchObject({ valid: true });
+      // The same blocks whichever thread deflated them (test/unit/raster/encode-tile.test.ts checks
+      // it byte for byte); the files differ only in metadata (job id, statistics summed in tile order).
+      expect(Math.abs(statSync(one.path).size - statSync(perCore.path).size)).toBeLessThan(200);
+      console.log(`[processing] deflate placement: ${availableParallelism()} cores; 1 worker → ${availableParallelism() > 1 ? 'main thread pool' : 'worker'}`);
+    } finally {
+      await single.close();
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTile, encodeTileAsync } from '../../../workers/lib/cog/encode-tile';
 import { predictTile } from '../../../workers/lib/cog/predictor';
+import { deflatePredicted, encodeTileBytes } from '../../../workers/tasks/tiles/encode-tile-task';
 import type { CogDataType, CogSamples } from '../../../workers/lib/cog/sample-types';
 import { runPythonHelper } from './helpers/gdal-tools';
 import { tilePlanes } from './helpers/synthetic-raster';
@@ -84,4 +85,16 @@ it('returns bytes that own their whole ArrayBuffer, so a worker can transfer the
 
 it('rejects a width that does not divide the tile', () => {
   expect(() => encodeTile({ samples: new Float32Array(100), width: 30 })).toThrow(RangeError);
+});
+
+it('deflating predicted bytes on the thread pool gives the worker encoder\'s exact bytes', async () => {
+  for (const { dataType } of CASES) {
+    const samples = tiles.get(dataType)!;
+    const task = { samples, width: TILE, dataType, compressionLevel: 6, level: 0, tx: 0, ty: 0, band: 0 };
+    for (const strategy of ['rle', 'default'] as const) {
+      const inWorker = encodeTileBytes(task, strategy);
+      const split = await deflatePredicted(predictTile(samples, TILE), 6, strategy);
+      expect(Buffer.compare(Buffer.from(split), Buffer.from(inWorker))).toBe(0);
+    }
+  }
 });

@@ -11,6 +11,7 @@
 import { classifyChange } from '../../lib/change';
 import type { RasterGrid } from '../../lib/raster-types';
 import { withTransfer, type TransferOutput } from '../../pool/task-channel';
+import { predictTile } from '../../lib/cog/predictor';
 import { encodeTileBytes, type DeflateStrategy } from '../tiles/encode-tile-task';
 import { giveBack, takeFloat32 } from './scratch';
 import { evaluateScene } from './evaluate-scene';
@@ -27,8 +28,12 @@ export interface ProcessTileTask {
   /** The tile's part of the output grid (edge tiles are smaller than the tile size). */
   target: RasterGrid;
   op: TileOperation;
-  /** Also encode the full-resolution COG blocks of this tile. */
-  encode?: { tileSize: number; compressionLevel: number; strategy?: DeflateStrategy };
+  /**
+   * Also encode the full-resolution COG blocks of this tile. `deflate: 'caller'` stops after the
+   * predictor and returns the predicted bytes (`predicted`) for the caller to deflate on a core
+   * the pool leaves idle (encode-tile-task.ts deflatePredicted); default 'worker' returns `blocks`.
+   */
+  encode?: { tileSize: number; compressionLevel: number; strategy?: DeflateStrategy; deflate?: 'worker' | 'caller' };
   /**
    * Float32 buffers of earlier results the caller is done with, sent back (transferred) to be
    * reused for this thread's next outputs: fewer ArrayBuffers made and collected on both sides.
@@ -43,6 +48,8 @@ export interface ProcessTileResult {
   planes: Float32Array[];
   /** With `encode`: one encoded block per band. */
   blocks?: Uint8Array[];
+  /** With `encode.deflate: 'caller'`: one predicted (not yet deflated) block per band. */
+  predicted?: Uint8Array[];
 }
 
 /** The plane as the COG writer stores it: tileSize × tileSize, NaN outside the raster. */
@@ -73,14 +80,19 @@ export async function processTileTask(task: ProcessTileTask): Promise<TransferOu
     planes = [diff, classifyChange(diff, op.threshold).classes];
   }
   let blocks: Uint8Array[] | undefined;
+  let predicted: Uint8Array[] | undefined;
   if (task.encode) {
-    const { tileSize, compressionLevel, strategy } = task.encode;
-    blocks = planes.map((plane, band) => {
+    const { tileSize, compressionLevel, strategy, deflate = 'worker' } = task.encode;
+    const encoded = planes.map((plane, band) => {
       const samples = padded(plane, target.width, target.height, tileSize);
-      const bytes = encodeTileBytes({ samples, width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band }, strategy);
+      const bytes = deflate === 'caller'
+        ? predictTile(samples, tileSize)
+        : encodeTileBytes({ samples, width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band }, strategy);
       if (samples !== plane) giveBack(samples);
       return bytes;
     });
+    if (deflate === 'caller') predicted = encoded;
+    else blocks = encoded;
   }
-  return withTransfer({ planes, blocks }, [...planes, ...(blocks ?? [])].map((array) => array.buffer as ArrayBuffer));
+  return withTransfer({ planes, blocks, predicted }, [...planes, ...(blocks ?? []), ...(predicted ?? [])].map((array) => array.buffer as ArrayBuffer));
 }

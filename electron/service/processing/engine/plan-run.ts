@@ -6,8 +6,11 @@
  * previous run finished replayed from the journal. The first failure aborts everything in flight.
  */
 import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
 import type { EncodeTileTask } from '../../../../workers/lib/cog/encode-tile';
+import { predictTile } from '../../../../workers/lib/cog/predictor';
 import type { TileOperation } from '../../../../workers/tasks/process/process-tile-task';
+import { deflatePredicted } from '../../../../workers/tasks/tiles/encode-tile-task';
 import type { JobRunContext } from '../../jobs/job-kind';
 import type { CogWriter } from '../../raster/cog';
 import type { ProcessingPlan } from '../plan/processing-plan';
@@ -44,6 +47,12 @@ export class PlanRun {
   private readonly lanes: number;
   /** Result planes the writer has copied, to send back to the workers for reuse (process-tile `recycled`). */
   private readonly recycled: ArrayBuffer[] = [];
+  /**
+   * Deflate on this process's libuv thread pool rather than in the workers: when the pool leaves
+   * a core to the main thread (the default, cores − 1 workers), that core is mostly idle, and
+   * deflate is the largest single cost of a tile. The workers stop after the predictor.
+   */
+  private readonly deflateHere: boolean;
 
   constructor(private readonly plan: ProcessingPlan, private readonly ctx: JobRunContext, private readonly journal: TileJournal) {
     this.total = tileCount(plan.grid);
@@ -54,6 +63,7 @@ export class PlanRun {
     // Enough tiles in flight that a worker always has a task queued while the main thread writes
     // the previous ones and serves the next ones' bytes; few enough to bound memory (≈ 4 MB each).
     this.lanes = LANES_PER_WORKER * ctx.service.workerPool.size + 2;
+    this.deflateHere = ctx.service.workerPool.size < availableParallelism();
   }
 
   private tileIndex(tx: number, ty: number): number {
@@ -64,6 +74,7 @@ export class PlanRun {
   readonly encode = async (task: EncodeTileTask): Promise<Uint8Array> => {
     const known = task.level === 0 ? this.encoded.get(this.tileIndex(task.tx, task.ty))?.[task.band] : undefined;
     if (known) return known;
+    if (this.deflateHere) return deflatePredicted(predictTile(task.samples, task.width), COMPRESSION_LEVEL);
     return this.ctx.service.workerPool.runTask(
       { kind: 'encode-cog-tile', tile: { ...task, compressionLevel: COMPRESSION_LEVEL } },
       { signal: this.signal, transferList: ownsBuffer(task.samples) ? [task.samples.buffer as ArrayBuffer] : [] },
@@ -118,16 +129,17 @@ export class PlanRun {
   /** `baseUrl`: where the tile operation's proxy URLs point (this service as it listens now). */
   async compute(indices: readonly number[], op: TileOperation, writer: CogWriter, baseUrl: string): Promise<void> {
     const authorization = `Bearer ${this.ctx.service.internalKey}`;
-    const encode = { tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL };
+    const encode = { tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflateHere ? 'caller' as const : 'worker' as const };
     // The workers read their bands over the task's port, not loopback HTTP (workers/pool/byte-channel.ts).
     const readBytes = proxyByteReader(this.ctx.service, baseUrl);
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
-      const { planes, blocks } = await this.ctx.service.workerPool.runTask(
+      const { planes, blocks: workerBlocks, predicted } = await this.ctx.service.workerPool.runTask(
         { kind: 'process-tile', authorization, target: tile.grid, op, encode, recycled, bytesOverChannel: true },
         { signal: this.signal, transferList: recycled, readBytes },
       );
+      const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;
       if (!blocks) throw new Error('process-tile returned no encoded blocks');
       this.countChange(planes, tile.grid.width, index);
       await this.write(writer, index, planes, blocks, true);
