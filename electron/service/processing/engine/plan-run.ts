@@ -48,11 +48,12 @@ export class PlanRun {
   /** Result planes the writer has copied, to send back to the workers for reuse (process-tile `recycled`). */
   private readonly recycled: ArrayBuffer[] = [];
   /**
-   * Deflate on this process's libuv thread pool rather than in the workers: when the pool leaves
-   * a core to the main thread (the default, cores − 1 workers), that core is mostly idle, and
-   * deflate is the largest single cost of a tile. The workers stop after the predictor.
+   * Share of tiles deflated on this process's libuv thread pool rather than in the workers (which
+   * then stop after the predictor): the cores the pool leaves free are mostly idle, and deflate is
+   * the largest single cost of a tile. One spare core per worker (the default on 2 cores: one
+   * worker) takes every tile; one spare core for 7 workers, every 7th; no spare core, none.
    */
-  private readonly deflateHere: boolean;
+  private readonly mainDeflateShare: number;
 
   constructor(private readonly plan: ProcessingPlan, private readonly ctx: JobRunContext, private readonly journal: TileJournal) {
     this.total = tileCount(plan.grid);
@@ -63,7 +64,14 @@ export class PlanRun {
     // Enough tiles in flight that a worker always has a task queued while the main thread writes
     // the previous ones and serves the next ones' bytes; few enough to bound memory (≈ 4 MB each).
     this.lanes = LANES_PER_WORKER * ctx.service.workerPool.size + 2;
-    this.deflateHere = ctx.service.workerPool.size < availableParallelism();
+    const workers = ctx.service.workerPool.size;
+    this.mainDeflateShare = Math.min(1, Math.max(0, availableParallelism() - workers) / workers);
+  }
+
+  /** Spreads the main thread's share evenly over the tile indices. */
+  private deflatesHere(index: number): boolean {
+    const share = this.mainDeflateShare;
+    return Math.floor((index + 1) * share) > Math.floor(index * share);
   }
 
   private tileIndex(tx: number, ty: number): number {
@@ -74,7 +82,8 @@ export class PlanRun {
   readonly encode = async (task: EncodeTileTask): Promise<Uint8Array> => {
     const known = task.level === 0 ? this.encoded.get(this.tileIndex(task.tx, task.ty))?.[task.band] : undefined;
     if (known) return known;
-    if (this.deflateHere) return deflatePredicted(predictTile(task.samples, task.width), COMPRESSION_LEVEL);
+    // Overview tiles are a third as many again: here only when every tile is.
+    if (this.mainDeflateShare >= 1) return deflatePredicted(predictTile(task.samples, task.width), COMPRESSION_LEVEL);
     return this.ctx.service.workerPool.runTask(
       { kind: 'encode-cog-tile', tile: { ...task, compressionLevel: COMPRESSION_LEVEL } },
       { signal: this.signal, transferList: ownsBuffer(task.samples) ? [task.samples.buffer as ArrayBuffer] : [] },
@@ -129,14 +138,14 @@ export class PlanRun {
   /** `baseUrl`: where the tile operation's proxy URLs point (this service as it listens now). */
   async compute(indices: readonly number[], op: TileOperation, writer: CogWriter, baseUrl: string): Promise<void> {
     const authorization = `Bearer ${this.ctx.service.internalKey}`;
-    const encode = { tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflateHere ? 'caller' as const : 'worker' as const };
+    const encode = (index: number) => ({ tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflatesHere(index) ? 'caller' as const : 'worker' as const });
     // The workers read their bands over the task's port, not loopback HTTP (workers/pool/byte-channel.ts).
     const readBytes = proxyByteReader(this.ctx.service, baseUrl);
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
       const { planes, blocks: workerBlocks, predicted } = await this.ctx.service.workerPool.runTask(
-        { kind: 'process-tile', authorization, target: tile.grid, op, encode, recycled, bytesOverChannel: true },
+        { kind: 'process-tile', authorization, target: tile.grid, op, encode: encode(index), recycled, bytesOverChannel: true },
         { signal: this.signal, transferList: recycled, readBytes },
       );
       const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;
