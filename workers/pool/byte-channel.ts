@@ -5,7 +5,8 @@
  * reads the same byte cache (cog-byte-cache.ts, so offline works the same) and transfers one
  * ArrayBuffer. URLs, ranges and errors are those of the HTTP proxy, so callers cannot tell.
  *
- * Runs in both the main thread (the message types) and workers (the reader).
+ * Runs in both the main thread (the message types) and workers (the reader). A thread runs one
+ * task at a time (the pool's default concurrency), so one channel is attached at a time.
  */
 import type { MessagePort } from 'node:worker_threads';
 
