@@ -85,8 +85,9 @@ export async function processTileTask(task: ProcessTileTask): Promise<TransferOu
     const { tileSize, compressionLevel, strategy, deflate = 'worker' } = task.encode;
     const encoded = planes.map((plane, band) => {
       const samples = padded(plane, target.width, target.height, tileSize);
+      // Predicted bytes go out by transfer and come back in `recycled` once deflated: a pooled buffer.
       const bytes = deflate === 'caller'
-        ? predictTile(samples, tileSize)
+        ? predictTile(samples, tileSize, new Uint8Array(takeFloat32(tileSize * tileSize).buffer))
         : encodeTileBytes({ samples, width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band }, strategy);
       if (samples !== plane) giveBack(samples);
       return bytes;

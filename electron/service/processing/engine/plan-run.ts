@@ -149,6 +149,8 @@ export class PlanRun {
         { signal: this.signal, transferList: recycled, readBytes },
       );
       const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;
+      // Deflated: the predicted buffers can go back to a worker too (they are plane-sized).
+      for (const bytes of predicted ?? []) if (this.recycled.length < 2 * this.lanes) this.recycled.push(bytes.buffer as ArrayBuffer);
       if (!blocks) throw new Error('process-tile returned no encoded blocks');
       this.countChange(planes, tile.grid.width, index);
       await this.write(writer, index, planes, blocks, true);
