@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { RasterTask, RasterTaskResults } from '../../../workers/raster-task';
+import { ownArrayBuffer } from '../../../workers/lib/owned-buffer';
 import { isByteReadRequest, type ByteReadReply, type ByteReadRequest } from '../../../workers/pool/byte-channel';
 import type { TaskChannelMessage, TaskCompletion, TaskEnvelope } from '../../../workers/pool/task-channel';
 import { rebuildTaskError } from '../../../workers/pool/rebuild-task-error';
@@ -36,16 +37,6 @@ export interface RunTaskOptions {
    * memory with nobody (cog-byte-cache's `owned` reads).
    */
   readBytes?: (request: ByteReadRequest, signal?: AbortSignal) => Promise<Uint8Array>;
-}
-
-/**
- * `bytes` as an ArrayBuffer to transfer: moved when it is a whole buffer (readBytes gives its
- * result up, see RunTaskOptions), copied when it is a view of a larger one (a pooled Buffer).
- */
-function transferable(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  // NOTE: not bytes.slice(): on a Node Buffer that is a view of the same memory, not a copy.
-  return new Uint8Array(bytes).buffer;
 }
 
 function errorReply(id: number, error: unknown): ByteReadReply {
@@ -84,7 +75,8 @@ export class WorkerPool {
       if (isByteReadRequest(message)) {
         const answer = readBytes ? readBytes(message, signal) : Promise.reject(new Error('this task was not given a byte reader'));
         answer.then(
-          (bytes) => { const data = transferable(bytes); port1.postMessage({ type: 'bytes', id: message.id, data } satisfies ByteReadReply, [data]); },
+          // Moved when the reader's result is a whole buffer (it gave it up), else copied.
+          (bytes) => { const data = ownArrayBuffer(bytes); port1.postMessage({ type: 'bytes', id: message.id, data } satisfies ByteReadReply, [data]); },
           (error: unknown) => port1.postMessage(errorReply(message.id, error)),
         );
       } else if (message.type === 'progress') onProgress?.(message.fraction);

@@ -4,6 +4,7 @@
  * structured-cloneable and `samples.buffer` may be transferred).
  */
 import { deflate, deflateSync } from 'node:zlib';
+import { ownedBytes } from '../owned-buffer';
 import { predictTile } from './predictor';
 import { dataTypeOf, type CogDataType, type CogSamples } from './sample-types';
 
@@ -34,15 +35,6 @@ function checkInput(input: EncodeTileInput): void {
   if (!Number.isInteger(width) || width <= 0 || samples.length % width !== 0) {
     throw new RangeError(`tile width ${width} does not divide ${samples.length} samples`);
   }
-}
-
-/**
- * zlib may hand back a slice of a larger or pooled ArrayBuffer; transferring that out of a worker
- * would move (and break) memory that is not ours. The result always owns its whole buffer.
- */
-function ownedBytes(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
-  return new Uint8Array(bytes);
 }
 
 /**

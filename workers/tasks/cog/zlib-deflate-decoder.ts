@@ -7,21 +7,11 @@
  */
 import { inflateSync } from 'node:zlib';
 import type { BaseDecoder } from 'geotiff';
+import { ownArrayBuffer } from '../../lib/owned-buffer';
 import { geotiffModule } from './geotiff-module';
 
 /** TIFF Compression tag values for DEFLATE: 8 (Adobe) and 32946 (old-style). */
 export const DEFLATE_COMPRESSIONS = [8, 32946] as const;
-
-/**
- * An ArrayBuffer holding exactly `bytes` (zlib may return a view into a larger one).
- * NOTE: not `bytes.slice()` — on a Node Buffer that is a view too, not a copy.
- */
-export function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy.buffer;
-}
 
 /**
  * zlib.inflateSync of one block, as an ArrayBuffer geotiff.js can apply predictors to. With the

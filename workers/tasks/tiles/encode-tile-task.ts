@@ -13,7 +13,7 @@ import { constants, deflate, deflateSync } from 'node:zlib';
 import { DEFAULT_DEFLATE_LEVEL, type EncodeTileTask } from '../../lib/cog/encode-tile';
 import { predictTile } from '../../lib/cog/predictor';
 import { withTransfer, type TransferOutput } from '../../pool/task-channel';
-import { ownArrayBuffer } from '../cog/zlib-deflate-decoder';
+import { ownArrayBuffer } from '../../lib/owned-buffer';
 
 export type DeflateStrategy = 'rle' | 'default';
 
