@@ -13,7 +13,8 @@ export interface RadiometricScaling {
   readonly nodata?: number | 'nan' | 'inf' | '-inf' | null;
 }
 
-function nodataValue(nodata: RadiometricScaling['nodata']): number | undefined {
+/** `nodata` as a number (STAC's "nan"/"inf"/"-inf" strings included); undefined when there is none. */
+export function nodataValue(nodata: RadiometricScaling['nodata']): number | undefined {
   switch (nodata) {
     case undefined: case null: return undefined;
     case 'nan': return NaN;

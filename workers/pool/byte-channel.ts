@@ -42,7 +42,8 @@ function onReply(message: ByteReadReply): void {
   if (!waiter) return;
   pending.delete(message.id);
   if ('data' in message) waiter.resolve(message.data);
-  else waiter.reject(Object.assign(new Error(message.error.message), { name: 'AppError', code: message.error.code }));
+  // The reader (range-source.ts) turns it into its AppError-shaped error, naming the range.
+  else waiter.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
 }
 
 /**

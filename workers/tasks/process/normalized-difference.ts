@@ -5,7 +5,7 @@
  * language's rule — NaN where the denominator is 0 (not ±Infinity). Pure.
  */
 import type { ExpressionNode } from '../../lib/expression';
-import type { RadiometricScaling } from '../../lib/radiometry';
+import { nodataValue, type RadiometricScaling } from '../../lib/radiometry';
 
 export interface NormalizedDifference {
   a: string;
@@ -40,25 +40,14 @@ export function normalizedDifference(a: Float32Array, b: Float32Array, out: Floa
   return out;
 }
 
-/** `nodata` as applyRadiometry (workers/lib/radiometry.ts) reads it. */
-function nodataNumber(nodata: RadiometricScaling['nodata']): number | undefined {
-  switch (nodata) {
-    case undefined: case null: return undefined;
-    case 'nan': return NaN;
-    case 'inf': return Infinity;
-    case '-inf': return -Infinity;
-    default: return nodata;
-  }
-}
-
 /**
  * Radiometry and the normalized difference in one pass from the raw DN of two bands on the same
  * grid: exactly applyRadiometry (float32 reflectance, NaN for nodata) followed by
  * normalizedDifference, without writing the two reflectance rasters in between.
  */
 export function normalizedDifferenceOfDn(a: Float32Array, sa: RadiometricScaling, b: Float32Array, sb: RadiometricScaling, out: Float32Array): Float32Array {
-  const [scaleA, offsetA, nodataA] = [sa.scale ?? 1, sa.offset ?? 0, nodataNumber(sa.nodata)];
-  const [scaleB, offsetB, nodataB] = [sb.scale ?? 1, sb.offset ?? 0, nodataNumber(sb.nodata)];
+  const [scaleA, offsetA, nodataA] = [sa.scale ?? 1, sa.offset ?? 0, nodataValue(sa.nodata)];
+  const [scaleB, offsetB, nodataB] = [sb.scale ?? 1, sb.offset ?? 0, nodataValue(sb.nodata)];
   // NaN nodata needs no comparison: NaN input stays NaN through the arithmetic.
   const checkA = nodataA !== undefined && !Number.isNaN(nodataA);
   const checkB = nodataB !== undefined && !Number.isNaN(nodataB);
