@@ -17,8 +17,10 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { importTs } from '../cache/bench-support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const { seededRandom } = await importTs('test/helpers/seeded-random.ts');
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
 const SIZES = (args.sizes ?? '5000,20000').split(',').map(Number);
 const CHANGES = Number(args.changes ?? 60);
@@ -45,20 +47,9 @@ function serve(dir) {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 60 view changes: pans between zooms that climb from the world (z2) to z8 and back. */
 function viewChanges(count) {
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const actions = [];
   let zoom = 2;
   let direction = 1;

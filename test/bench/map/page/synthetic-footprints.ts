@@ -4,6 +4,7 @@
  * Sizes follow the sources: ~110 km Sentinel-2 tiles, ~185 km Landsat scenes.
  */
 import type { Geometry } from '../../../../electron/service/stac/types';
+import { seededRandom } from '../../../helpers/seeded-random';
 
 export interface SyntheticFootprint {
   id: string;
@@ -11,26 +12,15 @@ export interface SyntheticFootprint {
   geometry: Geometry;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The cluster centres (lon, lat) the footprints gather around. */
 export function clusterCentres(seed = 42): number[][] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: 40 }, () => [random() * 330 - 165, random() * 110 - 50]);
 }
 
 export function syntheticFootprints(n: number, seed = 42): SyntheticFootprint[] {
   const clusters = clusterCentres(seed);
-  const random = mulberry32(seed + 1);
+  const random = seededRandom(seed + 1);
   const gaussian = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
   const out: SyntheticFootprint[] = [];
   for (let i = 0; i < n; i++) {
