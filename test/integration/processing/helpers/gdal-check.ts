@@ -1,12 +1,8 @@
 /** GDAL as the referee: the reference comparison script, gdalinfo, and the COG validator. */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { PYTHON, run, validateCog as validateCogReport } from '../../../helpers/gdal';
 import { HELPERS_DIR } from './made-cogs';
-
-const run = promisify(execFile);
-const PYTHON = '/usr/bin/python3';
 
 export interface BandComparison {
   max_abs_diff: number;
@@ -66,38 +62,10 @@ export async function samePixels(a: string, b: string): Promise<{ size: boolean;
   return JSON.parse(stdout) as { size: boolean; geotransform: boolean; bands: boolean; identical: boolean[] };
 }
 
-export interface CogValidation {
-  valid: boolean;
-  output: string;
-}
+export { epsgOf, gdalinfo, type GdalInfo } from '../../../helpers/gdal';
 
-/** GDAL's validate_cloud_optimized_geotiff with --full-check=yes; valid = exit code 0 and no warning. */
-export async function validateCog(path: string): Promise<CogValidation> {
-  try {
-    const { stdout, stderr } = await run(PYTHON, ['-m', 'osgeo_utils.samples.validate_cloud_optimized_geotiff', '--full-check=yes', path]);
-    const output = `${stdout}${stderr}`;
-    return { valid: !/warning|error/i.test(output) && /is a valid cloud optimized GeoTIFF/i.test(output), output };
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string };
-    return { valid: false, output: `${failure.stdout ?? ''}${failure.stderr ?? String(error)}` };
-  }
-}
-
-export interface GdalInfo {
-  size: [number, number];
-  geoTransform: number[];
-  coordinateSystem: { wkt: string };
-  bands: Array<{ type: string; block: [number, number]; noDataValue?: number | string; overviews?: Array<{ size: [number, number] }>; description?: string }>;
-  metadata: Record<string, Record<string, string>>;
-}
-
-export async function gdalinfo(path: string): Promise<GdalInfo> {
-  const { stdout } = await run('gdalinfo', ['-json', path], { maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout) as GdalInfo;
-}
-
-/** The EPSG code of the last top-level ID in GDAL's WKT. */
-export function epsgOf(info: GdalInfo): number | undefined {
-  const ids = [...info.coordinateSystem.wkt.matchAll(/ID\["EPSG",(\d+)\]\]$/g)];
-  return ids.length ? Number(ids[ids.length - 1][1]) : undefined;
+/** GDAL's COG validator, held strictly for job results: valid and not one warning or error. */
+export async function validateCog(path: string): Promise<{ valid: boolean; output: string }> {
+  const report = await validateCogReport(path);
+  return { valid: report.valid && report.warnings.length === 0 && report.errors.length === 0, output: report.output };
 }
