@@ -26,32 +26,22 @@ export interface ResultsState {
   failure: SearchFailure | null;
 }
 
-const useResultsStore = create<ResultsState>()(() => ({
-  status: 'idle',
-  generation: 0,
-  params: null,
-  items: [],
-  indexById: new Map(),
+/** What no answer yet looks like: at start, and again when a new search is submitted. */
+const noResults = () => ({
+  items: [] as StacItem[],
+  indexById: new Map<string, number>(),
   warnings: [],
   next: null,
   matched: null,
   failure: null,
-}));
+});
+
+const useResultsStore = create<ResultsState>()(() => ({ status: 'idle', generation: 0, params: null, ...noResults() }));
 
 const nextLink = (page: ItemCollection) => page.links?.find((l) => l.rel === 'next')?.href ?? null;
 
 export function searchSubmitted(params: SearchParams): void {
-  useResultsStore.setState((s) => ({
-    status: 'searching',
-    generation: s.generation + 1,
-    params,
-    items: [],
-    indexById: new Map(),
-    warnings: [],
-    next: null,
-    matched: null,
-    failure: null,
-  }));
+  useResultsStore.setState((s) => ({ status: 'searching', generation: s.generation + 1, params, ...noResults() }));
 }
 
 export function searchAnswered(page: ItemCollection): void {
