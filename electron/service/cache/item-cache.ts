@@ -119,6 +119,11 @@ export class ItemCache {
     return this.queue.hold();
   }
 
+  /** Pages queued to be written behind and not yet in the database. */
+  get queuedPages(): number {
+    return this.queue.size;
+  }
+
   /** True while a write queued under `key` (see upsertLater) is not yet in the database. */
   isQueued(key: string): boolean {
     return this.queue.isQueued(key);

@@ -1,5 +1,5 @@
 /** GET and POST /api/v1/search: the federated STAC ItemCollection of api.md. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { federatedSearch, parseSearchBody, parseSearchQuery, type FederatedSearchRequest } from '../../search';
 import { itemJson } from '../../stac/item-json';
 import type { ItemCollection, StacLink } from '../../stac/types';
@@ -10,11 +10,18 @@ export function selfOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.headers.host}`;
 }
 
-export async function runSearch(ctx: ServiceContext, request: FederatedSearchRequest, signal?: AbortSignal) {
-  return federatedSearch(ctx.sources, request, {
+/**
+ * Runs a federated search for one HTTP request. The items cache holds its writes until the
+ * answer has been handed to the socket: a large answer is written in several chunks, and a
+ * cache write between two of them would sit on the answer's critical path.
+ */
+export async function runSearch(ctx: ServiceContext, search: FederatedSearchRequest, request: FastifyRequest, reply: FastifyReply) {
+  const release = ctx.cache.items.holdWrites();
+  reply.raw.once('close', release);
+  return federatedSearch(ctx.sources, search, {
     timeoutMs: ctx.config.upstreamTimeoutMs,
     fetch: globalThis.fetch,
-    signal,
+    signal: abortOnClose(request),
     cursorSecret: ctx.cursorSecret,
   });
 }
@@ -57,7 +64,7 @@ export function abortOnClose(request: FastifyRequest): AbortSignal {
 export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get('/api/v1/search', async (request, reply) => {
     const parsed = parseSearchQuery(request.query as Record<string, unknown>, { cursorSecret: ctx.cursorSecret });
-    const result = await runSearch(ctx, parsed, abortOnClose(request));
+    const result = await runSearch(ctx, parsed, request, reply);
     const origin = selfOrigin(request);
     const url = new URL(request.url, origin);
     reply.type('application/geo+json; charset=utf-8');
@@ -70,7 +77,7 @@ export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post('/api/v1/search', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseSearchBody(body, { cursorSecret: ctx.cursorSecret });
-    const result = await runSearch(ctx, parsed, abortOnClose(request));
+    const result = await runSearch(ctx, parsed, request, reply);
     const origin = selfOrigin(request);
     reply.type('application/geo+json; charset=utf-8');
     return itemCollectionJson(result, origin, (cursor) => ({

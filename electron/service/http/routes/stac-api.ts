@@ -10,7 +10,7 @@ import { parseSearchBody, parseSearchQuery } from '../../search';
 import type { ServiceContext } from '../../service-context';
 import type { ItemCollection, StacItem, StacLink } from '../../stac/types';
 import { ASTRA_VERSION } from '../../version';
-import { abortOnClose, runSearch, selfOrigin, toItemCollection } from './search';
+import { runSearch, selfOrigin, toItemCollection } from './search';
 
 const CONFORMANCE = [
   'https://api.stacspec.org/v1.0.0/core',
@@ -145,7 +145,7 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.get('/api/v1/stac/search', async (request, reply) => {
     const parsed = parseSearchQuery(fromStacParameters(request.query as Record<string, unknown>, true), { cursorSecret: ctx.cursorSecret });
-    const result = await runSearch(ctx, parsed, abortOnClose(request));
+    const result = await runSearch(ctx, parsed, request, reply);
     const base = baseOf(request);
     const url = new URL(request.url, selfOrigin(request));
     reply.type('application/geo+json; charset=utf-8');
@@ -160,7 +160,7 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post('/api/v1/stac/search', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseSearchBody(fromStacParameters(body, false), { cursorSecret: ctx.cursorSecret });
-    const result = await runSearch(ctx, parsed, abortOnClose(request));
+    const result = await runSearch(ctx, parsed, request, reply);
     const base = baseOf(request);
     reply.type('application/geo+json; charset=utf-8');
     const collection = toItemCollection(result, selfOrigin(request), (cursor) => ({
