@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../service/config';
+import { tuneHeapForStreaming } from '../service/heap-tuning';
 import { createService, type AstraService } from '../service/server';
 
 export interface RunningService {
@@ -34,6 +35,7 @@ export async function startEmbeddedService(rendererDir: string): Promise<Running
     sqliteNativeBinding: devSqliteBinding(),
     corsOrigins: process.env.ELECTRON_RENDERER_URL ? [new URL(process.env.ELECTRON_RENDERER_URL).origin] : [],
   });
+  tuneHeapForStreaming();
   const service = await createService(config);
   const { url } = await service.listen();
   return { service, apiBase: url, sessionKey };

@@ -5,9 +5,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config';
+import { tuneHeapForStreaming } from './heap-tuning';
 import { createService } from './server';
 
 async function main(): Promise<void> {
+  tuneHeapForStreaming();
   const builtRenderer = fileURLToPath(new URL('../renderer', import.meta.url));
   let config;
   try {
