@@ -8,6 +8,7 @@
  */
 import type { SourceId } from '../../stac/types';
 import { UpstreamFailure, type SourceContext } from '../types';
+import { jsonText } from './json-text';
 import { parseRetryAfter, sleep } from './retry-after';
 
 /** When the caller gives no deadline, waits longer than this are not worth it. */
@@ -55,9 +56,9 @@ async function send(request: UpstreamRequest, ctx: SourceContext): Promise<Respo
   }
 }
 
-async function readText(response: Response, request: UpstreamRequest, ctx: SourceContext): Promise<string> {
+async function readJsonText(response: Response, request: UpstreamRequest, ctx: SourceContext): Promise<string> {
   try {
-    return await response.text();
+    return jsonText(new Uint8Array(await response.arrayBuffer()));
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     throw new UpstreamFailure(request.source, 'upstream_error', `${host(request.url)} broke off the response: ${(error as Error).message}`);
@@ -80,7 +81,7 @@ export async function requestUpstreamJson(request: UpstreamRequest, ctx: SourceC
     const response = await send(request, ctx);
     const where = host(request.url);
     if (response.ok) {
-      const text = await readText(response, request, ctx);
+      const text = await readJsonText(response, request, ctx);
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
