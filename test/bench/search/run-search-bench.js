@@ -8,17 +8,19 @@
  *   in parallel from here (time to the last byte of the last one) — the floor any federation has;
  * - sequential: the three sources through the service one after another.
  * Between measurements the bench pauses, so the service's write-behind cache work from one does
- * not land in the next.
+ * not land in the next. It also prints the CPU the service and the fake catalogs use per federated
+ * search: on a small machine both share the same cores, so the service's CPU delays the fake's
+ * answers as well as its own.
  *   npm run build && node test/bench/search/run-search-bench.js [--runs 30] [--verbose]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile } from '../cache/bench-support.js';
-import { startServeProcess } from '../serve-process.js';
+import { startServeProcess, threadCpu } from '../serve-process.js';
 
 const LATENCY_MS = 150;
 const TARGET_OVERHEAD_MS = 25;
@@ -67,6 +69,12 @@ async function slowestSourceMs() {
   return ms;
 }
 
+/** CPU seconds a process has used so far: all its threads, and its main thread alone. */
+function cpuSeconds(pid) {
+  const threads = threadCpu(pid);
+  return { all: [...threads.values()].reduce((sum, s) => sum + s, 0), main: threads.get(String(pid)) ?? 0 };
+}
+
 /** Lets the service finish its write-behind cache work, so no measurement pays for the one before. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -79,9 +87,15 @@ try {
   const slowest = [];
   const sequential = [];
   let returned = 0;
+  const cpu = { service: 0, serviceMain: 0, upstream: 0 };
   for (let i = 0; i < runs; i += 1) {
     await settle();
+    const cpuBefore = [cpuSeconds(service.child.pid), cpuSeconds(upstream.pid)];
     const f = await timed(query(i));
+    const cpuAfter = [cpuSeconds(service.child.pid), cpuSeconds(upstream.pid)];
+    cpu.service += cpuAfter[0].all - cpuBefore[0].all;
+    cpu.serviceMain += cpuAfter[0].main - cpuBefore[0].main;
+    cpu.upstream += cpuAfter[1].all - cpuBefore[1].all;
     federated.push(f.ms);
     returned = f.returned;
     await settle();
@@ -102,6 +116,8 @@ try {
   console.log(`  ours (federated)   p50 ${p50.toFixed(1)} ms   p95 ${percentile(federated, 95).toFixed(1)} ms`);
   console.log(`  slowest source     p50 ${floor.toFixed(1)} ms   p95 ${percentile(slowest, 95).toFixed(1)} ms   (the same 3 upstream requests replayed in parallel, same run)`);
   console.log(`  sequential         p50 ${percentile(sequential, 50).toFixed(1)} ms   p95 ${percentile(sequential, 95).toFixed(1)} ms   (the 3 sources through the service one after another)`);
+  const perSearch = (seconds) => `${((seconds / runs) * 1000).toFixed(0)} ms`;
+  console.log(`  CPU per federated search, request to last byte: service ${perSearch(cpu.service)} (main thread ${perSearch(cpu.serviceMain)}), fake catalogs ${perSearch(cpu.upstream)}, on ${availableParallelism()} cores`);
   console.log(`  overhead over the slowest source: ${(p50 - floor).toFixed(1)} ms at p50 (target ≤ ${TARGET_OVERHEAD_MS} ms: federation + normalization + dedupe of 300 items)`);
 } finally {
   await service.stop();
