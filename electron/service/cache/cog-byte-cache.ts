@@ -28,6 +28,16 @@ export interface ReadOptions {
    * (detach) it. Without it, a read inside one block is a view of that block's buffer.
    */
   owned?: boolean;
+  /**
+   * Read ahead for a reader that walks a file in order (a processing job reading a band tile by
+   * tile): once a read starts where the previous read of the file ended, the bytes after it are
+   * fetched in the background — 1/8 of this at first, doubling with each further read in order,
+   * up to this — so the next reads find their blocks stored or in flight instead of paying a
+   * round trip each. A read elsewhere in the file starts over, so a job that needs a few tiles of
+   * each row fetches little it does not use. A failed read-ahead fails only the reads waiting for
+   * its blocks, as it would had they fetched those blocks themselves.
+   */
+  readAheadBytes?: number;
 }
 
 export interface CacheCounters {
@@ -39,6 +49,8 @@ export interface CacheCounters {
   coalesced: number;
   /** Blocks fetched by prefetch (`ensure`). */
   prefetched: number;
+  /** Blocks fetched ahead of a sequential reader (`readAheadBytes`). */
+  readAhead: number;
   upstreamRequests: number;
   upstreamBytes: number;
 }
@@ -59,10 +71,12 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
 }
 
 export class CogByteCache {
-  readonly counters: CacheCounters = { hits: 0, misses: 0, coalesced: 0, prefetched: 0, upstreamRequests: 0, upstreamBytes: 0 };
+  readonly counters: CacheCounters = { hits: 0, misses: 0, coalesced: 0, prefetched: 0, readAhead: 0, upstreamRequests: 0, upstreamBytes: 0 };
   readonly blockSize: number;
   private readonly inflight = new Map<string, Promise<Buffer>>();
   private readonly statting = new Map<string, Promise<CachedFile>>();
+  /** Where the last read-ahead reader of each file stopped, and its current window (bytes). */
+  private readonly readers = new Map<number, { next: number; window: number }>();
 
   constructor(private readonly store: BlockStore, private readonly fetcher: RangeFetcher, private readonly options: CogByteCacheOptions) {
     this.blockSize = options.blockSize ?? BLOCK_SIZE;
@@ -161,6 +175,7 @@ export class CogByteCache {
         waits.push(pending.then((data) => { blocks.set(run.first + i, data); }));
       });
     }
+    if (options.readAheadBytes) this.readAheadOf(file, start, end, options.readAheadBytes, options.pin ?? false);
     await abortable(Promise.all(waits), options.signal);
     const parts: Buffer[] = [];
     for (let index = span.first; index <= span.last; index += 1) {
@@ -170,6 +185,34 @@ export class CogByteCache {
     }
     if (parts.length > 1) return Buffer.concat(parts);
     return options.owned ? Buffer.from(parts[0]) : parts[0];
+  }
+
+  /** Tracks the file's reader; when this read continues the previous one, reads ahead of it. */
+  private readAheadOf(file: CachedFile, start: number, end: number, maxBytes: number, pin: boolean): void {
+    const previous = this.readers.get(file.fileId);
+    // Tiles of one row sit back to back, a few bytes of GDAL's tile leader/trailer apart.
+    const inOrder = previous !== undefined && start >= previous.next && start - previous.next <= this.blockSize;
+    const window = inOrder ? Math.min(maxBytes, previous.window * 2) : Math.ceil(maxBytes / 8);
+    if (this.readers.size >= 256 && !previous) this.readers.clear();
+    this.readers.set(file.fileId, { next: end + 1, window });
+    if (inOrder && !this.options.offline()) this.readAhead(file, Math.floor(end / this.blockSize) + 1, window, pin);
+  }
+
+  /**
+   * Starts fetching the blocks of `from…` within `bytes` that are neither stored nor in flight,
+   * once they make up at least half of that window (fewer, larger requests). Not awaited.
+   */
+  private readAhead(file: CachedFile, from: number, bytes: number, pin: boolean): void {
+    const last = Math.min(from + Math.ceil(bytes / this.blockSize) - 1, Math.ceil(file.size / this.blockSize) - 1);
+    if (last < from) return;
+    const stored = this.store.storedIndices(file.fileId, from, last);
+    const wanted: number[] = [];
+    for (let index = from; index <= last; index += 1) if (!stored.has(index) && !this.inflight.has(this.key(file, index))) wanted.push(index);
+    if (wanted.length * 2 < last - from + 1) return;
+    for (const run of contiguousRuns(wanted)) {
+      this.counters.readAhead += run.last - run.first + 1;
+      for (const pending of this.fetchRun(file, run, pin)) pending.catch(() => undefined);
+    }
   }
 
   /** One upstream request for a run of blocks; returns one promise per block, registered as in flight. */

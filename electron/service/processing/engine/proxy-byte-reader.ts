@@ -9,6 +9,8 @@ import { invalidParameter } from '../../api/errors';
 import type { ServiceContext } from '../../service-context';
 
 const PROXY_PATH = /^\/api\/v1\/scenes\/([^/]+)\/assets\/([^/]+)\/cog$/;
+/** A job reads each band in file order: keep up to about a row of 512-pixel tiles coming. */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
 export function proxyByteReader(service: Pick<ServiceContext, 'cache'>, baseUrl: string) {
   return async (request: ByteReadRequest, signal?: AbortSignal): Promise<Uint8Array> => {
@@ -23,6 +25,7 @@ export function proxyByteReader(service: Pick<ServiceContext, 'cache'>, baseUrl:
     const file = await bytes.stat(location.url, signal);
     if (request.offset >= file.size) return new Uint8Array(0);
     // owned: the pool transfers the result to the worker rather than copy it once more.
-    return bytes.read(location.url, request.offset, Math.min(file.size, request.offset + request.length) - 1, { signal, owned: true });
+    const end = Math.min(file.size, request.offset + request.length) - 1;
+    return bytes.read(location.url, request.offset, end, { signal, owned: true, readAheadBytes: READ_AHEAD_BYTES });
   };
 }

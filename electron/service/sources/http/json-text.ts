@@ -23,6 +23,6 @@ function escapeRun(run: string): string {
 export function jsonText(body: Uint8Array): string {
   const start = body.length >= 3 && UTF8_BOM.every((byte, i) => body[i] === byte) ? 3 : 0;
   const bytes = Buffer.from(body.buffer, body.byteOffset + start, body.length - start);
-  const latin1 = bytes.latin1Slice(0, bytes.length);
+  const latin1 = bytes.toString('latin1');
   return isAscii(bytes) ? latin1 : latin1.replace(/[\x80-\xff]+/g, escapeRun);
 }
