@@ -153,8 +153,9 @@ export class PlanRun {
       for (const bytes of predicted ?? []) if (this.recycled.length < 2 * this.lanes) this.recycled.push(bytes.buffer as ArrayBuffer);
       if (!blocks) throw new Error('process-tile returned no encoded blocks');
       this.countChange(planes, tile.grid.width, index);
-      await this.write(writer, index, planes, blocks, true);
-      this.saveCheckpoint(await this.journal.append(index, blocks));
+      // Journal and writer both only write the blocks: neither waits for the other.
+      const [, checkpoint] = await Promise.all([this.write(writer, index, planes, blocks, true), this.journal.append(index, blocks)]);
+      this.saveCheckpoint(checkpoint);
       this.tileDone();
     }, (error) => this.stop.abort(error));
   }

@@ -57,6 +57,19 @@ async function readRecords(file: FileHandle, length: number): Promise<JournalRec
   return records;
 }
 
+/** The chunks after the first `skip` bytes (what a short vectored write left). */
+function remainder(chunks: readonly Uint8Array[], skip: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const chunk of chunks) {
+    if (skip >= chunk.length) skip -= chunk.length;
+    else {
+      out.push(skip > 0 ? chunk.subarray(skip) : chunk);
+      skip = 0;
+    }
+  }
+  return out;
+}
+
 export class TileJournal {
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -105,12 +118,12 @@ export class TileJournal {
       head.writeUInt32LE(index, 4);
       head.writeUInt32LE(blocks.length, 8);
       blocks.forEach((block, band) => head.writeUInt32LE(block.length, HEADER_BYTES + 4 * band));
-      let position = this.bytes;
-      for (const chunk of [head, ...blocks]) {
-        await this.file.write(chunk, 0, chunk.length, position);
-        position += chunk.length;
-      }
-      this.bytes = position;
+      // One vectored write per tile: each libuv request queues behind the pool's deflates.
+      const chunks = [head, ...blocks];
+      const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      let written = 0;
+      while (written < total) written += (await this.file.writev(remainder(chunks, written), this.bytes + written)).bytesWritten;
+      this.bytes += total;
       this.tiles += 1;
       return { v: 1 as const, bytes: this.bytes, tiles: this.tiles };
     });
