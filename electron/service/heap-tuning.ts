@@ -8,7 +8,7 @@
  * here, so a limit near 42 MB). A raster job streams gigabytes of ArrayBuffers through the main
  * thread, so V8 ran a full mark-compact for every ~24 MB: about 125 per full-scene NDVI, some 5 s
  * of CPU (marking helpers included) on a 2-core machine. With a growing factor of 5 the limit
- * sits further above the live heap: 8 full GCs per run instead of ~125, for about 40 MB more
+ * sits further above the live heap: about 10 full GCs per run instead of ~125, for about 40 MB more
  * peak RSS (test/bench/ndvi, numbers in docs/architecture.md).
  *
  * `--heap-growing-percent` is read each time V8 recomputes its limits, so setting it at run time
