@@ -12,7 +12,8 @@
  * peak RSS (test/bench/ndvi, numbers in docs/architecture.md).
  *
  * `--heap-growing-percent` is read each time V8 recomputes its limits, so setting it at run time
- * takes effect; Node and Electron both keep V8 flags writable after start-up.
+ * takes effect; Node and Electron both start V8 with `--no-freeze-flags-after-init` so that
+ * `v8.setFlagsFromString` keeps working (Electron made sure of it in electron/electron#42414).
  */
 import { setFlagsFromString } from 'node:v8';
 
