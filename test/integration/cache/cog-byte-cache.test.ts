@@ -36,8 +36,8 @@ beforeEach(() => {
 });
 afterEach(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
 
-function makeCache(limit = 1024 ** 3) {
-  const store = new BlockStore(db, limit);
+function makeCache(limit = 1024 ** 3, database = db) {
+  const store = new BlockStore(database, limit);
   const signer = new SasSigner({ sasUrl: upstream.sasUrl, timeoutMs: 5000 });
   const bytes = new CogByteCache(store, createRangeFetcher({ signer }), { offline: () => offline, upstreamTimeoutMs: 5000 });
   return { store, bytes };
@@ -132,6 +132,60 @@ describe('CogByteCache', () => {
     upstream.ignoreRange = true;
     const data = await bytes.read(url, 300_000, 400_000);
     expect(data.equals(file.subarray(300_000, 400_001))).toBe(true);
+  });
+});
+
+describe('CogByteCache read-ahead', () => {
+  const READ_AHEAD = 512 * 1024;
+  const CHUNK = 40_000;
+  const inOrder = () => Array.from({ length: Math.ceil(file.length / CHUNK) }, (_, i) => i * CHUNK);
+
+  /** Reads `starts` in that order, each CHUNK bytes, checking every byte; returns the upstream requests made. */
+  async function readChunks(bytes: CogByteCache, starts: number[], readAheadBytes?: number): Promise<number> {
+    await bytes.stat(url);
+    upstream.resetLog();
+    for (const start of starts) {
+      const end = Math.min(file.length, start + CHUNK) - 1;
+      expect((await bytes.read(url, start, end, { readAheadBytes })).equals(file.subarray(start, end + 1))).toBe(true);
+    }
+    return upstream.fileRequests().length;
+  }
+
+  it('serves a whole file read in order with a handful of upstream requests instead of one per read', async () => {
+    expect(file.length).toBeGreaterThan(8 * CHUNK);
+    const plainDb = openDatabase(join(dir, 'plain.sqlite'));
+    try {
+      const plain = await readChunks(makeCache(undefined, plainDb).bytes, inOrder());
+      const { bytes } = makeCache();
+      const ahead = await readChunks(bytes, inOrder(), READ_AHEAD);
+      expect(bytes.counters.readAhead).toBeGreaterThan(0);
+      expect(ahead).toBeLessThan(plain / 2);
+    } finally {
+      plainDb.close();
+    }
+  });
+
+  it('reads nothing ahead for a reader that jumps around the file', async () => {
+    const { bytes } = makeCache();
+    const starts = inOrder().reverse();
+    const requests = await readChunks(bytes, starts, READ_AHEAD);
+    expect(bytes.counters.readAhead).toBe(0);
+    expect(requests).toBeGreaterThan(starts.length / 2);
+  });
+
+  it('reads nothing ahead offline, and answers from what it stored', async () => {
+    const { bytes } = makeCache();
+    await readChunks(bytes, inOrder().slice(0, 4), READ_AHEAD);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stored = bytes.counters.readAhead;
+    expect(stored).toBeGreaterThan(0);
+    offline = true;
+    upstream.resetLog();
+    for (const start of inOrder().slice(4, 6)) {
+      expect((await bytes.read(url, start, start + CHUNK - 1, { readAheadBytes: READ_AHEAD })).equals(file.subarray(start, start + CHUNK))).toBe(true);
+    }
+    expect(upstream.fileRequests()).toHaveLength(0);
+    expect(bytes.counters.readAhead).toBe(stored);
   });
 });
 
