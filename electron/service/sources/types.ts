@@ -3,6 +3,8 @@
  * (./earth-search/, ./landsatlook/, ./planetary-computer/). Provider quirks stay behind it.
  */
 import type { Bbox, Geometry, SourceId, StacItem } from '../stac/types';
+import type { DecodedSearchPage } from './http/search-page';
+import type { ItemOrigin } from './normalize/item-origin';
 
 export type SortBy = '-datetime' | 'datetime' | 'cloud_cover';
 
@@ -51,7 +53,14 @@ export interface SourceContext {
    * Adapters honour an upstream `Retry-After` only if the wait fits before it.
    */
   deadline?: number;
+  /**
+   * Decodes and normalizes a search page off this thread (the search-page decoder pool); adapters
+   * decode inline without it (search-page.ts).
+   */
+  decodePage?: SearchPageDecoder;
 }
+
+export type SearchPageDecoder = (bytes: Uint8Array, source: SourceId, origin: ItemOrigin) => Promise<DecodedSearchPage>;
 
 export interface SourceDescription {
   id: SourceId;

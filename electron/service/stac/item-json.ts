@@ -11,7 +11,8 @@ import type { StacItem, StacLink } from './types';
 
 const bodies = new WeakMap<StacItem, string>();
 
-function bodyJson(item: StacItem): string {
+/** The item's JSON without `links`, made once per item. */
+export function itemBodyJson(item: StacItem): string {
   let body = bodies.get(item);
   if (body === undefined) {
     const { links: _links, ...rest } = item;
@@ -26,9 +27,17 @@ function linksJson(links: readonly StacLink[], origin: string | undefined): stri
   return JSON.stringify(links.map((link) => (typeof link.href === 'string' && link.href.startsWith('/') ? { ...link, href: origin + link.href } : link)));
 }
 
+/**
+ * Records `body` as the item's JSON without links, when it was made elsewhere from an equal item
+ * (a worker thread: wire-item.ts), so it is not made again here.
+ */
+export function rememberItemBody(item: StacItem, body: string): void {
+  bodies.set(item, body);
+}
+
 /** The item's JSON; with `origin`, relative link hrefs become absolute (`origin` + href). */
 export function itemJson(item: StacItem, origin?: string): string {
-  const body = bodyJson(item);
+  const body = itemBodyJson(item);
   if (!Array.isArray(item.links)) return body;
   const links = linksJson(item.links, origin);
   return body === '{}' ? `{"links":${links}}` : `${body.slice(0, -1)},"links":${links}}`;

@@ -5,15 +5,14 @@
  */
 import { invalidParameter } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
-import { findLink, linkQueryParam, readFeatureCollection } from '../http/feature-collection';
+import { findLink, linkQueryParam } from '../http/feature-collection';
 import { commonSearchBody, pageLimit } from '../http/search-body';
-import { requestUpstreamJson } from '../http/upstream-request';
+import { pageItem } from '../http/search-page';
+import { requestSearchPage } from '../http/upstream-request';
 import { EARTH_SEARCH_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
 import { isRecord, type JsonRecord } from '../normalize/json-guards';
-import { normalizeItem, normalizeItems } from '../normalize/normalize-item';
 import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
 import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
-import { UpstreamFailure } from '../types';
 
 export const EARTH_SEARCH_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'sentinel-2-c1-l2a'];
 
@@ -92,8 +91,8 @@ export function createEarthSearchSource(options: EarthSearchOptions): SourceAdap
       const current = readPosition(position);
       const base = searchBody(query);
       const body = current ? { ...base, ...current.extra, next: current.next } : base;
-      const page = readFeatureCollection(await requestUpstreamJson({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, ctx), 'sentinel-2');
-      const normalized = normalizeItems(page.features, origin);
+      const page = await requestSearchPage({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, origin, ctx);
+      const normalized = page.normalize(page.features);
       let next = page.features.length > 0 ? nextPosition(page.links, base) : null;
       if (next && current && next.next === current.next) next = null;
       return { items: normalized.items, next: next as SourcePosition | null, matched: page.matched ?? null, skipped: normalized.skipped };
@@ -101,12 +100,8 @@ export function createEarthSearchSource(options: EarthSearchOptions): SourceAdap
 
     async getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null> {
       const body = { ids: [upstreamId], limit: 10 };
-      const page = readFeatureCollection(await requestUpstreamJson({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, ctx), 'sentinel-2');
-      const raw = page.features.find((feature) => isRecord(feature) && feature.id === upstreamId);
-      if (!raw) return null;
-      const result = normalizeItem(raw, origin);
-      if (!result.ok) throw new UpstreamFailure('sentinel-2', 'upstream_error', `unusable item: ${result.reason}`);
-      return result.item;
+      const page = await requestSearchPage({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, origin, ctx);
+      return pageItem(page, upstreamId, 'sentinel-2');
     },
   };
 }

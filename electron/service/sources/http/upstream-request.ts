@@ -7,9 +7,11 @@
  *   federation can tell a timeout from a failure.
  */
 import type { SourceId } from '../../stac/types';
+import type { ItemOrigin } from '../normalize/item-origin';
 import { UpstreamFailure, type SourceContext } from '../types';
 import { jsonText } from './json-text';
 import { parseRetryAfter, sleep } from './retry-after';
+import { decodeSearchPage, viewSearchPage, type SearchPageView } from './search-page';
 
 /** When the caller gives no deadline, waits longer than this are not worth it. */
 export const DEFAULT_MAX_RETRY_WAIT_MS = 2000;
@@ -56,9 +58,9 @@ async function send(request: UpstreamRequest, ctx: SourceContext): Promise<Respo
   }
 }
 
-async function readJsonText(response: Response, request: UpstreamRequest, ctx: SourceContext): Promise<string> {
+async function readBytes(response: Response, request: UpstreamRequest, ctx: SourceContext): Promise<Uint8Array> {
   try {
-    return jsonText(new Uint8Array(await response.arrayBuffer()));
+    return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     throw new UpstreamFailure(request.source, 'upstream_error', `${host(request.url)} broke off the response: ${(error as Error).message}`);
@@ -77,17 +79,32 @@ async function snippet(response: Response, ctx: SourceContext): Promise<string> 
 
 /** The parsed JSON body of a 2xx answer, or null for a 404 when `notFoundAsNull`. */
 export async function requestUpstreamJson(request: UpstreamRequest, ctx: SourceContext): Promise<unknown> {
+  const bytes = await requestUpstreamBytes(request, ctx);
+  if (bytes === null) return null;
+  try {
+    return JSON.parse(jsonText(bytes)) as unknown;
+  } catch (error) {
+    throw new UpstreamFailure(request.source, 'upstream_error', `malformed JSON from ${host(request.url)}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A search page, decoded and normalized for `origin`: on a worker thread when the caller gives
+ * `ctx.decodePage`, else here (search-page.ts).
+ */
+export async function requestSearchPage(request: UpstreamRequest, origin: ItemOrigin, ctx: SourceContext): Promise<SearchPageView> {
+  const bytes = await requestUpstreamBytes(request, ctx);
+  if (bytes === null) throw new UpstreamFailure(request.source, 'upstream_error', `${host(request.url)} answered HTTP 404`);
+  const decoded = ctx.decodePage ? await ctx.decodePage(bytes, request.source, origin) : decodeSearchPage(bytes, request.source, origin);
+  return viewSearchPage(decoded, request.source, host(request.url));
+}
+
+/** The body of a 2xx answer, or null for a 404 when `notFoundAsNull`. */
+async function requestUpstreamBytes(request: UpstreamRequest, ctx: SourceContext): Promise<Uint8Array | null> {
   for (let attempt = 0; ; attempt += 1) {
     const response = await send(request, ctx);
     const where = host(request.url);
-    if (response.ok) {
-      const text = await readJsonText(response, request, ctx);
-      try {
-        return JSON.parse(text) as unknown;
-      } catch (error) {
-        throw new UpstreamFailure(request.source, 'upstream_error', `malformed JSON from ${where}: ${(error as Error).message}`);
-      }
-    }
+    if (response.ok) return readBytes(response, request, ctx);
     if (response.status === 404 && request.notFoundAsNull) {
       await response.body?.cancel();
       return null;

@@ -5,13 +5,13 @@
  */
 import { invalidParameter } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
-import { findLink, linkQueryParam, readFeatureCollection } from '../http/feature-collection';
+import { findLink, linkQueryParam } from '../http/feature-collection';
 import { commonSearchBody, pageLimit } from '../http/search-body';
-import { requestUpstreamJson } from '../http/upstream-request';
+import { requestSearchPage, requestUpstreamJson } from '../http/upstream-request';
 import { LANDSATLOOK_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
 import { LANDSAT_OLI_BANDS } from '../normalize/landsat-bands';
 import { isRecord, type JsonRecord } from '../normalize/json-guards';
-import { normalizeItem, normalizeItems } from '../normalize/normalize-item';
+import { normalizeItem } from '../normalize/normalize-item';
 import { normalizePlatform } from '../normalize/upstream-core';
 import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
 import { UpstreamFailure } from '../types';
@@ -91,9 +91,9 @@ export function createLandsatLookSource(options: LandsatLookOptions): SourceAdap
       };
       body.sortby = sortFields(query.sortby);
       if (page > 1) body.page = page;
-      const response = readFeatureCollection(await requestUpstreamJson({ source: 'landsat', url: `${root}/search`, method: 'POST', body }, ctx), 'landsat');
+      const response = await requestSearchPage({ source: 'landsat', url: `${root}/search`, method: 'POST', body }, origin, ctx);
       // The platform query should already exclude other Landsats; filter again in case it is ignored.
-      const normalized = normalizeItems(response.features.filter(isLandsat8or9), origin);
+      const normalized = response.normalize(response.features.filter(isLandsat8or9));
       const nextPage = response.features.length > 0 ? nextPageNumber(response.links, page) : undefined;
       const reachable = nextPage !== undefined && (nextPage - 1) * limit < LANDSATLOOK_RESULT_WINDOW;
       return {

@@ -6,16 +6,15 @@
  */
 import { invalidParameter } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
-import { findLink, linkQueryParam, readFeatureCollection } from '../http/feature-collection';
+import { findLink, linkQueryParam } from '../http/feature-collection';
 import { commonSearchBody, pageLimit } from '../http/search-body';
-import { requestUpstreamJson } from '../http/upstream-request';
+import { pageItem } from '../http/search-page';
+import { requestSearchPage } from '../http/upstream-request';
 import { PLANETARY_COMPUTER_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
 import { isRecord, type JsonRecord } from '../normalize/json-guards';
 import { LANDSAT_OLI_BANDS } from '../normalize/landsat-bands';
-import { normalizeItem, normalizeItems } from '../normalize/normalize-item';
 import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
 import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
-import { UpstreamFailure } from '../types';
 import { advanceBound, keysetBody, readPcPosition, undelivered, type PcPosition } from './pc-paging';
 
 export const PLANETARY_COMPUTER_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'landsat-c2-l2'];
@@ -60,7 +59,7 @@ export function createPlanetaryComputerSource(options: PlanetaryComputerOptions)
   }
 
   async function fetchPage(body: JsonRecord, ctx: SourceContext) {
-    return readFeatureCollection(await requestUpstreamJson({ source: 'planetary-computer', url: `${root}/search`, method: 'POST', body }, ctx), 'planetary-computer');
+    return requestSearchPage({ source: 'planetary-computer', url: `${root}/search`, method: 'POST', body }, origin, ctx);
   }
 
   return {
@@ -91,7 +90,7 @@ export function createPlanetaryComputerSource(options: PlanetaryComputerOptions)
           : keysetBody(base, current.bound, current.after, query.sortby);
       const page = await fetchPage(body, ctx);
       const fresh = undelivered(page.features, current?.bound, query.sortby);
-      const normalized = normalizeItems(fresh, origin);
+      const normalized = page.normalize(fresh);
       const full = page.features.length >= limit;
 
       let next: PcPosition | null = null;
@@ -108,12 +107,7 @@ export function createPlanetaryComputerSource(options: PlanetaryComputerOptions)
     },
 
     async getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null> {
-      const page = await fetchPage({ ids: [upstreamId], limit: 10 }, ctx);
-      const raw = page.features.find((feature) => isRecord(feature) && feature.id === upstreamId);
-      if (!raw) return null;
-      const result = normalizeItem(raw, origin);
-      if (!result.ok) throw new UpstreamFailure('planetary-computer', 'upstream_error', `unusable item: ${result.reason}`);
-      return result.item;
+      return pageItem(await fetchPage({ ids: [upstreamId], limit: 10 }, ctx), upstreamId, 'planetary-computer');
     },
   };
 }
