@@ -1,6 +1,7 @@
 /**
  * Piscina worker entry (built to out/main/raster-task.js). Each task is plain data plus
- * transferable buffers; the pure math lives in workers/lib/.
+ * transferable buffers; the pure math lives in workers/lib/. Two pools load it: the jobs' raster
+ * pool and the search-page decoder (`decode-search-page`), so the packaged app unpacks one file.
  *
  * Adding a task: add its input type to RasterTask, its output to RasterTaskResults, and a case to
  * `dispatch`. A handler returns its result, or `withTransfer(result, [buffers])` to move output
@@ -10,11 +11,13 @@
  * so handlers need not poll for it).
  */
 import { threadId } from 'node:worker_threads';
+import type { DecodedSearchPage } from '../electron/service/sources/http/search-page';
 import { attachByteChannel } from './pool/byte-channel';
 import { spinTask, type SpinResult, type SpinTask } from './pool/spin-task';
 import { openTaskIo, type TaskCompletion, type TaskEnvelope, type TaskIo } from './pool/task-channel';
 import { serializeTaskError } from './pool/task-error';
 import { processTileTask, type ProcessTileResult, type ProcessTileTask } from './tasks/process/process-tile-task';
+import { decodeSearchPageTask, type DecodeSearchPageTask } from './tasks/search/decode-search-page-task';
 import { decodeCogTileTask, type DecodeCogTileTask } from './tasks/tiles/decode-tile-task';
 import { encodeCogTileTask, type EncodeCogTileTask } from './tasks/tiles/encode-tile-task';
 
@@ -23,7 +26,7 @@ export interface PingTask {
   value: number;
 }
 
-export type RasterTask = PingTask | SpinTask | ProcessTileTask | EncodeCogTileTask | DecodeCogTileTask;
+export type RasterTask = PingTask | SpinTask | ProcessTileTask | EncodeCogTileTask | DecodeCogTileTask | DecodeSearchPageTask;
 
 /** The result type of each task kind, as WorkerPool.runTask resolves it. */
 export interface RasterTaskResults {
@@ -32,6 +35,7 @@ export interface RasterTaskResults {
   'process-tile': ProcessTileResult;
   'encode-cog-tile': Uint8Array;
   'decode-cog-tile': Float32Array[];
+  'decode-search-page': DecodedSearchPage;
 }
 
 function dispatch(task: RasterTask, io: TaskIo): unknown {
@@ -46,6 +50,8 @@ function dispatch(task: RasterTask, io: TaskIo): unknown {
       return encodeCogTileTask(task);
     case 'decode-cog-tile':
       return decodeCogTileTask(task);
+    case 'decode-search-page':
+      return decodeSearchPageTask(task);
     default:
       throw new Error(`unknown task kind ${(task as { kind: string }).kind}`);
   }

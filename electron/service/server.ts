@@ -19,6 +19,7 @@ import { installRendererStatic } from './http/renderer-static';
 import { ROUTE_MODULES } from './http/routes';
 import { JobQueue } from './jobs/queue';
 import { WorkerPool } from './jobs/worker-pool';
+import { SearchPageDecoderPool } from './search/search-page-decoder';
 import { generateApiKey } from './keys/key-format';
 import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
@@ -59,6 +60,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     sourceStatus,
     cursorSecret: loadOrCreateSecret(config.dataDir, 'cursor'),
     workerPool: new WorkerPool({ size: config.workerCount }),
+    searchPages: new SearchPageDecoderPool(),
     jobs: new JobQueue({
       db,
       dataDir: config.dataDir,
@@ -120,6 +122,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
       await app.close();
       await context.jobs.close();
       await context.workerPool.close();
+      await context.searchPages.close();
       context.cache.close();
       db.close();
     },

@@ -8,6 +8,7 @@ import type { Db } from './db/open-database';
 import type { JobQueue } from './jobs/queue';
 import type { WorkerPool } from './jobs/worker-pool';
 import type { KeyStore } from './keys/key-store';
+import type { SearchPageDecoderPool } from './search/search-page-decoder';
 import type { SourceStatusBoard } from './search/source-status';
 import type { SourceAdapter } from './sources/types';
 
@@ -34,6 +35,8 @@ export interface ServiceContext {
   jobs: JobQueue;
   /** Piscina threads running workers/raster-task.ts; job kinds call `workerPool.runTask`. */
   workerPool: WorkerPool;
+  /** Worker threads that decode and normalize upstream search pages (search/search-page-decoder.ts). */
+  searchPages: SearchPageDecoderPool;
   /** Offline-first cache: items + query pages, COG byte blocks, asset resolver, offline switch (cache/cache-services.ts). */
   cache: CacheServices;
 }

@@ -14,7 +14,7 @@
  */
 import { AppError } from '../api/errors';
 import type { SearchWarning, SourceId } from '../stac/types';
-import type { SourceAdapter, SourceContext } from '../sources/types';
+import type { SearchPageDecoder, SourceAdapter, SourceContext } from '../sources/types';
 import { encodeCursor, requestFingerprint } from './cursor';
 import { mergePage, type MergeOutcome } from './merge-page';
 import { planStreams } from './plan-streams';
@@ -30,6 +30,8 @@ export interface FederatedSearchOptions {
   signal?: AbortSignal;
   /** Secret for signing the returned cursor; must match the one given to parse-search-request. */
   cursorSecret?: string;
+  /** Decodes upstream search pages off the main thread (SourceContext.decodePage). */
+  decodePage?: SearchPageDecoder;
 }
 
 interface SourceRun {
@@ -96,7 +98,7 @@ function startRuns(buffers: StreamBuffer[], options: FederatedSearchOptions): Ma
 /** Runs upstream work under the source's deadline; a failure marks the source failed. */
 async function attempt(run: SourceRun, options: FederatedSearchOptions, work: (ctx: SourceContext) => Promise<unknown>): Promise<void> {
   if (run.failure) return;
-  const ctx: SourceContext = { signal: run.deadline.signal, deadline: run.deadline.deadline, fetch: options.fetch };
+  const ctx: SourceContext = { signal: run.deadline.signal, deadline: run.deadline.deadline, fetch: options.fetch, decodePage: options.decodePage };
   try {
     await raceSignal(Promise.resolve().then(() => work(ctx)), run.deadline.signal);
   } catch (error) {

@@ -8,7 +8,8 @@
  *   in parallel from here (time to the last byte of the last one) — the floor any federation has;
  * - sequential: the three sources through the service one after another.
  * Between measurements the bench pauses, so the service's write-behind cache work from one does
- * not land in the next. It also prints the CPU the service and the fake catalogs use per federated
+ * not land in the next. Separately, it polls /api/v1/health during a few federated searches: how
+ * long the service's main thread keeps other requests (the map's tiles, job progress) waiting. It also prints the CPU the service and the fake catalogs use per federated
  * search: on a small machine both share the same cores, so the service's CPU delays the fake's
  * answers as well as its own.
  *   npm run build && node test/bench/search/run-search-bench.js [--runs 30] [--verbose]
@@ -78,6 +79,27 @@ function cpuSeconds(pid) {
 /** Lets the service finish its write-behind cache work, so no measurement pays for the one before. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
+/**
+ * How long the service's main thread keeps other requests waiting while it serves a federated
+ * search: /api/v1/health polled back to back during `count` searches (run apart from the timed
+ * ones, which the polling would slow). Sorted latencies of the health checks.
+ */
+async function healthDuringSearches(count) {
+  const latencies = [];
+  for (let i = 0; i < count; i += 1) {
+    await settle();
+    let searching = true;
+    const search = timed(query(i + 1000)).finally(() => { searching = false; });
+    while (searching) {
+      const started = performance.now();
+      await (await service.api('/api/v1/health')).arrayBuffer();
+      latencies.push(performance.now() - started);
+    }
+    await search;
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
 // Each run uses its own datetime window end so no cache layer can answer.
 const query = (i, sources) => `bbox=-180,-90,180,90&limit=100&datetime=1970-01-01/2100-01-${String((i % 28) + 1).padStart(2, '0')}${sources ? `&sources=${sources}` : ''}`;
 
@@ -108,6 +130,7 @@ try {
     sequential.push(sum);
     if (verbose) console.log(`  run ${i + 1}: ours ${f.ms.toFixed(1)} ms, slowest source ${slowest.at(-1).toFixed(1)} ms, sequential ${sum.toFixed(1)} ms`);
   }
+  const stalls = await healthDuringSearches(Math.min(runs, 10));
   for (const list of [federated, slowest, sequential]) list.sort((a, b) => a - b);
   const p50 = percentile(federated, 50);
   const floor = percentile(slowest, 50);
@@ -118,6 +141,7 @@ try {
   console.log(`  sequential         p50 ${percentile(sequential, 50).toFixed(1)} ms   p95 ${percentile(sequential, 95).toFixed(1)} ms   (the 3 sources through the service one after another)`);
   const perSearch = (seconds) => `${((seconds / runs) * 1000).toFixed(0)} ms`;
   console.log(`  CPU per federated search, request to last byte: service ${perSearch(cpu.service)} (main thread ${perSearch(cpu.serviceMain)}), fake catalogs ${perSearch(cpu.upstream)}, on ${availableParallelism()} cores`);
+  console.log(`  health checks during federated searches (the service's main thread): p50 ${percentile(stalls, 50).toFixed(1)} ms   p99 ${percentile(stalls, 99).toFixed(1)} ms   max ${stalls.at(-1).toFixed(1)} ms   (${stalls.length} checks)`);
   console.log(`  overhead over the slowest source: ${(p50 - floor).toFixed(1)} ms at p50 (target ≤ ${TARGET_OVERHEAD_MS} ms: federation + normalization + dedupe of 300 items)`);
 } finally {
   await service.stop();

@@ -23,6 +23,7 @@ export async function runSearch(ctx: ServiceContext, search: FederatedSearchRequ
     fetch: globalThis.fetch,
     signal: abortOnClose(request),
     cursorSecret: ctx.cursorSecret,
+    decodePage: ctx.searchPages.decode,
   });
 }
 
