@@ -15,7 +15,7 @@ import { ownedBytes } from '../../../workers/lib/owned-buffer';
 import { WorkerPool } from '../jobs/worker-pool';
 import { decodeSearchPage, type DecodedSearchPage } from '../sources/http/search-page';
 import type { ItemOrigin } from '../sources/normalize/item-origin';
-import type { SearchPageDecoder } from '../sources/types';
+import { UpstreamFailure, type SearchPageDecoder } from '../sources/types';
 import type { SourceId } from '../stac/types';
 
 /** Three sources answer a federated search; more threads than cores would only contend. */
@@ -59,17 +59,19 @@ export class SearchPageDecoderPool {
       this.counters.inline += 1;
       return decodeSearchPage(bytes, source, origin);
     }
-    this.counters.pooled += 1;
     return this.run(bytes, source, origin);
   };
 
   private async run(bytes: Uint8Array, source: SourceId, origin: ItemOrigin): Promise<DecodedSearchPage> {
     const owned = ownedBytes(bytes);
     try {
-      return await this.pool.runTask({ kind: 'decode-search-page', bytes: owned, source, origin }, { transferList: [owned.buffer as ArrayBuffer] });
+      const decoded = await this.pool.runTask({ kind: 'decode-search-page', bytes: owned, source, origin }, { transferList: [owned.buffer as ArrayBuffer] });
+      this.counters.pooled += 1;
+      return decoded;
     } catch (error) {
+      // The thread failed after taking the page (it cannot be decoded again): the source's warning says so.
+      if (owned.byteLength === 0) throw new UpstreamFailure(source, 'upstream_error', `decoding the page failed: ${(error as Error).message}`);
       // Before the transfer (pool closed, no worker file) the bytes are still here to decode inline.
-      if (owned.byteLength === 0) throw error;
       this.counters.inline += 1;
       return decodeSearchPage(owned, source, origin);
     }

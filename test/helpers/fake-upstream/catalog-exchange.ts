@@ -16,6 +16,8 @@ export interface CatalogExchange {
   root: string;
   faults: CatalogFaults;
   items: Json[];
+  /** Set when items are served as stored JSON documents (FakeUpstreamOptions.storedItemJson). */
+  featureJson?: (feature: unknown) => string;
 }
 
 export const GEOJSON = 'application/geo+json';

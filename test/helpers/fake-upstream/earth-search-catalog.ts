@@ -7,7 +7,7 @@
 import { answerItemRoute, clampLimit, GEOJSON, searchOrBadRequest, type CatalogExchange } from './catalog-exchange';
 import { applyBodyFaults, takeFault } from './faults';
 import { FIXTURE, readFixtureJson, type Json } from './fixture-files';
-import { sendJson, sendStacError } from './http-exchange';
+import { sendFeatureCollection, sendJson, sendStacError } from './http-exchange';
 import { propertyOf, searchPool } from './stac-filter';
 
 export interface EarthSearchFakeOptions {
@@ -49,7 +49,7 @@ export function handleEarthSearch(exchange: CatalogExchange, options: EarthSearc
       merge: false, body: { ...search.echo, next: tokenFor(features[features.length - 1], sortFields) },
     });
   }
-  sendJson(res, 200, {
+  sendFeatureCollection(res, {
     type: 'FeatureCollection',
     stac_version: '1.0.0',
     stac_extensions: [],
@@ -58,5 +58,5 @@ export function handleEarthSearch(exchange: CatalogExchange, options: EarthSearc
     numberReturned: features.length,
     features,
     links,
-  }, `${GEOJSON}; charset=utf-8`);
+  }, `${GEOJSON}; charset=utf-8`, exchange.featureJson);
 }

@@ -34,6 +34,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, typ
   res.end(text);
 }
 
+/**
+ * A search page whose features are written with `featureJson` (a catalog that stores its items as
+ * JSON documents, FakeUpstreamOptions.storedItemJson), else as sendJson writes them.
+ */
+export function sendFeatureCollection(res: ServerResponse, body: Record<string, unknown> & { features: unknown[] }, type: string, featureJson?: (feature: unknown) => string): void {
+  if (!featureJson) return sendJson(res, 200, body, type);
+  const members = Object.entries(body).map(([key, value]) =>
+    `${JSON.stringify(key)}:${key === 'features' ? `[${body.features.map(featureJson).join(',')}]` : JSON.stringify(value)}`);
+  const text = `{${members.join(',')}}`;
+  res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 export function sendStacError(res: ServerResponse, status: number, description: string): void {
   sendJson(res, status, { code: status === 404 ? 'NotFound' : 'BadRequest', description });
 }

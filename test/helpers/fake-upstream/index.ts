@@ -37,6 +37,12 @@ export interface FakeUpstreamOptions {
   /** Lifetime of issued SAS tokens (default 3600 s). */
   sasExpirySeconds?: number;
   earthSearch?: EarthSearchFakeOptions;
+  /**
+   * Serve each item's JSON made once, as real catalogs serve stored documents (the search
+   * benchmark: its fake shares the machine's cores with the service it measures). Items must not
+   * be changed after they were first served.
+   */
+  storedItemJson?: boolean;
 }
 
 export interface FakeUpstream {
@@ -68,6 +74,16 @@ const PREFIXES: Array<[string, FaultCatalog]> = [
   ['/landsatlook/stac-server', 'landsatLook'],
 ];
 
+function storedJson(): (feature: unknown) => string {
+  const stored = new WeakMap<object, string>();
+  return (feature) => {
+    if (typeof feature !== 'object' || feature === null) return JSON.stringify(feature);
+    let text = stored.get(feature);
+    if (text === undefined) stored.set(feature, text = JSON.stringify(feature));
+    return text;
+  };
+}
+
 function pools(options: FakeUpstreamOptions): Record<CatalogName, Json[]> {
   const out = {} as Record<CatalogName, Json[]>;
   for (const catalog of ['earthSearch', 'planetaryComputer', 'landsatLook'] as const) {
@@ -82,6 +98,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const faults = emptyFaults();
   const requests: RecordedRequest[] = [];
   const items = pools(options);
+  const featureJson = options.storedItemJson ? storedJson() : undefined;
   const sas: SasState = { expirySeconds: options.sasExpirySeconds ?? 3600, issued: new Map() };
   const files = new Map<string, ServedFile>();
   let origin = '';
@@ -104,7 +121,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (catalog === 'sas') return handleSas(method, path, url.searchParams, res, sas);
     const exchange: CatalogExchange = {
       method, path, query: url.searchParams, body: parseJsonBody(text), res,
-      root: `${origin}${prefix?.[0] ?? ''}`, faults: faults[catalog], items: items[catalog as CatalogName],
+      root: `${origin}${prefix?.[0] ?? ''}`, faults: faults[catalog], items: items[catalog as CatalogName], featureJson,
     };
     if (catalog === 'earthSearch') handleEarthSearch(exchange, options.earthSearch ?? {});
     else if (catalog === 'planetaryComputer') handlePlanetaryComputer(exchange);

@@ -6,7 +6,7 @@
 import { answerItemRoute, clampLimit, GEOJSON, searchOrBadRequest, type CatalogExchange } from './catalog-exchange';
 import { applyBodyFaults, takeFault } from './faults';
 import type { Json } from './fixture-files';
-import { sendJson, sendStacError } from './http-exchange';
+import { sendFeatureCollection, sendJson, sendStacError } from './http-exchange';
 import { searchPool } from './stac-filter';
 
 export const LANDSATLOOK_RESULT_WINDOW = 10_000;
@@ -32,11 +32,11 @@ export function handleLandsatLook(exchange: CatalogExchange): void {
   if (page * limit < matched.length && !takeFault(exchange.faults, 'missingNext')) {
     links.unshift({ rel: 'next', type: GEOJSON, method: 'POST', href: `${exchange.root}/search`, merge: false, body: { ...search.echo, page: page + 1 } });
   }
-  sendJson(res, 200, {
+  sendFeatureCollection(res, {
     type: 'FeatureCollection',
     stac_version: '1.0.0',
     context: { page, limit, matched: matched.length, returned: features.length },
     features,
     links,
-  }, GEOJSON);
+  }, GEOJSON, exchange.featureJson);
 }

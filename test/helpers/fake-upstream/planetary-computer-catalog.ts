@@ -7,7 +7,7 @@
 import { answerItemRoute, clampLimit, GEOJSON, searchOrBadRequest, type CatalogExchange } from './catalog-exchange';
 import { applyBodyFaults, takeFault } from './faults';
 import { FIXTURE, readFixtureJson, type Json } from './fixture-files';
-import { sendJson, sendStacError } from './http-exchange';
+import { sendFeatureCollection, sendJson, sendStacError } from './http-exchange';
 import { searchPool } from './stac-filter';
 
 const COLLECTION_FIXTURES: Record<string, string> = {
@@ -51,5 +51,5 @@ export function handlePlanetaryComputer(exchange: CatalogExchange): void {
   const last = features[features.length - 1];
   if (last && start + limit < matched.length && !takeFault(exchange.faults, 'missingNext')) links.unshift(link('next', `next:${String(last.collection)}:${String(last.id)}`));
   if (features.length > 0 && start > 0) links.push(link('previous', `prev:${String(features[0].collection)}:${String(features[0].id)}`));
-  sendJson(res, 200, { type: 'FeatureCollection', features, links }, GEOJSON);
+  sendFeatureCollection(res, { type: 'FeatureCollection', features, links }, GEOJSON, exchange.featureJson);
 }

@@ -76,6 +76,30 @@ describe('replaying recorded searches', () => {
   });
 });
 
+describe('items served as stored JSON (storedItemJson, the search benchmark)', () => {
+  it('answers every catalog\'s search with the same body text as stringifying the page', async () => {
+    const stored = await startFakeUpstream({ storedItemJson: true, volume: { earthSearch: 30, planetaryComputer: 30, landsatLook: 30 } });
+    const plain = await startFakeUpstream({ volume: { earthSearch: 30, planetaryComputer: 30, landsatLook: 30 } });
+    try {
+      for (const root of ['earthSearchUrl', 'planetaryComputerUrl', 'landsatLookUrl'] as const) {
+        const text = async (fake: FakeUpstream) => {
+          const response = await fetch(`${fake[root]}/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limit: 25 }) });
+          expect(response.status).toBe(200);
+          return (await response.text()).replaceAll(fake.url, 'ORIGIN');
+        };
+        const [a, b] = [await text(stored), await text(plain)];
+        expect((JSON.parse(a) as Json).features).toHaveLength(25);
+        expect(a).toBe(b);
+        // Served again from the stored text.
+        expect(await text(stored)).toBe(a);
+      }
+    } finally {
+      await stored.close();
+      await plain.close();
+    }
+  });
+});
+
 describe('serving COG bytes with HTTP Range', () => {
   let url: string;
   beforeAll(() => {
