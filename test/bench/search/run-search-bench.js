@@ -8,12 +8,13 @@
  *   in parallel from here (time to the last byte of the last one) — the floor any federation has;
  * - sequential: the three sources through the service one after another.
  * Between measurements the bench pauses, so the service's write-behind cache work from one does
- * not land in the next. Separately, it polls /api/v1/health during a few federated searches: how
- * long the service's main thread keeps other requests (the map's tiles, job progress) waiting.
- * Last, it times the part of a search no federation can skip, decoding and normalizing the three
- * upstream pages, on one thread of its own process: what the target's 25 ms must hold. It also prints the CPU the service and the fake catalogs use per federated
- * search: on a small machine both share the same cores, so the service's CPU delays the fake's
- * answers as well as its own.
+ * not land in the next. It also prints:
+ * - the CPU the service and the fake catalogs use per federated search: on a small machine both
+ *   share the same cores, so the service's CPU delays the fake's answers as well as its own;
+ * - /api/v1/health latencies polled during a few more federated searches: how long the service's
+ *   main thread keeps other requests (the map's tiles, job progress) waiting;
+ * - the part of a search no federation can skip, parsing and normalizing the three upstream pages,
+ *   timed on one thread of this process: the work the target's 25 ms must hold.
  *   npm run build && node test/bench/search/run-search-bench.js [--runs 30] [--verbose]
  */
 import { spawn } from 'node:child_process';
