@@ -29,7 +29,10 @@ export function parseJsonBody(text: string): unknown {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body), type);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, type: string): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
@@ -42,9 +45,7 @@ export function sendFeatureCollection(res: ServerResponse, body: Record<string, 
   if (!featureJson) return sendJson(res, 200, body, type);
   const members = Object.entries(body).map(([key, value]) =>
     `${JSON.stringify(key)}:${key === 'features' ? `[${body.features.map(featureJson).join(',')}]` : JSON.stringify(value)}`);
-  const text = `{${members.join(',')}}`;
-  res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  sendText(res, 200, `{${members.join(',')}}`, type);
 }
 
 export function sendStacError(res: ServerResponse, status: number, description: string): void {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SearchPageDecoderPool } from '../../../electron/service/search/search-page-decoder';
 import { decodeSearchPage, viewSearchPage } from '../../../electron/service/sources/http/search-page';
 import { itemJson } from '../../../electron/service/stac/item-json';
@@ -18,13 +18,7 @@ const ES_PAGE = readFileSync(join(FIXTURES, 'earth-search/earth-search_sentinel-
 const PC_PAGE = readFileSync(join(FIXTURES, 'planetary-computer/planetary-computer_sentinel-2-l2a_search.json'));
 
 const fresh = (bytes: Buffer) => new Uint8Array(bytes);
-const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const until = (check: () => boolean) => vi.waitUntil(check, { timeout: 10_000, interval: 20 });
 
 function itemsOf(decoded: ReturnType<typeof decodeSearchPage>, source: 'sentinel-2' | 'planetary-computer') {
   const view = viewSearchPage(decoded, source, 'test');
