@@ -134,6 +134,12 @@ export class BlockStore {
 
   flushTouches(): void {
     if (this.pendingTouches.size === 0) return;
+    // The timer may outlive a database its owner closed without closing this store first.
+    if (!this.db.open) {
+      this.pendingTouches.clear();
+      clearInterval(this.flushTimer);
+      return;
+    }
     const touches = [...this.pendingTouches];
     this.pendingTouches.clear();
     this.db.transaction(() => { for (const [blockId, at] of touches) this.stmt.touch.run(at, blockId); })();

@@ -34,10 +34,16 @@ beforeEach(() => {
   upstream.ignoreRange = false;
   offline = false;
 });
-afterEach(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
+const stores: BlockStore[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function makeCache(limit = 1024 ** 3, database = db) {
   const store = new BlockStore(database, limit);
+  stores.push(store);
   const signer = new SasSigner({ sasUrl: upstream.sasUrl, timeoutMs: 5000 });
   const bytes = new CogByteCache(store, createRangeFetcher({ signer }), { offline: () => offline, upstreamTimeoutMs: 5000 });
   return { store, bytes };
