@@ -75,8 +75,8 @@ export function areaCrs(area: AreaOfInterest, crs?: string | number): string {
 /** Bounds of the area's densified, projected outline in `crs`. */
 export function projectedBounds(area: AreaOfInterest, crs: string, stepDegrees = DEFAULT_STEP_DEGREES): Bounds {
   let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
-  for (const ring of projectArea(area, crs, stepDegrees)) {
-    for (const [x, y] of ring) {
+  for (const rings of projectArea(area, crs, stepDegrees).coordinates) {
+    for (const [x, y] of rings.flat()) {
       if (x < xmin) xmin = x;
       if (x > xmax) xmax = x;
       if (y < ymin) ymin = y;

@@ -26,32 +26,38 @@ export function isBbox(area: AreaOfInterest): area is LonLatBbox {
   return Array.isArray(area);
 }
 
-/** Every ring of a Polygon or MultiPolygon (outer rings and holes alike). */
-export function ringsOf(geometry: AreaGeometry): (readonly Position[])[] {
-  return geometry.type === 'Polygon' ? [...geometry.coordinates] : geometry.coordinates.flat();
+/** A polygon as rings of [x, y] (the first the outer ring, the others holes). */
+export type Rings = [number, number][][];
+
+/** The polygons of a Polygon or MultiPolygon, each as its rings (outer ring first, then holes). */
+export function polygonsOf(geometry: AreaGeometry): (readonly (readonly Position[])[])[] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : [...geometry.coordinates];
 }
 
-/** The area as closed lon/lat rings, antimeridian-crossing areas unwrapped past +180. */
-export function lonLatRings(area: AreaOfInterest): [number, number][][] {
+/** The area as lon/lat polygons of closed rings, antimeridian-crossing areas unwrapped past +180. */
+export function lonLatPolygons(area: AreaOfInterest): Rings[] {
   if (isBbox(area)) {
     const [w, s, e0, n] = area;
     if (![w, s, e0, n].every(Number.isFinite) || s > n || s < -90 || n > 90) throw new Error(`invalid bbox [${area.join(', ')}]`);
     const e = e0 < w ? e0 + 360 : e0;
-    return [[[w, s], [e, s], [e, n], [w, n], [w, s]]];
+    return [[[[w, s], [e, s], [e, n], [w, n], [w, s]]]];
   }
-  const rings = ringsOf(area).map((ring) => ring.map((p) => {
+  const polygons = polygonsOf(area).map((rings) => rings.map((ring) => ring.map((p) => {
     if (p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error('polygon has a position without two finite coordinates');
     return [p[0], p[1]] as [number, number];
-  }));
-  if (rings.length === 0 || rings.some((r) => r.length < 4)) throw new Error('polygon rings need at least 4 positions');
-  const lons = rings.flat().map((p) => p[0]);
-  if (Math.max(...lons) - Math.min(...lons) > 180) for (const ring of rings) for (const p of ring) if (p[0] < 0) p[0] += 360;
-  return rings;
+  })));
+  if (polygons.length === 0 || polygons.some((rings) => rings.length === 0 || rings.some((r) => r.length < 4))) {
+    throw new Error('every polygon needs an outer ring, and every ring at least 4 positions');
+  }
+  const points = polygons.flat(2);
+  const lons = points.map((p) => p[0]);
+  if (Math.max(...lons) - Math.min(...lons) > 180) for (const p of points) if (p[0] < 0) p[0] += 360;
+  return polygons;
 }
 
 /** [west, south, east, north] of the area in lon/lat (east may exceed 180 across the antimeridian). */
 export function lonLatBounds(area: AreaOfInterest): [number, number, number, number] {
-  const points = lonLatRings(area).flat();
+  const points = lonLatPolygons(area).flat(2);
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -78,17 +84,19 @@ function densifyRing(ring: readonly [number, number][], stepDegrees: number, qua
 }
 
 /**
- * The area's rings densified and projected into `crs`, as polygon-mask.ts takes them (every ring
- * in one list; holes stay holes under the even-odd rule). Throws when a point cannot be projected.
+ * The area densified and projected into `crs`, as a MultiPolygon (a bbox is one polygon of one
+ * ring) ready for polygon-mask.ts. Throws when a point cannot be projected.
  */
-export function projectArea(area: AreaOfInterest, crs: string, stepDegrees = DEFAULT_STEP_DEGREES): [number, number][][] {
+export function projectArea(area: AreaOfInterest, crs: string, stepDegrees = DEFAULT_STEP_DEGREES): MultiPolygonGeometry & { coordinates: Rings[] } {
   if (!(stepDegrees > 0)) throw new Error(`invalid densification step ${stepDegrees}`);
   const transform = createPointTransform('EPSG:4326', crs);
   const out = new Float64Array(2);
   const quantum = isBbox(area) ? BBOX_EDGE_STEPS : 1;
-  return lonLatRings(area).map((ring) => densifyRing(ring, stepDegrees, quantum).map(([lon, lat]) => {
+  const project = ([lon, lat]: [number, number]): [number, number] => {
     transform(lon, lat, out);
     if (Number.isNaN(out[0]) || Number.isNaN(out[1])) throw new Error(`the area cannot be projected to ${crs} (at ${lon}, ${lat})`);
-    return [out[0], out[1]] as [number, number];
-  }));
+    return [out[0], out[1]];
+  };
+  const coordinates = lonLatPolygons(area).map((rings) => rings.map((ring) => densifyRing(ring, stepDegrees, quantum).map(project)));
+  return { type: 'MultiPolygon', coordinates };
 }
