@@ -12,7 +12,7 @@ import { minOf, selectKth } from './select';
 
 const SCRATCH_VALUES = 131_072;
 
-export function medianOfStack(planes: readonly Float32Array[], pixels = planes[0]?.length ?? 0, out = new Float32Array(pixels)): Float32Array {
+export function medianOfStack(planes: readonly Float32Array[], pixels = planes[0]?.length ?? 0, out: Float32Array = new Float32Array(pixels)): Float32Array {
   if (out.length !== pixels) throw new Error(`output has ${out.length} pixels, expected ${pixels}`);
   for (const plane of planes) {
     if (plane.length !== pixels) throw new Error(`plane has ${plane.length} pixels, expected ${pixels}`);
