@@ -12,7 +12,7 @@
  */
 import { normaliseCrs } from '../geo/crs';
 import type { RasterGrid } from '../raster-types';
-import { areaCentre, DEFAULT_STEP_DEGREES, projectArea, type AreaOfInterest } from './geometry';
+import { areaCentre, DEFAULT_STEP_DEGREES, extent, projectArea, type AreaOfInterest } from './geometry';
 
 export const DEFAULT_PIXEL_LIMIT = 1.5e9;
 
@@ -74,15 +74,7 @@ export function areaCrs(area: AreaOfInterest, crs?: string | number): string {
 
 /** Bounds of the area's densified, projected outline in `crs`. */
 export function projectedBounds(area: AreaOfInterest, crs: string, stepDegrees = DEFAULT_STEP_DEGREES): Bounds {
-  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
-  for (const rings of projectArea(area, crs, stepDegrees).coordinates) {
-    for (const [x, y] of rings.flat()) {
-      if (x < xmin) xmin = x;
-      if (x > xmax) xmax = x;
-      if (y < ymin) ymin = y;
-      if (y > ymax) ymax = y;
-    }
-  }
+  const [xmin, ymin, xmax, ymax] = extent(projectArea(area, crs, stepDegrees).coordinates.flat(2));
   return { xmin, ymin, xmax, ymax };
 }
 

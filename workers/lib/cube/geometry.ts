@@ -3,10 +3,11 @@
  * their outline densified and projected into a grid's CRS. Edges are straight in lon/lat (as
  * GeoJSON means them), so they are subdivided before projection: no piece longer than
  * `stepDegrees` (default 0.01°, about 1 km). A bbox edge is cut into a multiple of 20 pieces, so
- * the 21 points per edge GDAL samples (OCTTransformBounds, gdalwarp -te_srs) are among ours and our
- * bounds are never narrower than GDAL's. An area crossing the antimeridian is read as one piece: a bbox whose west
- * is greater than its east, or a polygon spanning more than 180° of longitude, has its western
- * longitudes carried past +180 (proj wraps them for projected CRSs; in EPSG:4326 x then exceeds 180).
+ * the 21 points per edge GDAL samples (OCTTransformBounds, gdalwarp -te_srs) are among ours and
+ * our bounds are never narrower than GDAL's. An area crossing the antimeridian is read as one
+ * piece: a bbox whose west is greater than its east, or a polygon spanning more than 180° of
+ * longitude, has its western longitudes carried past +180 (proj wraps them for projected CRSs; in
+ * EPSG:4326 x then exceeds 180).
  */
 import { createPointTransform } from '../geo/crs';
 
@@ -50,17 +51,26 @@ export function lonLatPolygons(area: AreaOfInterest): Rings[] {
     throw new Error('every polygon needs an outer ring, and every ring at least 4 positions');
   }
   const points = polygons.flat(2);
-  const lons = points.map((p) => p[0]);
-  if (Math.max(...lons) - Math.min(...lons) > 180) for (const p of points) if (p[0] < 0) p[0] += 360;
+  const [west, , east] = extent(points);
+  if (east - west > 180) for (const p of points) if (p[0] < 0) p[0] += 360;
   return polygons;
 }
 
 /** [west, south, east, north] of the area in lon/lat (east may exceed 180 across the antimeridian). */
 export function lonLatBounds(area: AreaOfInterest): [number, number, number, number] {
-  const points = lonLatPolygons(area).flat(2);
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return extent(lonLatPolygons(area).flat(2));
+}
+
+/** [xmin, ymin, xmax, ymax] of points (a loop: spreading a long outline into Math.min overflows the stack). */
+export function extent(points: readonly (readonly [number, number])[]): [number, number, number, number] {
+  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+  for (const [x, y] of points) {
+    if (x < xmin) xmin = x;
+    if (x > xmax) xmax = x;
+    if (y < ymin) ymin = y;
+    if (y > ymax) ymax = y;
+  }
+  return [xmin, ymin, xmax, ymax];
 }
 
 /** Centre of the lon/lat bounds, longitude brought back into [−180, 180). */
