@@ -18,6 +18,8 @@
  * swir16 B6 ↔ B11, swir22 B7 ↔ B12. MSI B08 (`nir`) and the red-edge bands have no OLI twin and
  * are never adjusted. Only OLI (Landsat 8/9) and MSI (Sentinel-2A/B/C) are covered.
  */
+import { normalizePlatformName } from './solar-day';
+
 export type HlsBand = 'coastal' | 'blue' | 'green' | 'red' | 'nir08' | 'swir16' | 'swir22';
 export type MsiPlatform = 'sentinel-2a' | 'sentinel-2b' | 'sentinel-2c';
 export type HlsTarget = 'msi' | 'oli';
@@ -45,13 +47,8 @@ export const HLS_MSI_TO_OLI: Readonly<Record<MsiPlatform, Readonly<Record<HlsBan
 
 const OLI_PLATFORMS = ['landsat-8', 'landsat-9'];
 
-/** `LANDSAT_8` → `landsat-8`, `Sentinel-2A` → `sentinel-2a`. */
-export function normalizePlatform(platform: string): string {
-  return platform.trim().toLowerCase().replace(/_/g, '-');
-}
-
 export function isHlsPlatform(platform: string): boolean {
-  const p = normalizePlatform(platform);
+  const p = normalizePlatformName(platform);
   return OLI_PLATFORMS.includes(p) || Object.hasOwn(HLS_MSI_TO_OLI, p);
 }
 
@@ -71,7 +68,7 @@ function hlsBandOf(platform: string, band: string): HlsBand | null {
  * null when that band of that platform stays as it is. Throws for platforms HLS does not cover.
  */
 export function hlsAdjustment(platform: string, band: string, target: HlsTarget = 'msi', reference: MsiPlatform = 'sentinel-2a'): LinearAdjustment | null {
-  const p = normalizePlatform(platform);
+  const p = normalizePlatformName(platform);
   if (!isHlsPlatform(p)) {
     throw new Error(`the HLS bandpass adjustment covers Landsat 8/9 OLI and Sentinel-2A/B/C MSI, not '${platform}'`);
   }
@@ -105,7 +102,7 @@ export interface HarmonizationRecord {
 }
 
 export function describeHarmonization(platform: string, bands: readonly string[], target: HlsTarget = 'msi', reference: MsiPlatform = 'sentinel-2a'): HarmonizationRecord {
-  const p = normalizePlatform(platform);
+  const p = normalizePlatformName(platform);
   const applied: Record<string, HarmonizationRecord['bands'][string]> = {};
   const unadjusted: string[] = [];
   for (const band of bands) {

@@ -62,6 +62,7 @@ function solarDayOfMs(ms: number, longitude: number): string {
   return new Date(ms + solarOffsetHours(longitude) * HOUR_MS).toISOString().slice(0, 10);
 }
 
+/** STAC `platform` spellings made comparable: `LANDSAT_8` → `landsat-8`, `Sentinel-2A` → `sentinel-2a`. */
 export function normalizePlatformName(platform: string): string {
   return platform.trim().toLowerCase().replace(/_/g, '-');
 }
