@@ -91,7 +91,9 @@ export async function startFakeOpenEo(options: FakeOpenEoOptions = {}): Promise<
   };
   routes.push(...discoveryRoutes(() => routes), ...jobRoutes(), ...resultRoutes());
   if (!context.estimate) routes.splice(routes.findIndex((route) => route.template === '/jobs/{job_id}/estimate'), 1);
-  server.on('request', (req, res) => void handleRequest(req, res, context, routes, requests));
+  server.on('request', (req, res) => {
+    handleRequest(req, res, context, routes, requests).catch(() => res.destroy());
+  });
 
   return {
     url: origin,
