@@ -1,11 +1,14 @@
 /**
- * Electron main process: single instance, the embedded service, one hardened window, the menu.
- * Everything else lives in electron/service and is plain Node.
+ * Electron main process: single instance, the embedded service, one hardened window and its
+ * locked-down session, the menu. Everything else lives in electron/service and is plain Node.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { windowIconPath } from './app-icon';
 import { installIpc } from './ipc';
 import { installMenu } from './menu';
+import { devServerUrl, rendererUrl } from './renderer-url';
+import { lockDownSession } from './session-lockdown';
 import { startEmbeddedService, type RunningService } from './start-service';
 import { createMainWindow } from './window';
 
@@ -22,11 +25,16 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
-    running = await startEmbeddedService(fileURLToPath(new URL('../renderer', import.meta.url)));
-    installIpc(running);
+    const devServer = devServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+    running = await startEmbeddedService(fileURLToPath(new URL('../renderer', import.meta.url)), devServer?.origin ?? null);
+    const appUrl = rendererUrl(running.apiBase, devServer);
+    const appOrigin = new URL(appUrl).origin;
+    const isAppWindow = (contents: Electron.WebContents | null) => contents !== null && mainWindow !== null && contents.id === mainWindow.webContents.id;
+    lockDownSession(session.defaultSession, appOrigin, isAppWindow);
+    installIpc(running, () => ({ webContentsId: mainWindow?.webContents.id ?? null, origin: appOrigin }));
     installMenu(() => mainWindow, !app.isPackaged);
-    const appUrl = process.env.ELECTRON_RENDERER_URL ?? `${running.apiBase}/`;
-    mainWindow = createMainWindow(appUrl);
+    const icon = windowIconPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot: fileURLToPath(new URL('../..', import.meta.url)) });
+    mainWindow = createMainWindow(appUrl, icon);
     mainWindow.on('closed', () => { mainWindow = null; });
   }).catch((error: unknown) => {
     console.error('ASTRA failed to start:', error);

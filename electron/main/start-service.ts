@@ -24,7 +24,8 @@ function devSqliteBinding(): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
-export async function startEmbeddedService(rendererDir: string): Promise<RunningService> {
+/** `devServerOrigin`: the development renderer's origin (never set when packaged), allowed through CORS. */
+export async function startEmbeddedService(rendererDir: string, devServerOrigin: string | null): Promise<RunningService> {
   const sessionKey = `astra_sk_live_${randomBytes(30).toString('base64url').replace(/[-_]/g, 'x')}`;
   const config = loadConfig([], process.env, {
     host: '127.0.0.1',
@@ -33,7 +34,7 @@ export async function startEmbeddedService(rendererDir: string): Promise<Running
     rendererDir,
     sessionKey,
     sqliteNativeBinding: devSqliteBinding(),
-    corsOrigins: process.env.ELECTRON_RENDERER_URL ? [new URL(process.env.ELECTRON_RENDERER_URL).origin] : [],
+    corsOrigins: devServerOrigin ? [devServerOrigin] : [],
   });
   tuneHeapForStreaming();
   const service = await createService(config);
