@@ -41,7 +41,7 @@ export function parseScopes(input: unknown): { scopes: KeyScope[] } | { problem:
   if (names.length > KEY_SCOPES.length * 4) return { problem: 'lists too many entries' };
   for (const name of names) {
     if (!isKeyScope(name)) {
-      const shown = typeof name === 'string' ? `"${name.slice(0, 40)}"` : typeof name;
+      const shown = typeof name === 'string' ? `"${name.slice(0, 40)}"` : String(JSON.stringify(name)).slice(0, 40);
       return { problem: `${shown} is not a scope; use ${KEY_SCOPES.join(', ')}` };
     }
   }
