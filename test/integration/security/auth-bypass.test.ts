@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const bodyFor = (method: string) => (method === 'POST' || method === 'PUT' ? '{}' : undefined);
-const jsonHeaders = (method: string) => (bodyFor(method) ? { 'content-type': 'application/json' } : {});
+const jsonHeaders = (method: string): Record<string, string> => (bodyFor(method) ? { 'content-type': 'application/json' } : {});
 
 describe('the server reports who may call each route', () => {
   it('lists every route with an access, and only health, the renderer files and the CORS preflight are public', () => {
@@ -98,7 +98,7 @@ describe('public routes stay public', () => {
 
   it('answers a request that matches no route with the JSON 404, with or without a key', async () => {
     for (const [method, target] of [['GET', '/api/v1/nothing'], ['POST', '/api/v1/nothing'], ['DELETE', '/API/V1/KEYS'], ['PATCH', '/api/v1/keys']]) {
-      for (const headers of [{}, { authorization: `Bearer ${svc.key}` }]) {
+      for (const headers of [{}, { authorization: `Bearer ${svc.key}` }] as Array<Record<string, string>>) {
         const response = await rawRequest(svc.port, { method, target, headers });
         expect(response.status, `${method} ${target}`).toBe(404);
         expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'not_found' } });

@@ -22,7 +22,7 @@ afterEach(async () => {
 function tempKeys(): { db: Db; keys: KeyStore } {
   const dir = mkdtempSync(join(tmpdir(), 'astra-deny-'));
   const db = openDatabase(join(dir, 'astra.sqlite'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.close());
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => { db.close(); });
   return { db, keys: new KeyStore(db) };
 }
 
