@@ -23,6 +23,10 @@ declare module 'fastify' {
     /** Who may call this route: 'public', or the key scope it needs. */
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every route registered so far with its access (collectRoutes); the OpenAPI document reads it. */
+    registeredRoutes(): RegisteredRoute[];
+  }
 }
 
 export interface RegisteredRoute {
@@ -61,6 +65,7 @@ export function collectRoutes(app: FastifyInstance): () => RegisteredRoute[] {
     seen.push(route);
   });
   const list = () => seen.flatMap((route) => methodsOf(route).map((method) => ({ method, url: route.url, access: route.config?.access })));
+  app.decorate('registeredRoutes', list);
   app.addHook('onReady', async () => {
     const undeclared = list().filter((route) => route.access === undefined);
     if (undeclared.length > 0) {

@@ -148,3 +148,18 @@ describe('per-launch keys', () => {
     await expectMissingScope(await as(internal, '/api/v1/settings', { method: 'PUT', body: JSON.stringify({ offline: true }) }), 'admin');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('gives each operation the access its route declares', async () => {
+    const doc = (await (await svc.api('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[]; 'x-required-scope'?: string; responses: Record<string, unknown> }>> };
+    expect(doc.paths['/api/v1/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/v1/keys'].post['x-required-scope']).toBe('admin');
+    expect(doc.paths['/api/v1/jobs'].post['x-required-scope']).toBe('process');
+    expect(doc.paths['/api/v1/search'].get['x-required-scope']).toBe('read');
+    expect(doc.paths['/api/v1/scenes/{id}/assets/{band}/cog'].head['x-required-scope']).toBe('read');
+    expect(Object.keys(doc.paths['/api/v1/settings'].put.responses)).toContain('403');
+    // Every operation but health names its scope.
+    const unnamed = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => !op['x-required-scope'] && path !== '/api/v1/health').map(([m]) => `${m} ${path}`));
+    expect(unnamed).toEqual([]);
+  });
+});

@@ -5,6 +5,6 @@ import { selfOrigin } from './search';
 export function openApiRoutes(app: FastifyInstance): void {
   app.get('/api/v1/openapi.json', { config: { access: 'read' } }, async (request, reply) => {
     reply.type('application/vnd.oai.openapi+json;version=3.0');
-    return openApiDocument(selfOrigin(request));
+    return openApiDocument(selfOrigin(request), request.server.registeredRoutes());
   });
 }
