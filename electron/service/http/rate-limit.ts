@@ -15,8 +15,9 @@ export async function installRateLimit(app: FastifyInstance, perMinute: number):
     global: true,
     max: perMinute,
     timeWindow: 60_000,
-    // A per-route hook, so after auth (onRequest), before validation, so rejected bodies still count.
-    hook: 'preValidation',
+    // Added to each route's own onRequest hooks, which run after the global ones (auth): so the
+    // key is known, and a throttled request is refused before its body is even read or parsed.
+    hook: 'onRequest',
     // A private route always has a verified key here (auth refused it otherwise); the address is
     // only a fallback so that nothing private could ever go uncounted.
     keyGenerator: (request) => request.apiKey?.id ?? `ip:${request.ip}`,

@@ -131,6 +131,16 @@ describe('rate limiting follows the matched route', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it('counts requests whose body is refused, and refuses before reading the body', async () => {
+    const key = limited.service.context.keys.create('bodies').key;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const response = await fetch(`${limited.url}/%61pi/v1/search`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"bbox": [' });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 429]);
+  });
+
   it('does not count public routes', async () => {
     for (let i = 0; i < 5; i += 1) expect((await fetch(`${limited.url}/api/v1/health`)).status).toBe(200);
   });
