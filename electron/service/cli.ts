@@ -1,12 +1,13 @@
 /**
  * `npm run astra -- keys create --name N | keys list | keys revoke ID [--data-dir D]`.
  * Works on the same SQLite file as the service (WAL allows both at once). `keys create` prints
- * the key alone on stdout so scripts can capture it.
+ * the key alone on stdout so scripts can capture it; such keys have every scope (admin).
  */
 import { join } from 'node:path';
 import { isAppError } from './api/errors';
 import { defaultDataDir } from './config';
 import { openDatabase } from './db/open-database';
+import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
 
 const USAGE = 'usage: astra keys create --name NAME | keys list | keys revoke ID   [--data-dir DIR]';
@@ -37,12 +38,13 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) 
         err('keys create needs --name NAME');
         return 2;
       }
-      out(keys.create(name).key);
+      // Whoever can run this owns the data dir, so command-line keys may manage keys too.
+      out(keys.create(name, ADMIN_KEY_SCOPES).key);
       return 0;
     }
     if (command === 'list') {
       for (const k of keys.list()) {
-        out([k.id, k.prefix + '…', k.created_at, k.revoked_at ? `revoked ${k.revoked_at}` : 'active', k.name].join('\t'));
+        out([k.id, k.prefix + '…', k.scopes.join(','), k.created_at, k.revoked_at ? `revoked ${k.revoked_at}` : 'active', k.name].join('\t'));
       }
       return 0;
     }

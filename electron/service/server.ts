@@ -5,7 +5,6 @@
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCacheServices } from './cache/cache-services';
 import { offlinePrefetchJob } from './cache/offline-prefetch-job';
@@ -14,15 +13,19 @@ import { openDatabase } from './db/open-database';
 import { installAuth } from './http/auth';
 import { installErrorHandling } from './http/error-handler';
 import { installHostGuard } from './http/host-guard';
+import { REQUEST_LOG_OPTIONS } from './http/log-redaction';
 import { installRateLimit } from './http/rate-limit';
 import { installRendererStatic } from './http/renderer-static';
+import { collectRoutes, type RegisteredRoute } from './http/route-access';
 import { ROUTE_MODULES } from './http/routes';
 import { JobQueue } from './jobs/queue';
 import { WorkerPool } from './jobs/worker-pool';
 import { SearchPageDecoderPool } from './search/search-page-decoder';
 import { generateApiKey } from './keys/key-format';
+import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
+import { ensurePrivateDir } from './private-files';
 import { getSceneFromSources } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
@@ -32,15 +35,18 @@ import { createSources } from './sources';
 export interface AstraService {
   app: FastifyInstance;
   context: ServiceContext;
-  /** Every route registered (method + URL pattern), for the OpenAPI completeness test. */
-  routes: ReadonlyArray<{ method: string; url: string }>;
+  /**
+   * Every route registered (method, URL pattern, who may call it), for the OpenAPI completeness
+   * test and the security suite, which calls each one without a key.
+   */
+  routes: readonly RegisteredRoute[];
   /** Starts listening; resolves with the URL actually bound (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
 }
 
 export async function createService(config: ServiceConfig, options: { logger?: boolean } = {}): Promise<AstraService> {
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
   let boundPort = config.port;
@@ -77,17 +83,16 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   for (const kind of PROCESSING_JOB_KINDS) context.jobs.register(kind);
 
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    // The request log redacts keys (`?key=`, Authorization): see http/log-redaction.ts.
+    logger: options.logger ? { level: 'info', ...REQUEST_LOG_OPTIONS } : false,
     bodyLimit: config.bodyLimitBytes,
     // Query strings are coerced to schema types; extra properties are rejected, not stripped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
     return503OnClosing: true,
   });
 
-  const routes: Array<{ method: string; url: string }> = [];
-  app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
-  });
+  // First, so that it sees every route, including those plugins add.
+  const routes = collectRoutes(app);
   installErrorHandling(app);
   installHostGuard(app, config.host, () => boundPort);
   await app.register(cors, {
@@ -101,7 +106,11 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     allowedHeaders: ['Authorization', 'Content-Type', 'Range'],
     exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
   });
-  installAuth(app, context.keys, [config.sessionKey, context.internalKey]);
+  installAuth(app, context.keys, [
+    { secret: config.sessionKey, id: 'session', name: 'desktop session', scopes: ADMIN_KEY_SCOPES },
+    // The service calling itself over HTTP for processing: reads COGs and checks readiness, no admin.
+    { secret: context.internalKey, id: 'internal', name: 'internal processing', scopes: ['read', 'process'] },
+  ]);
   await installRateLimit(app, config.rateLimitPerMinute);
   for (const register of ROUTE_MODULES) await register(app, context);
   await installRendererStatic(app, config.rendererDir);
@@ -109,7 +118,9 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   return {
     app,
     context,
-    routes,
+    get routes() {
+      return routes();
+    },
     async listen() {
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ServiceConfig } from '../../electron/service/config';
+import { ADMIN_KEY_SCOPES } from '../../electron/service/keys/key-scopes';
 import { createService, type AstraService } from '../../electron/service/server';
 
 export interface TestService {
@@ -10,7 +11,7 @@ export interface TestService {
   url: string;
   port: number;
   dataDir: string;
-  /** A fresh API key stored in the service's database. */
+  /** A fresh API key stored in the service's database, with every scope (like a command-line key). */
   key: string;
   /** fetch against the service with the test key (unless headers say otherwise). */
   api(path: string, init?: RequestInit): Promise<Response>;
@@ -22,7 +23,7 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, e
   const config = loadConfig([], env, { port: 0, dataDir, ...overrides });
   const service = await createService(config);
   const { url, port } = await service.listen();
-  const key = service.context.keys.create('test').key;
+  const key = service.context.keys.create('test', ADMIN_KEY_SCOPES).key;
   return {
     service,
     url,

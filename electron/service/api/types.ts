@@ -1,10 +1,14 @@
 /** Wire types of the ASTRA v1 API that are not STAC (see ../stac/types.ts). Shared with the renderer. */
+import type { KeyScope } from '../keys/key-scopes';
+
+export type { KeyScope } from '../keys/key-scopes';
 
 export type ErrorCode =
   | 'invalid_parameter'
   | 'invalid_json'
   | 'unauthorized'
   | 'forbidden'
+  | 'insufficient_scope'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -31,6 +35,8 @@ export interface ApiKeyInfo {
   name: string;
   /** First characters of the key, enough to recognise it; never the key. */
   prefix: string;
+  /** What the key may do, in canonical order (read, process, admin). */
+  scopes: KeyScope[];
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
@@ -40,6 +46,7 @@ export interface CreatedApiKey {
   id: string;
   name: string;
   key: string;
+  scopes: KeyScope[];
   created_at: string;
 }
 

@@ -1,11 +1,15 @@
 /**
- * Bearer authentication for every /api/v1 route except health (and the renderer's static files).
- * Accepts stored API keys and the desktop app's per-launch session key.
+ * Bearer authentication and scopes, decided from the route fastify matched (route-access.ts):
+ * public routes pass, a request that matched no route falls through to the JSON 404 (its handler
+ * does nothing), every other route needs a known key holding the route's scope. Accepts stored
+ * API keys and the per-launch keys of this process (desktop session, internal processing).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../api/errors';
+import type { KeyScope } from '../keys/key-scopes';
 import type { KeyStore, VerifiedKey } from '../keys/key-store';
+import { accessOf } from './route-access';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,7 +17,22 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_ROUTES = new Set(['/api/v1/health']);
+/** A key that lives only as long as this process, never stored (see installAuth). */
+export interface ProcessKey {
+  /** null or empty: not in use this run. */
+  secret: string | null;
+  /** Stable id for the rate limiter and logs, e.g. `session`; prefixed with `process-`. */
+  id: string;
+  name: string;
+  scopes: readonly KeyScope[];
+}
+
+const PROCESS_KEY_PREFIX = 'process-';
+
+/** Per-launch keys are the app's own traffic; the rate limiter leaves them alone. */
+export function isProcessKey(key: VerifiedKey | undefined): boolean {
+  return key !== undefined && key.id.startsWith(PROCESS_KEY_PREFIX);
+}
 
 function sameSecret(a: string, b: string): boolean {
   const ab = Buffer.from(a);
@@ -28,22 +47,33 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1] : '';
 }
 
-/** `processKeys`: per-launch secrets (desktop session, internal worker key) accepted besides stored keys. */
-export function installAuth(app: FastifyInstance, keys: KeyStore, processKeys: Array<string | null>): void {
-  const secrets = processKeys.filter((k): k is string => typeof k === 'string' && k.length > 0);
-  app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0];
-    if (!path.startsWith('/api/v1') || PUBLIC_ROUTES.has(path) || request.method === 'OPTIONS') return;
+function unauthorized(reply: FastifyReply, message: string): AppError {
+  reply.header('www-authenticate', 'Bearer realm="astra"');
+  return new AppError('unauthorized', message);
+}
+
+function insufficientScope(reply: FastifyReply, key: VerifiedKey, scope: KeyScope): AppError {
+  reply.header('www-authenticate', `Bearer realm="astra", error="insufficient_scope", scope="${scope}"`);
+  const has = key.scopes.length > 0 ? key.scopes.join(', ') : 'none';
+  return new AppError('insufficient_scope', `this request needs a key with the "${scope}" scope; this key has: ${has}`, {
+    details: { scope },
+  });
+}
+
+export function installAuth(app: FastifyInstance, keys: KeyStore, processKeys: readonly ProcessKey[]): void {
+  const live = processKeys
+    .filter((k): k is ProcessKey & { secret: string } => typeof k.secret === 'string' && k.secret.length > 0)
+    .map((k) => ({ secret: k.secret, key: { id: PROCESS_KEY_PREFIX + k.id, name: k.name, scopes: k.scopes } satisfies VerifiedKey }));
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = accessOf(request);
+    if (access === 'public' || access === 'not-found') return;
     const token = bearerToken(request);
-    if (token === null) throw new AppError('unauthorized', 'missing Authorization: Bearer <key> header');
-    if (token === '') throw new AppError('unauthorized', 'malformed Authorization header; expected "Bearer <key>"');
-    const processKeyIndex = secrets.findIndex((secret) => sameSecret(token, secret));
-    if (processKeyIndex !== -1) {
-      request.apiKey = { id: `process-${processKeyIndex}`, name: 'desktop session' };
-      return;
-    }
-    const verified = keys.verify(token);
-    if (!verified) throw new AppError('unauthorized', 'unknown, revoked or malformed API key');
+    if (token === null) throw unauthorized(reply, 'missing Authorization: Bearer <key> header');
+    if (token === '') throw unauthorized(reply, 'malformed Authorization header; expected "Bearer <key>"');
+    const verified = live.find((candidate) => sameSecret(token, candidate.secret))?.key ?? keys.verify(token);
+    if (!verified) throw unauthorized(reply, 'unknown, revoked or malformed API key');
     request.apiKey = verified;
+    if (!verified.scopes.includes(access)) throw insufficientScope(reply, verified, access);
   });
 }

@@ -1,9 +1,11 @@
 /**
  * The OpenAPI 3.0 description of the ASTRA v1 API served at /api/v1/openapi.json. Written by hand
  * from api.md so that it documents the contract, not an implementation detail; a test checks that
- * every registered route appears here.
+ * every registered route appears here. Who may call each operation is not written by hand: it is
+ * taken from the routes' own declarations (route-access.ts) — `security` and `x-required-scope`.
  */
 import { ASTRA_VERSION } from '../version';
+import type { RegisteredRoute } from './route-access';
 
 const bearer = [{ bearerAuth: [] }];
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
@@ -11,6 +13,7 @@ const geojson = (ref: string) => ({ content: { 'application/geo+json': { schema:
 const errors = {
   400: { description: 'Bad input; `error.parameter` names it', ...json('Error') },
   401: { description: 'Missing, unknown or revoked key', ...json('Error') },
+  403: { description: 'The key lacks the scope this operation needs; `error.scope` names it', ...json('Error') },
   429: { description: 'Rate limit exceeded; see Retry-After', ...json('Error') },
 };
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', description, schema });
@@ -29,30 +32,56 @@ const searchParameters = [
   query('cursor', 'Opaque; only from a next link'),
 ];
 
-export function openApiDocument(serverUrl: string) {
+const SCOPES_DESCRIPTION = 'API keys have scopes: `read` (search, scenes, assets, sources, STAC API, this document), '
+  + '`process` (jobs, offline prefetch), `admin` (keys, settings, clearing the cache). Each operation names the one it needs '
+  + 'in `x-required-scope`; a key without it gets 403 `insufficient_scope`.';
+
+type Operation = Record<string, unknown> & { responses?: Record<string, unknown> };
+
+/** Adds, per operation, the access its route declares: public → no security; private → its scope and 403. */
+function withAccess(paths: Record<string, Record<string, Operation>>, routes: readonly RegisteredRoute[]) {
+  const accessOf = new Map(routes.map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, r.access]));
+  return Object.fromEntries(Object.entries(paths).map(([path, operations]) => [path, Object.fromEntries(
+    Object.entries(operations).map(([method, operation]) => {
+      const access = accessOf.get(`${method.toUpperCase()} ${path}`);
+      if (access === undefined) return [method, operation];
+      if (access === 'public') return [method, { ...operation, security: [] }];
+      return [method, { ...operation, 'x-required-scope': access, responses: { ...operation.responses, 401: errors[401], 403: errors[403] } }];
+    }),
+  )]));
+}
+
+export function openApiDocument(serverUrl: string, routes: readonly RegisteredRoute[] = []) {
   return {
     openapi: '3.0.3',
-    info: { title: 'ASTRA v1 API', version: ASTRA_VERSION, description: 'Federated STAC search, asset access, local processing and offline cache of ASTRA Desktop.' },
+    info: { title: 'ASTRA v1 API', version: ASTRA_VERSION, description: `Federated STAC search, asset access, local processing and offline cache of ASTRA Desktop. ${SCOPES_DESCRIPTION}` },
     servers: [{ url: serverUrl }],
     security: bearer,
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'astra_sk_live_… API key' } },
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: `astra_sk_live_… API key. ${SCOPES_DESCRIPTION}` } },
       schemas: {
         Error: {
           type: 'object', required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, parameter: { type: 'string' } } } },
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, parameter: { type: 'string' }, scope: { type: 'string', description: 'The missing scope (403 insufficient_scope)' } } } },
         },
         ItemCollection: { type: 'object', description: 'STAC 1.0.0 ItemCollection with context, links.next and warnings' },
         Item: { type: 'object', description: 'STAC 1.0.0 Item, normalized' },
         Job: { type: 'object', required: ['id', 'type', 'status', 'progress'], properties: { id: { type: 'string' }, type: { type: 'string' }, status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }, progress: { type: 'number' } } },
-        ApiKey: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, prefix: { type: 'string' }, created_at: { type: 'string' } } },
+        ApiKey: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, prefix: { type: 'string' }, scopes: { type: 'array', items: { type: 'string', enum: ['read', 'process', 'admin'] } }, created_at: { type: 'string' } } },
       },
     },
-    paths: {
+    paths: withAccess({
       '/api/v1/health': { get: { summary: 'Service health', security: [], responses: { 200: { description: '{status, version, offline}' } } } },
       '/api/v1/keys': {
         get: { summary: 'List API keys (never the keys themselves)', responses: { 200: { description: '{keys: ApiKey[]}' }, ...errors } },
-        post: { summary: 'Create a key; the key is shown once', requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } } }, responses: { 201: { description: '{id, name, key, created_at}' }, ...errors } },
+        post: {
+          summary: 'Create a key; the key is shown once',
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: {
+            name: { type: 'string' },
+            scopes: { description: 'Array or comma-separated string of read, process, admin; default read,process', oneOf: [{ type: 'array', items: { type: 'string', enum: ['read', 'process', 'admin'] } }, { type: 'string' }] },
+          } } } } },
+          responses: { 201: { description: '{id, name, key, scopes, created_at}' }, ...errors },
+        },
       },
       '/api/v1/keys/{id}': { delete: { summary: 'Revoke a key', parameters: [path('id', 'Key id')], responses: { 204: { description: 'Revoked' }, 404: { description: 'Unknown key', ...json('Error') } } } },
       '/api/v1/sources': { get: { summary: 'Sources with satellites, resolutions, collections, bands and reachability', responses: { 200: { description: '{sources: [...]}' } } } },
@@ -94,6 +123,6 @@ export function openApiDocument(serverUrl: string) {
         post: { summary: 'STAC API item search (JSON body)', responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
       },
       '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0' } } } },
-    },
+    }, routes),
   };
 }

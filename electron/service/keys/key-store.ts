@@ -4,41 +4,50 @@ import type { Db } from '../db/open-database';
 import type { ApiKeyInfo, CreatedApiKey } from '../api/types';
 import { AppError, invalidParameter } from '../api/errors';
 import { displayPrefix, generateApiKey, hashApiKey, isWellFormedKey } from './key-format';
+import { canonicalScopes, DEFAULT_KEY_SCOPES, scopesFromColumn, scopesToColumn, type KeyScope } from './key-scopes';
 
 interface KeyRow {
   id: string;
   name: string;
   prefix: string;
+  scopes: string;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
 }
 
+/** Who is calling: a stored key, or one of the per-launch keys (desktop session, internal). */
 export interface VerifiedKey {
   id: string;
   name: string;
+  /** What the key may do; a route needing a scope the key lacks answers 403. */
+  scopes: readonly KeyScope[];
 }
 
 export class KeyStore {
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
 
-  create(name: string): CreatedApiKey {
+  /** `scopes` default to the API's default (read, process): no key management. */
+  create(name: string, scopes: readonly KeyScope[] = DEFAULT_KEY_SCOPES): CreatedApiKey {
     const trimmed = typeof name === 'string' ? name.trim() : '';
     if (!trimmed) throw invalidParameter('name', 'must be a non-empty string');
     if (trimmed.length > 100) throw invalidParameter('name', 'must be at most 100 characters');
+    const canonical = canonicalScopes(scopes);
+    if (canonical.length === 0) throw invalidParameter('scopes', 'must name at least one scope');
     const key = generateApiKey();
     const id = `key_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const createdAt = this.now().toISOString();
     this.db
-      .prepare('INSERT INTO api_keys (id, name, key_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, trimmed, hashApiKey(key), displayPrefix(key), createdAt);
-    return { id, name: trimmed, key, created_at: createdAt };
+      .prepare('INSERT INTO api_keys (id, name, key_hash, prefix, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, trimmed, hashApiKey(key), displayPrefix(key), scopesToColumn(canonical), createdAt);
+    return { id, name: trimmed, key, scopes: canonical, created_at: createdAt };
   }
 
   list(): ApiKeyInfo[] {
     return this.db
-      .prepare<[], KeyRow>('SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, id')
-      .all();
+      .prepare<[], KeyRow>('SELECT id, name, prefix, scopes, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, id')
+      .all()
+      .map((row) => ({ ...row, scopes: scopesFromColumn(row.scopes) }));
   }
 
   revoke(id: string): void {
@@ -55,10 +64,10 @@ export class KeyStore {
   verify(candidate: string): VerifiedKey | null {
     if (!isWellFormedKey(candidate)) return null;
     const row = this.db
-      .prepare<[string], { id: string; name: string; revoked_at: string | null }>('SELECT id, name, revoked_at FROM api_keys WHERE key_hash = ?')
+      .prepare<[string], { id: string; name: string; scopes: string; revoked_at: string | null }>('SELECT id, name, scopes, revoked_at FROM api_keys WHERE key_hash = ?')
       .get(hashApiKey(candidate));
     if (!row || row.revoked_at) return null;
     this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(this.now().toISOString(), row.id);
-    return { id: row.id, name: row.name };
+    return { id: row.id, name: row.name, scopes: scopesFromColumn(row.scopes) };
   }
 }

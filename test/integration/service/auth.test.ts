@@ -49,15 +49,16 @@ describe('bearer authentication', () => {
     const { id, key } = (await created.json()) as { id: string; key: string };
     expect(key).toMatch(/^astra_sk_live_[0-9A-Za-z]{32,}$/);
 
-    const ok = await svc.api('/api/v1/keys', { headers: { authorization: `Bearer ${key}` } });
+    // A key made over the API has the default scopes (read, process): it reads, manages no keys.
+    const ok = await svc.api('/api/v1/sources', { headers: { authorization: `Bearer ${key}` } });
     expect(ok.status).toBe(200);
-    const listed = (await ok.json()) as { keys: Array<Record<string, unknown>> };
+    const listed = (await (await svc.api('/api/v1/keys')).json()) as { keys: Array<Record<string, unknown>> };
     expect(listed.keys.map((k) => k.id)).toContain(id);
     expect(JSON.stringify(listed)).not.toContain(key);
 
     const revoked = await svc.api(`/api/v1/keys/${id}`, { method: 'DELETE' });
     expect(revoked.status).toBe(204);
-    const after = await svc.api('/api/v1/keys', { headers: { authorization: `Bearer ${key}` } });
+    const after = await svc.api('/api/v1/sources', { headers: { authorization: `Bearer ${key}` } });
     expect(after.status).toBe(401);
   });
 

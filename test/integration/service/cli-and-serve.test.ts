@@ -52,6 +52,8 @@ describe('npm run serve + npm run astra', () => {
 
     const listed = cli('keys', 'list');
     expect(listed).toContain('script');
+    // Command-line keys are admin keys: every scope.
+    expect(listed).toMatch(/\tread,process,admin\t.*\tscript$/m);
     expect(listed).not.toContain(key);
 
     const id = keys.find((k) => k.name === 'script')!.id;

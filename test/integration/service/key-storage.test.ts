@@ -12,7 +12,7 @@ describe('API key storage', () => {
       keys.push(((await response.json()) as { key: string }).key);
     }
     // Every key still authenticates, so the hashes really are in there.
-    for (const key of keys) expect((await svc.api('/api/v1/keys', { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    for (const key of keys) expect((await svc.api('/api/v1/sources', { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
     svc.service.context.db.pragma('wal_checkpoint(TRUNCATE)');
     const files = readdirSync(svc.dataDir).filter((f) => f.startsWith('astra.sqlite'));
     expect(files).toContain('astra.sqlite');

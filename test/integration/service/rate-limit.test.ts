@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY_SCOPES } from '../../../electron/service/keys/key-scopes';
 import { startTestService, type TestService } from '../../helpers/test-service';
 
 let svc: TestService;
@@ -29,7 +30,7 @@ describe('per-key rate limit', () => {
     expect(body.error.code).toBe('rate_limited');
 
     // Another key has its own budget.
-    const other = svc.service.context.keys.create('other').key;
+    const other = svc.service.context.keys.create('other', ADMIN_KEY_SCOPES).key;
     const fresh = await svc.api('/api/v1/keys', { headers: { authorization: `Bearer ${other}` } });
     expect(fresh.status).toBe(200);
   });

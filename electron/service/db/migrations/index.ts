@@ -8,6 +8,7 @@ import { migration001ApiKeys } from './001-api-keys';
 import { migration002ItemsCache } from './002-items-cache';
 import { migration003CogBlocks } from './003-cog-blocks';
 import { migration004Jobs } from './004-jobs';
+import { migration005KeyScopes } from './005-key-scopes';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys, migration002ItemsCache, migration003CogBlocks, migration004Jobs];
+export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys, migration002ItemsCache, migration003CogBlocks, migration004Jobs, migration005KeyScopes];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -37,6 +37,7 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const { assets, bytes } = ctx.cache;
 
   app.get<{ Params: { id: string }; Querystring: { bands: string; format?: 'cog' } }>('/api/v1/scenes/:id/assets', {
+    config: { access: 'read' },
     schema: {
       querystring: {
         type: 'object',
@@ -79,6 +80,6 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // HEAD is declared explicitly (not fastify's auto-HEAD) so it answers from the cache without reading bytes.
   // Not rate-limited: a map preview or a job makes hundreds of small Range reads, answered from the
   // block cache, and upstream fetches are already deduplicated per block.
-  app.route({ method: ['GET', 'HEAD'], url: '/api/v1/scenes/:id/assets/:band/cog', exposeHeadRoute: false, config: { rateLimit: false }, handler: serveCog });
+  app.route({ method: ['GET', 'HEAD'], url: '/api/v1/scenes/:id/assets/:band/cog', exposeHeadRoute: false, config: { access: 'read', rateLimit: false }, handler: serveCog });
 }
 

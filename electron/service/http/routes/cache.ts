@@ -10,9 +10,10 @@ import type { JobCreated } from '../../jobs/types';
 import type { ServiceContext } from '../../service-context';
 
 export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/cache', async (): Promise<CacheReport> => ctx.cache.report());
+  app.get('/api/v1/cache', { config: { access: 'read' } }, async (): Promise<CacheReport> => ctx.cache.report());
 
   app.delete<{ Querystring: { scope?: CacheScope } }>('/api/v1/cache', {
+    config: { access: 'admin' },
     schema: {
       querystring: {
         type: 'object',
@@ -26,6 +27,7 @@ export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   });
 
   app.post<{ Body: Record<string, unknown> }>('/api/v1/cache/offline', {
+    config: { access: 'process' },
     schema: { body: { type: 'object', required: ['scene', 'bands'] } },
   }, async (request, reply): Promise<JobCreated> => {
     const job = await ctx.jobs.submit('offline', request.body);
@@ -33,9 +35,10 @@ export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return { id: job.id, status: 'queued', links: job.links };
   });
 
-  app.get('/api/v1/settings', async (): Promise<ServiceSettings> => ({ offline: ctx.cache.offline.enabled }));
+  app.get('/api/v1/settings', { config: { access: 'read' } }, async (): Promise<ServiceSettings> => ({ offline: ctx.cache.offline.enabled }));
 
   app.put<{ Body: ServiceSettings }>('/api/v1/settings', {
+    config: { access: 'admin' },
     schema: {
       body: { type: 'object', additionalProperties: false, required: ['offline'], properties: { offline: { type: 'boolean' } } },
     },

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../service-context';
 import { ASTRA_VERSION } from '../../version';
 
 export function healthRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/health', async (): Promise<HealthResponse> => ({
+  app.get('/api/v1/health', { config: { access: 'public' } }, async (): Promise<HealthResponse> => ({
     status: 'ok',
     version: ASTRA_VERSION,
     offline: ctx.config.offline,

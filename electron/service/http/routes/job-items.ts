@@ -10,7 +10,7 @@ import type { StacItem } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
 
 export function jobItemRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/item', async (request, reply): Promise<StacItem> => {
+  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/item', { config: { access: 'process' } }, async (request, reply): Promise<StacItem> => {
     const job = ctx.jobs.get(request.params.id);
     if (!isProcessingParams(job.params)) throw notFound(`job ${job.id} is a ${job.type} job; only processing jobs (ndvi, index, change) have a STAC item`);
     if (job.status !== 'succeeded') throw notFound(`job ${job.id} has no result item: it is ${job.status}`);

@@ -17,6 +17,7 @@ const STATUSES: JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'canc
 
 export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Body: Record<string, unknown> & { type: string } }>('/api/v1/jobs', {
+    config: { access: 'process' },
     schema: {
       body: {
         type: 'object',
@@ -31,6 +32,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   });
 
   app.get<{ Querystring: JobListQuery }>('/api/v1/jobs', {
+    config: { access: 'process' },
     schema: {
       querystring: {
         type: 'object',
@@ -43,16 +45,16 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
   }, async (request): Promise<JobList> => ({ jobs: ctx.jobs.list(request.query) }));
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', async (request): Promise<Job> => ctx.jobs.get(request.params.id));
+  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<Job> => ctx.jobs.get(request.params.id));
 
-  app.delete<{ Params: { id: string } }>('/api/v1/jobs/:id', async (request, reply): Promise<Job> => {
+  app.delete<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<Job> => {
     const job = await ctx.jobs.cancel(request.params.id);
     // 200: cancelled; 202: a running job was told to stop and has not ended yet.
     reply.status(isTerminal(job.status) ? 200 : 202);
     return job;
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/result.tif', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/result.tif', { config: { access: 'process' } }, async (request, reply) => {
     const { id } = request.params;
     const job = ctx.jobs.get(id);
     if (job.status !== 'succeeded') throw notFound(`job ${id} has no result: it is ${job.status}`);

@@ -3,8 +3,8 @@ import { openApiDocument } from '../openapi-document';
 import { selfOrigin } from './search';
 
 export function openApiRoutes(app: FastifyInstance): void {
-  app.get('/api/v1/openapi.json', async (request, reply) => {
+  app.get('/api/v1/openapi.json', { config: { access: 'read' } }, async (request, reply) => {
     reply.type('application/vnd.oai.openapi+json;version=3.0');
-    return openApiDocument(selfOrigin(request));
+    return openApiDocument(selfOrigin(request), request.server.registeredRoutes());
   });
 }

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../service-context';
 import { abortOnClose, selfOrigin } from './search';
 
 export function sceneRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get<{ Params: { id: string } }>('/api/v1/scenes/:id', async (request, reply): Promise<StacItem> => {
+  app.get<{ Params: { id: string } }>('/api/v1/scenes/:id', { config: { access: 'read' } }, async (request, reply): Promise<StacItem> => {
     const item = await getSceneFromSources(ctx.sources, request.params.id, {
       timeoutMs: ctx.config.upstreamTimeoutMs,
       fetch: globalThis.fetch,

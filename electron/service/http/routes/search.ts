@@ -63,7 +63,7 @@ export function abortOnClose(request: FastifyRequest): AbortSignal {
 }
 
 export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/search', async (request, reply) => {
+  app.get('/api/v1/search', { config: { access: 'read' } }, async (request, reply) => {
     const parsed = parseSearchQuery(request.query as Record<string, unknown>, { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);
     const origin = selfOrigin(request);
@@ -75,7 +75,7 @@ export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     });
   });
 
-  app.post('/api/v1/search', async (request, reply) => {
+  app.post('/api/v1/search', { config: { access: 'read' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseSearchBody(body, { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../service-context';
 
 export function sourceRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/sources', async () => ({
+  app.get('/api/v1/sources', { config: { access: 'read' } }, async () => ({
     sources: ctx.sources.map((adapter) => ({ ...adapter.describe(), ...ctx.sourceStatus.get(adapter.id) })),
   }));
 }

@@ -105,7 +105,7 @@ function asStacSearchAnswer(collection: ItemCollection, base: string) {
 export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const baseOf = (request: FastifyRequest) => `${selfOrigin(request)}/api/v1/stac`;
 
-  app.get('/api/v1/stac', async (request) => {
+  app.get('/api/v1/stac', { config: { access: 'read' } }, async (request) => {
     const base = baseOf(request);
     return {
       type: 'Catalog',
@@ -127,9 +127,9 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     };
   });
 
-  app.get('/api/v1/stac/conformance', async () => ({ conformsTo: CONFORMANCE }));
+  app.get('/api/v1/stac/conformance', { config: { access: 'read' } }, async () => ({ conformsTo: CONFORMANCE }));
 
-  app.get('/api/v1/stac/collections', async (request) => {
+  app.get('/api/v1/stac/collections', { config: { access: 'read' } }, async (request) => {
     const base = baseOf(request);
     return {
       collections: collectionsOf(ctx).map((c) => collectionDoc(c, base)),
@@ -137,13 +137,13 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/stac/collections/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/stac/collections/:id', { config: { access: 'read' } }, async (request) => {
     const entry = collectionsOf(ctx).find((c) => c.id === request.params.id);
     if (!entry) throw notFound(`no collection ${request.params.id}`);
     return collectionDoc(entry, baseOf(request));
   });
 
-  app.get('/api/v1/stac/search', async (request, reply) => {
+  app.get('/api/v1/stac/search', { config: { access: 'read' } }, async (request, reply) => {
     const parsed = parseSearchQuery(fromStacParameters(request.query as Record<string, unknown>, true), { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);
     const base = baseOf(request);
@@ -157,7 +157,7 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return asStacSearchAnswer(collection, base);
   });
 
-  app.post('/api/v1/stac/search', async (request, reply) => {
+  app.post('/api/v1/stac/search', { config: { access: 'read' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseSearchBody(fromStacParameters(body, false), { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);

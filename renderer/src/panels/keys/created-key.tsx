@@ -2,6 +2,7 @@
 import type { CreatedApiKey } from '../../../../electron/service/api/types';
 import { CopyButton } from './copy-button';
 import { curlSnippet, pythonSnippet } from './key-snippets';
+import { scopeList } from './scope-choices';
 
 export function CreatedKey({ created, baseUrl, onDone }: { created: CreatedApiKey; baseUrl: string; onDone: () => void }) {
   const curl = curlSnippet(baseUrl, created.key);
@@ -9,7 +10,8 @@ export function CreatedKey({ created, baseUrl, onDone }: { created: CreatedApiKe
   return (
     <div className="created-key" data-testid="created-key" role="status">
       <p>
-        <strong>Key “{created.name}” created.</strong> Copy it now — it is shown only once.
+        <strong>Key “{created.name}” created</strong> with scopes <span data-testid="created-key-scopes">{scopeList(created.scopes)}</span>. Copy it
+        now — it is shown only once.
       </p>
       <div className="key-value">
         <code data-testid="created-key-value">{created.key}</code>

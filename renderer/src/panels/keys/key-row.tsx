@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/errors';
 import { revokeKey } from '../../api/keys-api';
 import { useApiClient } from '../../app-services';
 import { formatDate, formatDateTime } from '../../util/format';
+import { scopeList } from './scope-choices';
 
 export function KeyRow({ apiKey, onRevoked }: { apiKey: ApiKeyInfo; onRevoked: () => void }) {
   const client = useApiClient();
@@ -30,6 +31,7 @@ export function KeyRow({ apiKey, onRevoked }: { apiKey: ApiKeyInfo; onRevoked: (
       <td>
         <code title={apiKey.id}>{apiKey.prefix}…</code>
       </td>
+      <td data-testid="key-scopes">{scopeList(apiKey.scopes)}</td>
       <td title={`last used ${formatDateTime(apiKey.last_used_at)}`}>{formatDate(apiKey.created_at)}</td>
       <td className="key-actions">
         {revoked ? (

@@ -1,9 +1,9 @@
 /**
- * API keys for scripts: the local API's base URL, the keys (name, prefix, created, last used),
- * "Create Key" (the key shown once) and revoke.
+ * API keys for scripts: the local API's base URL, the keys (name, prefix, scopes, created, last
+ * used), "Create Key" with its scopes (the key shown once) and revoke.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ApiKeyInfo, CreatedApiKey } from '../../../../electron/service/api/types';
+import type { ApiKeyInfo, CreatedApiKey, KeyScope } from '../../../../electron/service/api/types';
 import { errorMessage, isAbortError } from '../../api/errors';
 import { createKey, listKeys } from '../../api/keys-api';
 import { useApiClient } from '../../app-services';
@@ -11,6 +11,8 @@ import { CopyButton } from './copy-button';
 import { CreatedKey } from './created-key';
 import { baseUrlOf } from './key-snippets';
 import { KeyRow } from './key-row';
+import { DEFAULT_SCOPES } from './scope-choices';
+import { ScopePicker } from './scope-picker';
 
 export function KeysPanel() {
   const client = useApiClient();
@@ -19,6 +21,7 @@ export function KeysPanel() {
   const [listError, setListError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<KeyScope[]>([...DEFAULT_SCOPES]);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
@@ -45,11 +48,16 @@ export function KeysPanel() {
       setCreateError('Give the key a name, e.g. the script or notebook that will use it.');
       return;
     }
+    if (scopes.length === 0) {
+      setCreateError('Choose at least one scope: what the key may do.');
+      return;
+    }
     setCreating(true);
     setCreateError(null);
     try {
-      setCreated(await createKey(client, trimmed));
+      setCreated(await createKey(client, trimmed, scopes));
       setName('');
+      setScopes([...DEFAULT_SCOPES]);
       reload();
     } catch (e) {
       setCreateError(errorMessage(e));
@@ -65,11 +73,14 @@ export function KeysPanel() {
         <code data-testid="api-base-url">{baseUrl}/api/v1</code>
         <CopyButton text={`${baseUrl}/api/v1`} />
       </div>
-      <form className="create-key" onSubmit={create}>
-        <input data-testid="key-name" placeholder="Key name (e.g. notebook)" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} aria-label="New key name" />
-        <button type="submit" className="primary" data-testid="create-key" disabled={creating}>
-          {creating ? 'Creating…' : 'Create Key'}
-        </button>
+      <form className="create-key-form" onSubmit={create}>
+        <div className="create-key">
+          <input data-testid="key-name" placeholder="Key name (e.g. notebook)" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} aria-label="New key name" />
+          <button type="submit" className="primary" data-testid="create-key" disabled={creating}>
+            {creating ? 'Creating…' : 'Create Key'}
+          </button>
+        </div>
+        <ScopePicker value={scopes} onChange={setScopes} />
       </form>
       {createError && (
         <p className="error-text" role="alert" data-testid="create-key-error">
@@ -89,6 +100,7 @@ export function KeysPanel() {
             <tr>
               <th>Name</th>
               <th>Key</th>
+              <th>Scopes</th>
               <th>Created</th>
               <th />
             </tr>

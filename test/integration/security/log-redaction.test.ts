@@ -1,0 +1,89 @@
+/**
+ * The request log (`ASTRA_LOG=1`) never holds a key: the built headless server runs as a child
+ * process, is called with keys in the URL (the renderer's `?key=`) and in the Authorization
+ * header, and its whole output is searched for them.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDACTED, redactUrl } from '../../../electron/service/http/log-redaction';
+import { rawRequest } from './raw-request';
+
+const root = join(__dirname, '..', '..', '..');
+const serveJs = join(root, 'out/main/serve.js');
+const cliJs = join(root, 'out/main/cli.js');
+
+let dataDir: string;
+let child: ChildProcess;
+let port: number;
+let key: string;
+let output = '';
+
+beforeAll(async () => {
+  if (!existsSync(serveJs)) throw new Error('out/main/serve.js is missing: run `npm run build` before the tests');
+  dataDir = mkdtempSync(join(tmpdir(), 'astra-log-'));
+  key = execFileSync(process.execPath, [cliJs, 'keys', 'create', '--name', 'logged', '--data-dir', dataDir], { encoding: 'utf8' }).trim();
+  child = spawn(process.execPath, [serveJs, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRA_LOG: '1' } });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /^listening on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+  });
+});
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('request log redaction', () => {
+  it('logs every request but never the key, from the URL or the Authorization header', async () => {
+    const authorization = { authorization: `Bearer ${key}` };
+    const requests = [
+      { method: 'GET', target: `/?key=${key}` },
+      { method: 'GET', target: `/index.html?lang=en&key=${key}&x=1` },
+      { method: 'GET', target: `/?%6Bey=${key}` },
+      { method: 'GET', target: `/api/v1/sources?KEY=${key}`, headers: authorization },
+      { method: 'GET', target: '/api/v1/keys', headers: authorization },
+      { method: 'GET', target: `http://127.0.0.1:${port}/api/v1/health?key=${key}` },
+      { method: 'GET', target: `/api/v1/scenes/${key}`, headers: authorization },
+      { method: 'GET', target: `/api/v1/keys?api_key=${encodeURIComponent(key)}` },
+    ];
+    const statuses: number[] = [];
+    for (const request of requests) statuses.push((await rawRequest(port, request)).status);
+    expect(statuses.slice(3, 6)).toEqual([200, 200, 200]);
+
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+
+    const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; req?: { url?: string } });
+    const logged = lines.filter((line) => line.msg === 'incoming request').map((line) => line.req?.url ?? '');
+    // Every request was logged, with its redacted URL.
+    expect(logged).toHaveLength(requests.length);
+    expect(logged).toContain(`/?key=${REDACTED}`);
+    expect(logged).toContain(`/index.html?lang=en&key=${REDACTED}&x=1`);
+    expect(logged).toContain(`/api/v1/scenes/${REDACTED}`);
+    // …and the key, or its random part, appears nowhere in the output.
+    expect(output).not.toContain(key);
+    expect(output).not.toContain(key.slice('astra_sk_live_'.length));
+  });
+});
+
+describe('redactUrl', () => {
+  it('replaces credential query values and key-shaped text, leaving the rest as sent', () => {
+    expect(redactUrl('/api/v1/search?bbox=1,2,3,4&limit=5')).toBe('/api/v1/search?bbox=1,2,3,4&limit=5');
+    expect(redactUrl('/?key=abc')).toBe(`/?key=${REDACTED}`);
+    expect(redactUrl('/?Access_Token=abc&a=b')).toBe(`/?Access_Token=${REDACTED}&a=b`);
+    expect(redactUrl('/?%6bey=abc')).toBe(`/?%6bey=${REDACTED}`);
+    expect(redactUrl('/?key')).toBe('/?key');
+    expect(redactUrl('/?cursor=astra_sk_live_ABCdef123')).toBe(`/?cursor=${REDACTED}`);
+    expect(redactUrl('/x/astra_sk_live_ABC')).toBe(`/x/${REDACTED}`);
+  });
+});
