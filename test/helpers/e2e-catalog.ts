@@ -11,9 +11,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cloneItemShifted, startFakeUpstream, type FakeUpstream, type FakeUpstreamOptions } from './fake-upstream';
-import { FIXTURES_DIR, FIXTURE, readFixtureJson, type Json } from './fake-upstream/fixture-files';
+import { FIXTURE, readFixtureJson, type Json } from './fake-upstream/fixture-files';
+import { RASTER_SCENES } from './fixtures';
 
-const RASTERS = join(FIXTURES_DIR, 'rasters', 'sentinel-2-l2a_S2A_29RKH_20200219');
+const RASTERS = RASTER_SCENES.sentinel2;
 
 /** The area and dates that find the two scenes. */
 export const JOURNEY_BBOX = [-12.6, 23.9, -10.3, 25.7] as const;

@@ -12,8 +12,9 @@ import { decodeSearchPage, viewSearchPage } from '../../../electron/service/sour
 import { itemJson } from '../../../electron/service/stac/item-json';
 import { ES_ORIGIN, PC_ORIGIN } from '../../unit/sources/normalize-fixtures';
 import { startSearchRig, type SearchRig } from '../../helpers/search-service';
+import { STAC_RESPONSES_DIR } from '../../helpers/fixtures';
 
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/stac-responses');
+const FIXTURES = STAC_RESPONSES_DIR;
 const ES_PAGE = readFileSync(join(FIXTURES, 'earth-search/earth-search_sentinel-2-l2a+landsat-c2-l2_search_page1.json'));
 const PC_PAGE = readFileSync(join(FIXTURES, 'planetary-computer/planetary-computer_sentinel-2-l2a_search.json'));
 

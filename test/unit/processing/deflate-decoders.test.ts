@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fromFile, getDecoder } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { decodedBlockBytes, inflateBlock } from '../../../workers/tasks/cog/zlib-deflate-decoder';
+import { RASTER_SCENES } from '../../helpers/fixtures';
 
-const FILE = '/work/shared/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219/B08.tif';
+const FILE = `${RASTER_SCENES.sentinel2}/B08.tif`;
 
 async function rawTiles(): Promise<Uint8Array[]> {
   const image = await (await fromFile(FILE)).getImage();
