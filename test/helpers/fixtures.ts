@@ -40,6 +40,7 @@ export const NDVI_REFERENCE = join(RASTERS_DIR, 'ndvi-reference.json');
 
 /** What every fixture-reading test needs; the global set-up checks these exist before anything runs. */
 export const REQUIRED_FIXTURES = [
+  FIXTURES_DIR,
   STAC_RESPONSES_DIR,
   STAC_SCHEMAS_DIR,
   NDVI_REFERENCE,
