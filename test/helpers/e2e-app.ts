@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 import { ARTIFACTS_DIR, launchChromium, type Browser } from './chromium';
+import { orUndo, runAll } from './clean-up';
 import { startTestService, type TestService } from './test-service';
 import type { ServiceConfig } from '../../electron/service/config';
 
@@ -43,7 +44,7 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npx electron-vite build\` first.`);
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const svc = await startTestService({ rendererDir: RENDERER_DIR, ...overrides }, env);
-  const browser = await launchChromium();
+  const browser = await orUndo(() => launchChromium(), () => svc.close());
   const pageErrors: string[] = [];
   const requests: string[] = [];
   let counter = 0;
@@ -82,8 +83,7 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
       return path;
     },
     async close() {
-      await browser.close().catch(() => undefined);
-      await svc.close().catch(() => undefined);
+      await runAll(() => browser.close(), () => svc.close()).catch(() => undefined);
     },
   };
   return app;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ServiceConfig } from '../../electron/service/config';
 import { createService, type AstraService } from '../../electron/service/server';
+import { orUndo, runAll } from './clean-up';
 
 export interface TestService {
   service: AstraService;
@@ -20,8 +21,9 @@ export interface TestService {
 export async function startTestService(overrides: Partial<ServiceConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'astra-test-'));
   const config = loadConfig([], env, { port: 0, dataDir, ...overrides });
-  const service = await createService(config);
-  const { url, port } = await service.listen();
+  const removeDataDir = () => { if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true }); };
+  const service = await orUndo(() => createService(config), removeDataDir);
+  const { url, port } = await orUndo(() => service.listen(), () => runAll(() => service.close(), removeDataDir));
   const key = service.context.keys.create('test').key;
   return {
     service,
@@ -35,8 +37,7 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, e
       return fetch(url + path, { ...init, headers });
     },
     async close() {
-      await service.close();
-      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await runAll(() => service.close(), removeDataDir);
     },
   };
 }

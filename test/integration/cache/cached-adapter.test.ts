@@ -56,7 +56,7 @@ beforeEach(() => {
   clock = Date.parse('2025-03-01T00:00:00Z');
   offline = false;
 });
-afterEach(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => { db?.close(); if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 describe('cachedAdapter', () => {
   it('stores every item and page it sees, and answers a repeat within the TTL without the upstream', async () => {

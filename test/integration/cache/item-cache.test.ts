@@ -20,7 +20,7 @@ beforeAll(() => {
   cache = new ItemCache(db);
   cache.upsertMany(items);
 });
-afterAll(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => { db?.close(); if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 /** The same query answered by brute force over the in-memory items. */
 function expected(q: ItemQuery): string[] {

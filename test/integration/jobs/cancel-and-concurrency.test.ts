@@ -30,7 +30,7 @@ const stubbornKind: JobKind = {
     return { finished: true };
   },
 };
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 const cancel = (id: string) => svc.api(`/api/v1/jobs/${id}`, { method: 'DELETE' });
 

@@ -13,7 +13,7 @@ import { sleep, watchHeartbeat } from './helpers/heartbeat';
 
 let pool: WorkerPool;
 beforeAll(() => { pool = new WorkerPool({ size: 2 }); });
-afterAll(async () => { await pool.close(); });
+afterAll(async () => { await pool?.close(); });
 
 describe('WorkerPool', () => {
   it('loads the built worker entry from out/main', () => {

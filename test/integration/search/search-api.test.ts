@@ -9,8 +9,8 @@ import type { ItemCollection, StacItem } from '../../../electron/service/stac/ty
 
 let rig: SearchRig;
 beforeAll(async () => { rig = await startSearchRig(); });
-afterAll(async () => { await rig.close(); });
-afterEach(() => rig.fake.resetFaults());
+afterAll(async () => { await rig?.close(); });
+afterEach(() => rig?.fake.resetFaults());
 
 const WORLD = 'bbox=-180,-90,180,90';
 

@@ -29,7 +29,7 @@ function itemsOf(decoded: ReturnType<typeof decodeSearchPage>, source: 'sentinel
 describe('SearchPageDecoderPool', () => {
   let pool: SearchPageDecoderPool;
   beforeAll(() => { pool = new SearchPageDecoderPool({ threads: 2 }); });
-  afterAll(async () => { await pool.close(); });
+  afterAll(async () => { await pool?.close(); });
 
   it('decodes inline while cold, then on pool threads, with the same result', async () => {
     const inline = decodeSearchPage(fresh(ES_PAGE), 'sentinel-2', ES_ORIGIN);
@@ -76,7 +76,7 @@ describe('SearchPageDecoderPool', () => {
 describe('federated search with the decoder pool', () => {
   let rig: SearchRig;
   beforeAll(async () => { rig = await startSearchRig({}, { cacheTtlMs: 0 }); });
-  afterAll(async () => { await rig.close(); });
+  afterAll(async () => { await rig?.close(); });
 
   it('answers the same features with pages decoded inline (cold) and on pool threads (warm)', async () => {
     const decoder = rig.svc.service.context.searchPages;

@@ -15,7 +15,7 @@ beforeAll(async () => {
   });
   sources = { earthSearch, landsatLook, planetaryComputer };
 });
-afterAll(() => fake.close());
+afterAll(() => fake?.close());
 beforeEach(() => {
   fake.resetFaults();
   fake.requests.length = 0;
