@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
-import { ARTIFACTS_DIR, launchChromium, type Browser } from './chromium';
+import { ARTIFACTS_DIR, explainWait, launchChromium, type Browser } from './chromium';
 import { orUndo, runAll } from './clean-up';
 import { startTestService, type TestService } from './test-service';
 import type { ServiceConfig } from '../../electron/service/config';
@@ -72,8 +72,10 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
         // Failed fetches are logged by Chromium as console errors; the app shows those itself.
         if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(`console: ${message.text()}`);
       });
-      await page.goto(`${svc.url}/?key=${svc.key}${hash}`);
-      await page.locator('.map canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await explainWait(page, 'The app (its map canvas)', async () => {
+        await page.goto(`${svc.url}/?key=${svc.key}${hash}`);
+        await page.locator('.map canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
+      });
       return page;
     },
     async shot(page, name) {
