@@ -53,7 +53,7 @@ export const ALLOWED: readonly Allowance[] = [
 const RECORDED_DATA = /^test\/fixtures\//;
 
 // Absolute paths of a build machine: the top-level folders work, root, tmp, home/<user> and
-// Users/<user>, each followed by a slash. Not preceded by a word character, a dot or a dash, so URL paths (`example.com/work/`) pass.
+// Users/<user>, each followed by a slash. Not preceded by a word character, a dot or a dash, so URL paths (`example.com/tmp/`) pass.
 const MACHINE_PATH = /(?<![\w.~-])\/(?:work|root|tmp|home\/[\w.-]+|Users\/[\w.-]+)\//g;
 const FILE_URL = /file:\/\/\//g;
 const SHARED_DIR = /\.\.[/\\]shared\b/g;
