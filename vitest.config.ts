@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One clear message when fixtures, GDAL or its Python bindings are missing (test/helpers/preflight.ts).
+    globalSetup: ['./test/helpers/preflight-unit.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // One clear message when fixtures or Chromium are missing (test/helpers/preflight.ts).
+    globalSetup: ['./test/helpers/preflight-e2e.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchChromium, type Browser } from '../helpers/chromium';
+import { ARTIFACTS_DIR, explainWait, launchChromium, type Browser } from '../helpers/chromium';
 import { startTestService, type TestService } from '../helpers/test-service';
 
 const rendererDir = join(__dirname, '..', '..', 'out', 'renderer');
@@ -25,7 +25,7 @@ describe('renderer app shell in Chromium', () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
     const status = page.getByTestId('health-status');
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/Service ok · v\d+\.\d+\.\d+/);
+    await explainWait(page, 'The service health', () => expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/Service ok · v\d+\.\d+\.\d+/));
     // The key leaves the address bar once read.
     expect(page.url()).not.toContain(svc.key);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'app-shell-health.png') });

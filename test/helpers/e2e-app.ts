@@ -7,7 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
-import { ARTIFACTS_DIR, launchChromium, type Browser } from './chromium';
+import { ARTIFACTS_DIR, explainWait, launchChromium, type Browser } from './chromium';
+import { orUndo, runAll } from './clean-up';
 import { startTestService, type TestService } from './test-service';
 import type { ServiceConfig } from '../../electron/service/config';
 
@@ -43,7 +44,7 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npx electron-vite build\` first.`);
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const svc = await startTestService({ rendererDir: RENDERER_DIR, ...overrides }, env);
-  const browser = await launchChromium();
+  const browser = await orUndo(() => launchChromium(), () => svc.close());
   const pageErrors: string[] = [];
   const requests: string[] = [];
   let counter = 0;
@@ -71,8 +72,10 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
         // Failed fetches are logged by Chromium as console errors; the app shows those itself.
         if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(`console: ${message.text()}`);
       });
-      await page.goto(`${svc.url}/?key=${svc.key}${hash}`);
-      await page.locator('.map canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await explainWait(page, 'The app (its map canvas)', async () => {
+        await page.goto(`${svc.url}/?key=${svc.key}${hash}`);
+        await page.locator('.map canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
+      });
       return page;
     },
     async shot(page, name) {
@@ -82,8 +85,7 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
       return path;
     },
     async close() {
-      await browser.close().catch(() => undefined);
-      await svc.close().catch(() => undefined);
+      await runAll(() => browser.close(), () => svc.close()).catch(() => undefined);
     },
   };
   return app;

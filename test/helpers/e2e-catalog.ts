@@ -10,10 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { orUndo, runAll } from './clean-up';
 import { cloneItemShifted, startFakeUpstream, type FakeUpstream, type FakeUpstreamOptions } from './fake-upstream';
-import { FIXTURES_DIR, FIXTURE, readFixtureJson, type Json } from './fake-upstream/fixture-files';
+import { FIXTURE, readFixtureJson, type Json } from './fake-upstream/fixture-files';
+import { RASTER_SCENES } from './fixtures';
 
-const RASTERS = join(FIXTURES_DIR, 'rasters', 'sentinel-2-l2a_S2A_29RKH_20200219');
+const RASTERS = RASTER_SCENES.sentinel2;
 
 /** The area and dates that find the two scenes. */
 export const JOURNEY_BBOX = [-12.6, 23.9, -10.3, 25.7] as const;
@@ -51,7 +53,8 @@ function withLocalAssets(item: Json, hrefs: Record<string, string>): Json {
 
 export async function startJourneyCatalog(options: FakeUpstreamOptions = {}, extraScenes?: number): Promise<JourneyCatalog> {
   const tmp = mkdtempSync(join(tmpdir(), 'astra-journey-'));
-  const fake = await startFakeUpstream({ items: { earthSearch: [], planetaryComputer: [], landsatLook: [] }, ...options });
+  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+  const fake = await orUndo(() => startFakeUpstream({ items: { earthSearch: [], planetaryComputer: [], landsatLook: [] }, ...options }), removeTmp);
   // Each scene reads its own URLs, so the byte cache treats them as different files.
   const serve = (scene: string, name: string) =>
     fake.serveFile(`/cogs/${scene}/${name}`, join(RASTERS, name), { contentType: 'image/tiff; application=geotiff; profile=cloud-optimized' });
@@ -80,8 +83,7 @@ export async function startJourneyCatalog(options: FakeUpstreamOptions = {}, ext
       ASTRA_UPSTREAM_TIMEOUT_MS: '3000',
     },
     async close() {
-      await fake.close().catch(() => undefined);
-      rmSync(tmp, { recursive: true, force: true });
+      await runAll(() => fake.close().catch(() => undefined), removeTmp);
     },
   };
 }

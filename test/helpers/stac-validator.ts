@@ -1,16 +1,15 @@
 /**
- * Offline STAC 1.0.0 Item validation with the official JSON Schemas in the shared fixtures
- * (stac-schemas/, see its MANIFEST.md): the core Item schema plus the schema of every extension
- * the item declares. Each schema is registered under its `$id`, so `$ref`s resolve locally and
+ * Offline STAC 1.0.0 Item validation with the official JSON Schemas in test/fixtures/stac-schemas/
+ * (see test/fixtures/SOURCES.md): the core Item schema plus the schema of every extension the item
+ * declares. Each schema is registered under its `$id`, so `$ref`s resolve locally and
  * nothing is fetched.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR } from './fake-upstream/fixture-files';
+import { STAC_SCHEMAS_DIR as SCHEMAS_DIR } from './fixtures';
 
-const SCHEMAS_DIR = join(FIXTURES_DIR, 'stac-schemas');
 const ITEM_SCHEMA_ID = 'https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json';
 
 function jsonFiles(dir: string): string[] {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig, type ServiceConfig } from '../../electron/service/config';
 import { ADMIN_KEY_SCOPES } from '../../electron/service/keys/key-scopes';
 import { createService, type AstraService } from '../../electron/service/server';
+import { orUndo, runAll } from './clean-up';
 
 export interface TestService {
   service: AstraService;
@@ -21,8 +22,9 @@ export interface TestService {
 export async function startTestService(overrides: Partial<ServiceConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'astra-test-'));
   const config = loadConfig([], env, { port: 0, dataDir, ...overrides });
-  const service = await createService(config);
-  const { url, port } = await service.listen();
+  const removeDataDir = () => { if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true }); };
+  const service = await orUndo(() => createService(config), removeDataDir);
+  const { url, port } = await orUndo(() => service.listen(), () => runAll(() => service.close(), removeDataDir));
   const key = service.context.keys.create('test', ADMIN_KEY_SCOPES).key;
   return {
     service,
@@ -36,8 +38,7 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, e
       return fetch(url + path, { ...init, headers });
     },
     async close() {
-      await service.close();
-      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await runAll(() => service.close(), removeDataDir);
     },
   };
 }

@@ -1,7 +1,9 @@
 """Makes the benchmark's full-size Sentinel-2-like pair with GDAL (cached: skipped when present).
 
-usage: make_bench_pair.py <dir>
+usage: make_bench_pair.py <29RKH fixture dir> <dir>
 
+<29RKH fixture dir>: test/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219 (run-ndvi-bench.js passes it,
+from test/helpers/fixtures.ts).
 <dir>/B04.tif, <dir>/B08.tif: 10980 x 10980 UInt16 COGs (DEFLATE, 512x512 tiles, overviews, no
 predictor — like the sentinel-cogs originals), EPSG:32629 10 m, nodata 0. Pixels: the real 29RKH
 fixture bands upsampled 10x (bilinear) plus Gaussian noise (sigma 25 DN), so tiles compress like
@@ -15,9 +17,9 @@ import numpy as np
 from osgeo import gdal
 
 gdal.UseExceptions()
-out = sys.argv[1]
+FIXTURE = sys.argv[1]
+out = sys.argv[2]
 os.makedirs(out, exist_ok=True)
-FIXTURE = '/work/shared/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219'
 SIZE = 10980
 rng = np.random.default_rng(2024)
 

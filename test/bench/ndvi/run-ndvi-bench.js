@@ -74,11 +74,12 @@ async function runOurs(service, label) {
 }
 
 console.log('NDVI of a full 10980×10980 Sentinel-2-like scene → COG');
-execFileSync(PYTHON, [join(here, 'make_bench_pair.py'), pairDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+const { RASTER_SCENES } = await importTs('test/helpers/fixtures.ts');
+execFileSync(PYTHON, [join(here, 'make_bench_pair.py'), RASTER_SCENES.sentinel2, pairDir], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const { startFakeUpstream } = await importTs('test/helpers/fake-upstream/index.ts');
 const fake = await startFakeUpstream({ items: { earthSearch: [], landsatLook: [], planetaryComputer: [] } });
-const item = JSON.parse(readFileSync('/work/shared/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219/S2A_29RKH_20200219_0_L2A.json', 'utf8'));
+const item = JSON.parse(readFileSync(join(RASTER_SCENES.sentinel2, 'S2A_29RKH_20200219_0_L2A.json'), 'utf8'));
 item.assets.red.href = fake.serveFile('/bench/B04.tif', join(pairDir, 'B04.tif'));
 item.assets.nir.href = fake.serveFile('/bench/B08.tif', join(pairDir, 'B08.tif'));
 delete item.assets.scl;

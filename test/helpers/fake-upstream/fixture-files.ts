@@ -1,14 +1,13 @@
-/** The real recorded upstream responses (read-only; see fixtures/SOURCES.md). */
+/** The real recorded upstream responses (read-only; see test/fixtures/SOURCES.md). */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '../fixtures';
 
-export const FIXTURES_DIR = process.env.ASTRA_FIXTURES_DIR ?? '/work/shared/fixtures';
-export const STAC_RESPONSES_DIR = join(FIXTURES_DIR, 'stac-responses');
+export { FIXTURES_DIR, STAC_RESPONSES_DIR } from '../fixtures';
 
 export type Json = Record<string, unknown>;
 
 export function readFixtureJson(relativePath: string): Json {
-  return JSON.parse(readFileSync(join(FIXTURES_DIR, relativePath), 'utf8')) as Json;
+  return JSON.parse(readFileSync(fixturePath(relativePath), 'utf8')) as Json;
 }
 
 /** Features of a FeatureCollection fixture, or the single Feature of an Item fixture. */
@@ -19,7 +18,7 @@ export function fixtureFeatures(relativePath: string): Json[] {
   throw new Error(`${relativePath} is neither a FeatureCollection nor a Feature`);
 }
 
-/** Paths under stac-responses/, named once so tests and the fake agree on them. */
+/** Paths under the fixtures folder, named once so tests and the fake agree on them. */
 export const FIXTURE = {
   esS2AndLandsatPage1: 'stac-responses/earth-search/earth-search_sentinel-2-l2a+landsat-c2-l2_search_page1.json',
   esCql2Page1: 'stac-responses/earth-search/earth-search_cql2-filter_search_page1.json',

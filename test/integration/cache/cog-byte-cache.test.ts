@@ -25,7 +25,7 @@ beforeAll(async () => {
   upstream.put('/cogs/B04.tif', file, { etag: '"v1"' });
   url = `${upstream.url}/cogs/B04.tif`;
 });
-afterAll(async () => { await upstream.close(); });
+afterAll(async () => { await upstream?.close(); });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'astra-bytes-'));
@@ -37,8 +37,8 @@ beforeEach(() => {
 const stores: BlockStore[] = [];
 afterEach(() => {
   for (const store of stores.splice(0)) store.close();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  db?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function makeCache(limit = 1024 ** 3, database = db) {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemCache, type ItemQuery } from '../../../electron/service/cache/item-cache';
 import { openDatabase, type Db } from '../../../electron/service/db/open-database';
 import type { StacItem } from '../../../electron/service/stac/types';
+import { FIXTURE } from '../../helpers/fake-upstream/fixture-files';
+import { fixturePath } from '../../helpers/fixtures';
 import { randomItems } from './helpers/random-items';
 
 let dir: string;
@@ -18,7 +20,7 @@ beforeAll(() => {
   cache = new ItemCache(db);
   cache.upsertMany(items);
 });
-afterAll(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => { db?.close(); if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 /** The same query answered by brute force over the in-memory items. */
 function expected(q: ItemQuery): string[] {
@@ -91,7 +93,7 @@ describe('ItemCache', () => {
   });
 
   it('finds the real antimeridian fixture item (split MultiPolygon, west > east bbox)', () => {
-    const fixture = JSON.parse(readFileSync('/work/shared/fixtures/stac-responses/antimeridian/stactools-sentinel2_S2A_T01KAB_20230821T221944_L2A.json', 'utf8')) as StacItem;
+    const fixture = JSON.parse(readFileSync(fixturePath(FIXTURE.antimeridianS2), 'utf8')) as StacItem;
     const item = { ...fixture, id: `sentinel-2:${fixture.id}`, properties: { ...fixture.properties, 'astra:source': 'sentinel-2' as const, 'astra:collection': 'sentinel-2-l2a' } };
     cache.upsertMany([item]);
     const fiji = { datetime: { start: '2023-08-21T00:00:00Z', end: '2023-08-22T00:00:00Z' }, limit: 10, sortby: '-datetime' as const };

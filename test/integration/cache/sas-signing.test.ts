@@ -15,7 +15,7 @@ beforeAll(async () => {
   upstream.put('/blob/sentinel2l2a01/sentinel2-l2/29/R/KH/b.tif', data);
   upstream.put('/blob/landsateuwest/landsat-c2/level-2/c.tif', data);
 });
-afterAll(async () => { await upstream.close(); });
+afterAll(async () => { await upstream?.close(); });
 beforeEach(() => {
   upstream.resetLog();
   upstream.tokenTtlMs = 3_600_000;

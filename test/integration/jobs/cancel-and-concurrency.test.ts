@@ -10,6 +10,7 @@ import { startTestService, type TestService } from '../../helpers/test-service';
 import { sleep, watchHeartbeat } from './helpers/heartbeat';
 import { getJob, isFinished, submitJob, waitForJob } from './helpers/job-api';
 import { spinKind } from './helpers/test-kinds';
+import { PROMPTLY_MS } from '../../helpers/timing';
 
 let svc: TestService;
 const heartbeat = watchHeartbeat();
@@ -30,12 +31,12 @@ const stubbornKind: JobKind = {
     return { finished: true };
   },
 };
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 const cancel = (id: string) => svc.api(`/api/v1/jobs/${id}`, { method: 'DELETE' });
 
 describe('cancel', () => {
-  it('stops a running job: DELETE answers the cancelled job, the worker thread is gone within 1 s', async () => {
+  it('stops a running job: DELETE answers the cancelled job, then the worker thread stops and is gone', async () => {
     const { id } = await submitJob(svc, { type: 'watched-spin', chunks: 100_000, chunk_ms: 5 });
     await waitForJob(svc, id, (job) => job.status === 'running');
     await heartbeat.until((chunks) => chunks >= 5);
@@ -51,11 +52,12 @@ describe('cancel', () => {
     const job = (await response.json()) as Job;
     expect(job).toMatchObject({ id, status: 'cancelled' });
     expect(job.error).toBeUndefined();
-    expect(answeredAt - cancelledAt).toBeLessThan(1000);
+    // The job would spin for 500 s: answering at all shows it was not waited for; the bound only catches a hang.
+    expect(answeredAt - cancelledAt).toBeLessThan(PROMPTLY_MS);
 
     // The thread itself stopped (its heartbeat froze) and was removed from the pool.
     const lastBeat = await heartbeat.stillSince(250);
-    expect(lastBeat - cancelledAt).toBeLessThan(1000);
+    expect(lastBeat - cancelledAt).toBeLessThan(PROMPTLY_MS);
     expect(svc.service.context.workerPool.threadIds).not.toContain(threadId);
     expect(existsSync(workDir)).toBe(false);
     expect((await getJob(svc, id)).status).toBe('cancelled');

@@ -17,7 +17,7 @@ beforeAll(async () => {
   jobs.register(failingKind('fails-bug', 'bug'));
   jobs.register(failingKind('fails-in-worker', 'worker'));
 });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 describe('failing jobs', () => {
   it('an AppError from the kind → failed with its code and message', async () => {

@@ -13,7 +13,7 @@ beforeAll(async () => {
   svc = await startTestService({ workerCount: 1 });
   svc.service.context.jobs.register(spinKind());
 });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 const post = (body: unknown) => svc.api('/api/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
   svc = await startTestService({ workerCount: 1 });
   svc.service.context.jobs.register(chattyKind);
 });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 describe('progress', () => {
   it('is live per call but persisted at most ~4 times a second', async () => {

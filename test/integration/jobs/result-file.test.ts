@@ -20,7 +20,7 @@ beforeAll(async () => {
   path = `/api/v1/jobs/${id}/result.tif`;
   await waitForJob(svc, id, isFinished);
 });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 const body = async (response: Response) => Buffer.from(await response.arrayBuffer());
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithGdal, samePixels, validateCog } from './helpers/gdal-check';
 import { getJob, runToFile, startProcessingEnv, submit, waitJob, type ProcessingEnv } from './helpers/processing-env';
 import { S2_DIR, S2_SCENE } from './helpers/test-scenes';
+import { PROMPTLY_MS } from '../../helpers/timing';
 
 let env: ProcessingEnv;
 let work: string;
@@ -27,7 +28,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fileRequests = () => env.fake.requestsTo('files').length;
 
 describe('cancelling a running NDVI job', () => {
-  it('stops within 1 s: the job is cancelled, its worker thread terminated, no more reads, no files left', async () => {
+  it('stops at once: the job is cancelled, its worker thread terminated, no more reads, no files left', async () => {
     env.fake.faults.files.latencyMs = 150; // every upstream byte read is slow: the job runs for seconds
     try {
       const svc = await env.startService({ workerCount: 1 });
@@ -43,7 +44,8 @@ describe('cancelling a running NDVI job', () => {
       console.log(`[processing] cancel answered in ${elapsed.toFixed(0)} ms with ${response.status} ${body.status}`);
       expect(response.status).toBe(200);
       expect(body.status).toBe('cancelled');
-      expect(elapsed).toBeLessThan(1000);
+      // The job reads for seconds (150 ms per upstream read): the bound only catches a cancel that waits for it.
+      expect(elapsed).toBeLessThan(PROMPTLY_MS);
       // Piscina terminated the thread that ran the tile task.
       expect(svc.service.context.workerPool.threadIds).not.toContain(threadsBefore[0]);
 

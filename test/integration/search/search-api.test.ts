@@ -6,11 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSearchRig, type SearchRig } from '../../helpers/search-service';
 import { validateStacItem } from '../../helpers/stac-validator';
 import type { ItemCollection, StacItem } from '../../../electron/service/stac/types';
+import { PROMPTLY_MS } from '../../helpers/timing';
 
 let rig: SearchRig;
 beforeAll(async () => { rig = await startSearchRig(); });
-afterAll(async () => { await rig.close(); });
-afterEach(() => rig.fake.resetFaults());
+afterAll(async () => { await rig?.close(); });
+afterEach(() => rig?.fake.resetFaults());
 
 const WORLD = 'bbox=-180,-90,180,90';
 
@@ -69,7 +70,7 @@ describe('GET /api/v1/search', () => {
     expect(pages).toBeGreaterThan(2);
   });
 
-  it('a source past the timeout becomes a timeout warning; the others still answer in time', () => withFreshRig(async (rig) => {
+  it('a source past the timeout becomes a timeout warning; the others still answer', () => withFreshRig(async (rig) => {
     rig.fake.faults.planetaryComputer.hang = true;
     const started = Date.now();
     const { status, body } = await search(`${WORLD}&limit=50`, rig);
@@ -78,7 +79,8 @@ describe('GET /api/v1/search', () => {
     expect(body.warnings).toEqual([expect.objectContaining({ source: 'planetary-computer', code: 'timeout' })]);
     expect(body.features.some((f) => f.id.startsWith('sentinel-2:'))).toBe(true);
     expect(body.features.some((f) => f.id.startsWith('planetary-computer:'))).toBe(false);
-    expect(elapsed).toBeLessThan(3000 + 1000);
+    // The hanging catalog never answers: the search ended on the 3 s upstream timeout, not on it.
+    expect(elapsed).toBeLessThan(3000 + PROMPTLY_MS);
   }));
 
   it('429 and malformed JSON become warnings, never a failed search', () => withFreshRig(async (rig) => {

@@ -12,8 +12,9 @@ import { decodeSearchPage, viewSearchPage } from '../../../electron/service/sour
 import { itemJson } from '../../../electron/service/stac/item-json';
 import { ES_ORIGIN, PC_ORIGIN } from '../../unit/sources/normalize-fixtures';
 import { startSearchRig, type SearchRig } from '../../helpers/search-service';
+import { STAC_RESPONSES_DIR } from '../../helpers/fixtures';
 
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/stac-responses');
+const FIXTURES = STAC_RESPONSES_DIR;
 const ES_PAGE = readFileSync(join(FIXTURES, 'earth-search/earth-search_sentinel-2-l2a+landsat-c2-l2_search_page1.json'));
 const PC_PAGE = readFileSync(join(FIXTURES, 'planetary-computer/planetary-computer_sentinel-2-l2a_search.json'));
 
@@ -28,7 +29,7 @@ function itemsOf(decoded: ReturnType<typeof decodeSearchPage>, source: 'sentinel
 describe('SearchPageDecoderPool', () => {
   let pool: SearchPageDecoderPool;
   beforeAll(() => { pool = new SearchPageDecoderPool({ threads: 2 }); });
-  afterAll(async () => { await pool.close(); });
+  afterAll(async () => { await pool?.close(); });
 
   it('decodes inline while cold, then on pool threads, with the same result', async () => {
     const inline = decodeSearchPage(fresh(ES_PAGE), 'sentinel-2', ES_ORIGIN);
@@ -75,7 +76,7 @@ describe('SearchPageDecoderPool', () => {
 describe('federated search with the decoder pool', () => {
   let rig: SearchRig;
   beforeAll(async () => { rig = await startSearchRig({}, { cacheTtlMs: 0 }); });
-  afterAll(async () => { await rig.close(); });
+  afterAll(async () => { await rig?.close(); });
 
   it('answers the same features with pages decoded inline (cold) and on pool threads (warm)', async () => {
     const decoder = rig.svc.service.context.searchPages;

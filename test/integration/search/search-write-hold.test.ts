@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rig.close();
+  await rig?.close();
 });
 
 const turns = async (n: number) => {

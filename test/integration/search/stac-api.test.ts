@@ -5,7 +5,7 @@ import { validateStacItem } from '../../helpers/stac-validator';
 
 let rig: SearchRig;
 beforeAll(async () => { rig = await startSearchRig(); });
-afterAll(async () => { await rig.close(); });
+afterAll(async () => { await rig?.close(); });
 
 const json = async (path: string, init?: RequestInit) => {
   const response = await rig.svc.api(path, init);

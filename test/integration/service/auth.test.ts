@@ -3,7 +3,7 @@ import { startTestService, type TestService } from '../../helpers/test-service';
 
 let svc: TestService;
 beforeAll(async () => { svc = await startTestService(); });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 async function errorOf(response: Response) {
   expect(response.headers.get('content-type')).toMatch(/application\/json/);

@@ -5,7 +5,7 @@ import { startTestService, type TestService } from '../../helpers/test-service';
 
 let svc: TestService;
 beforeAll(async () => { svc = await startTestService({ bodyLimitBytes: 2048 }); });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 /** fetch() forbids setting Host, so the guard is exercised with node:http. */
 function getWithHost(host: string, path = '/api/v1/health'): Promise<{ status: number; body: string }> {

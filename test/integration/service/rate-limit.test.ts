@@ -4,7 +4,7 @@ import { startTestService, type TestService } from '../../helpers/test-service';
 
 let svc: TestService;
 beforeAll(async () => { svc = await startTestService({ rateLimitPerMinute: 5 }); });
-afterAll(async () => { await svc.close(); });
+afterAll(async () => { await svc?.close(); });
 
 describe('per-key rate limit', () => {
   it('sends X-RateLimit headers on normal responses', async () => {

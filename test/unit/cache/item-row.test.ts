@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { footprintBoxes, itemBbox, itemRow, msToDay } from '../../../electron/service/cache/item-row';
 import type { StacItem } from '../../../electron/service/stac/types';
+import { FIXTURE } from '../../helpers/fake-upstream/fixture-files';
+import { fixturePath } from '../../helpers/fixtures';
 
-const antimeridian = JSON.parse(readFileSync('/work/shared/fixtures/stac-responses/antimeridian/stactools-sentinel2_S2A_T01KAB_20230821T221944_L2A.json', 'utf8')) as StacItem;
+const antimeridian = JSON.parse(readFileSync(fixturePath(FIXTURE.antimeridianS2), 'utf8')) as StacItem;
 
 describe('item rows', () => {
   it('stores a bbox crossing the antimeridian as two boxes meeting at ±180', () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WriteBehindQueue, type QueuedWrite } from '../../../electron/service/cache/write-behind-queue';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -53,14 +53,21 @@ describe('write-behind queue', () => {
   });
 
   it('writes anyway once a page has waited maxDeferMs, held or not', async () => {
-    const { queue, written } = recorder(60);
-    queues.push(queue);
-    queue.hold();
-    const started = Date.now();
-    queue.enqueue({ items: ['late'], updatedAt: started });
-    while (written.length === 0 && Date.now() - started < 2000) await sleep(5);
-    expect(written).toEqual([['late']]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { queue, written } = recorder(60);
+      queues.push(queue);
+      queue.hold();
+      queue.enqueue({ items: ['late'], updatedAt: Date.now() });
+      await vi.advanceTimersByTimeAsync(59);
+      await turn();
+      expect(written).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      await turn();
+      expect(written).toEqual([['late']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('flush writes everything at once, held or not, and counts repeated ids per page', async () => {

@@ -6,6 +6,8 @@ import { normalizeItem } from '../../../electron/service/sources/normalize/norma
 import type { StacItem } from '../../../electron/service/stac/types';
 import { bindBands } from '../../../electron/service/processing/scene/band-binding';
 import { maskBandOf } from '../../../electron/service/processing/scene/mask-band';
+import { FIXTURE } from '../../helpers/fake-upstream/fixture-files';
+import { fixturePath } from '../../helpers/fixtures';
 
 function normalized(path: string, origin: ItemOrigin): StacItem {
   const result = normalizeItem(JSON.parse(readFileSync(path, 'utf8')), origin);
@@ -13,8 +15,8 @@ function normalized(path: string, origin: ItemOrigin): StacItem {
   return result.item;
 }
 
-const s2 = normalized('/work/shared/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219/S2A_29RKH_20200219_0_L2A.json', EARTH_SEARCH_ORIGIN);
-const landsat = normalized('/work/shared/fixtures/stac-responses/usgs-landsatlook/landsatlook_landsat-c2l2-sr_LC08_L2SP_028030_20200114_20200824_02_T1_SR.json', LANDSATLOOK_ORIGIN);
+const s2 = normalized(fixturePath(FIXTURE.esRasterItem29RKH), EARTH_SEARCH_ORIGIN);
+const landsat = normalized(fixturePath(FIXTURE.llLandsat8), LANDSATLOOK_ORIGIN);
 
 describe('bindBands', () => {
   it('binds common names and asset keys to Sentinel-2 bands with the item\'s radiometry', () => {

@@ -1,14 +1,16 @@
 /**
  * The worker's DEFLATE decoder (zlib) against geotiff.js's default (pako): same pixels from a real
- * COG, and the measured time per 512 × 512 tile of each, printed on every run (the reason the
- * workers register zlib, see workers/tasks/cog/zlib-deflate-decoder.ts).
+ * COG, and the measured time per 512 × 512 tile of each, printed on every run but not asserted (the
+ * reason the workers register zlib, see workers/tasks/cog/zlib-deflate-decoder.ts; a loaded shared
+ * machine can skew any one timing).
  */
 import { readFileSync } from 'node:fs';
 import { fromFile, getDecoder } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { decodedBlockBytes, inflateBlock } from '../../../workers/tasks/cog/zlib-deflate-decoder';
+import { RASTER_SCENES } from '../../helpers/fixtures';
 
-const FILE = '/work/shared/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219/B08.tif';
+const FILE = `${RASTER_SCENES.sentinel2}/B08.tif`;
 
 async function rawTiles(): Promise<Uint8Array[]> {
   const image = await (await fromFile(FILE)).getImage();
@@ -18,8 +20,26 @@ async function rawTiles(): Promise<Uint8Array[]> {
   return Array.from(offsets, (offset, i) => new Uint8Array(bytes.subarray(Number(offset), Number(offset) + Number(counts[i]))));
 }
 
+/** Best-of-5 time per tile of each decoder, printed (a figure for the record; the machine is shared, so not asserted). */
+async function printTimings(tiles: Uint8Array[]): Promise<void> {
+  // This process never registered the zlib decoder: geotiff.js's own DEFLATE decoder is pako.
+  const pakoDecoder = await getDecoder(8, { tileWidth: 512, tileHeight: 512, planarConfiguration: 1, bitsPerSample: [16], predictor: 1 });
+  const time = async (fn: (tile: Uint8Array) => unknown) => {
+    let best = Infinity;
+    for (let round = 0; round < 5; round++) {
+      const t = performance.now();
+      for (const tile of tiles) await fn(tile);
+      best = Math.min(best, (performance.now() - t) / tiles.length);
+    }
+    return best;
+  };
+  const zlib = await time((tile) => inflateBlock(tile, 512 * 512 * 2));
+  const pako = await time((tile) => pakoDecoder.decode(tile.slice().buffer));
+  console.log(`[processing] DEFLATE 512×512 uint16 tile: zlib ${zlib.toFixed(2)} ms, pako ${pako.toFixed(2)} ms (best of 5 over ${tiles.length} tiles)`);
+}
+
 describe('zlib DEFLATE decoder', () => {
-  it('decodes the same bytes as geotiff.js (pako), into one right-sized buffer', async () => {
+  it('decodes the same bytes as geotiff.js (pako), into one right-sized buffer (and prints both timings)', async () => {
     const tiles = await rawTiles();
     const expected = decodedBlockBytes({ tileWidth: 512, tileHeight: 512, planarConfiguration: 1, bitsPerSample: [16] });
     expect(expected).toBe(512 * 512 * 2);
@@ -30,24 +50,6 @@ describe('zlib DEFLATE decoder', () => {
       expect(ours.byteLength % 8).toBe(0);
       expect(Buffer.from(ours, 0, theirs.byteLength).equals(Buffer.from(theirs as ArrayBuffer))).toBe(true);
     }
-  });
-
-  it('is faster than pako (prints both)', async () => {
-    const tiles = await rawTiles();
-    // This process never registered the zlib decoder: geotiff.js's own DEFLATE decoder is pako.
-    const pakoDecoder = await getDecoder(8, { tileWidth: 512, tileHeight: 512, planarConfiguration: 1, bitsPerSample: [16], predictor: 1 });
-    const time = async (fn: (tile: Uint8Array) => unknown) => {
-      let best = Infinity;
-      for (let round = 0; round < 5; round++) {
-        const t = performance.now();
-        for (const tile of tiles) await fn(tile);
-        best = Math.min(best, (performance.now() - t) / tiles.length);
-      }
-      return best;
-    };
-    const zlib = await time((tile) => inflateBlock(tile, 512 * 512 * 2));
-    const pako = await time((tile) => pakoDecoder.decode(tile.slice().buffer));
-    console.log(`[processing] DEFLATE 512×512 uint16 tile: zlib ${zlib.toFixed(2)} ms, pako ${pako.toFixed(2)} ms (best of 5 over ${tiles.length} tiles)`);
-    expect(zlib).toBeLessThan(pako);
+    await printTimings(tiles);
   });
 });

@@ -12,6 +12,7 @@ import { undoFloatingPointPredictor } from '../../../workers/tasks/tiles/float-p
 import { decodeCogTileTask } from '../../../workers/tasks/tiles/decode-tile-task';
 import { encodeTileBytes } from '../../../workers/tasks/tiles/encode-tile-task';
 import { readBand } from '../workers/helpers/read-geotiff';
+import { RASTER_SCENES } from '../../helpers/fixtures';
 
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
@@ -68,7 +69,7 @@ describe('encodeTileBytes (Z_RLE) and decode-cog-tile', () => {
   });
 
   it('compresses a real NDVI tile as well as the default strategy, faster (prints the numbers)', async () => {
-    const dir = '/work/shared/fixtures/rasters/sentinel-2-l2a_S2A_29RKH_20200219';
+    const dir = RASTER_SCENES.sentinel2;
     const [red, nir] = await Promise.all([readBand(`${dir}/B04.tif`), readBand(`${dir}/B08.tif`)]);
     const ndvi = new Float32Array(512 * 512);
     for (let r = 0; r < 512; r++) {

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { fromFile } from 'geotiff';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCogWriter, type CogWriteResult } from '../../../electron/service/raster/cog';
+import { RASTERS_DIR, RASTER_SCENES } from '../../helpers/fixtures';
 import { epsgOf, gdalinfo, runPythonHelper, validateCog } from './helpers/gdal-tools';
 
-const FIXTURES = '/work/shared/fixtures/rasters';
-const SCENE = join(FIXTURES, 'sentinel-2-l2a_S2A_29RKH_20200219');
+const FIXTURES = RASTERS_DIR;
+const SCENE = RASTER_SCENES.sentinel2;
 const RED = join(SCENE, 'B04.tif');
 const NIR = join(SCENE, 'B08.tif');
 

@@ -10,7 +10,7 @@ let fake: FakeUpstream;
 beforeAll(async () => {
   fake = await startFakeUpstream({ volume: { earthSearch: 40 } });
 });
-afterAll(() => fake.close());
+afterAll(() => fake?.close());
 beforeEach(() => {
   fake.resetFaults();
   fake.requests.length = 0;

@@ -20,7 +20,7 @@ let fake: FakeUpstream;
 beforeAll(async () => {
   fake = await startFakeUpstream();
 });
-afterAll(() => fake.close());
+afterAll(() => fake?.close());
 
 interface Recorded { request: { method: string; json_body: Json | null } }
 const recorded = readFixtureJson('stac-responses/requests-index.json') as unknown as Record<string, Recorded>;

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonText } from '../../../electron/service/sources/http/json-text';
+import { STAC_RESPONSES_DIR } from '../../helpers/fixtures';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/stac-responses');
+const FIXTURES = STAC_RESPONSES_DIR;
 
 describe('jsonText', () => {
   it('gives a pure-ASCII body back as it is', () => {

@@ -10,7 +10,7 @@ beforeAll(async () => {
   // The two real LandsatLook items (Landsat 8 and 7) plus clones of both.
   fake = await startFakeUpstream({ volume: { landsatLook: 24 } });
 });
-afterAll(() => fake.close());
+afterAll(() => fake?.close());
 beforeEach(() => {
   fake.resetFaults();
   fake.requests.length = 0;

@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Real PC items (33 of them share one datetime: a tie across pages) plus dated clones.
   fake = await startFakeUpstream({ volume: { planetaryComputer: 40 } });
 });
-afterAll(() => fake.close());
+afterAll(() => fake?.close());
 beforeEach(() => {
   fake.resetFaults();
   fake.requests.length = 0;

@@ -10,8 +10,9 @@ import { normalizeItems } from '../../../electron/service/sources/normalize/norm
 import { UpstreamFailure } from '../../../electron/service/sources/types';
 import { itemJson } from '../../../electron/service/stac/item-json';
 import { ES_ORIGIN, LL_ORIGIN, PC_ORIGIN, brokenCopies } from './normalize-fixtures';
+import { STAC_RESPONSES_DIR } from '../../helpers/fixtures';
 
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/stac-responses');
+const FIXTURES = STAC_RESPONSES_DIR;
 const PAGES = [
   ['earth-search/earth-search_sentinel-2-c1-l2a_13TDE_item-collection.json', ES_ORIGIN],
   ['earth-search/earth-search_sentinel-2-l2a+landsat-c2-l2_search_page1.json', ES_ORIGIN],

@@ -1,14 +1,14 @@
 /** wire-item.ts: a normalized item posted between threads comes back equal, with the same JSON. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeItems } from '../../../electron/service/sources/normalize/normalize-item';
 import { itemJson } from '../../../electron/service/stac/item-json';
 import type { StacItem } from '../../../electron/service/stac/types';
 import { fromWireItem, toWireItem } from '../../../electron/service/stac/wire-item';
+import { fixturePath } from '../../helpers/fixtures';
 import { ES_ORIGIN } from '../sources/normalize-fixtures';
 
-const FIXTURE = join(__dirname, '../../../../shared/fixtures/stac-responses/earth-search/earth-search_sentinel-2-c1-l2a_13TDE_item-collection.json');
+const FIXTURE = fixturePath('stac-responses/earth-search/earth-search_sentinel-2-c1-l2a_13TDE_item-collection.json');
 
 function realItem(): StacItem {
   const page = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { features: unknown[] };

@@ -1,21 +1,17 @@
 /**
- * Real Cloud-Optimized GeoTIFFs made by GDAL (`gdal_translate -of COG`) from the shared fixture
- * rasters. Files are reused across test files and runs (keyed by their options), written to a
+ * Real Cloud-Optimized GeoTIFFs made by GDAL (`gdal_translate -of COG`) from the fixture rasters. Files are reused across test files and runs (keyed by their options), written to a
  * temp name and renamed so parallel test workers never see half a file.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RASTER_SCENES } from '../../../helpers/fixtures';
 
-export const FIXTURE_RASTERS = process.env.ASTRA_FIXTURES_DIR
-  ? join(process.env.ASTRA_FIXTURES_DIR, 'rasters')
-  : '/work/shared/fixtures/rasters';
-
-export const S2_B04 = join(FIXTURE_RASTERS, 'sentinel-2-l2a_S2A_29RKH_20200219/B04.tif');
-export const S2_B08 = join(FIXTURE_RASTERS, 'sentinel-2-l2a_S2A_29RKH_20200219/B08.tif');
-export const S2_ITEM_JSON = join(FIXTURE_RASTERS, 'sentinel-2-l2a_S2A_29RKH_20200219/S2A_29RKH_20200219_0_L2A.json');
-export const LANDSAT_B4 = join(FIXTURE_RASTERS, 'landsat-c2-l2_LC08_L2SP_008059_20191201/LC08_L2SP_008059_20191201_20200825_02_T1_SR_B4.TIF');
+export const S2_B04 = join(RASTER_SCENES.sentinel2, 'B04.tif');
+export const S2_B08 = join(RASTER_SCENES.sentinel2, 'B08.tif');
+export const S2_ITEM_JSON = join(RASTER_SCENES.sentinel2, 'S2A_29RKH_20200219_0_L2A.json');
+export const LANDSAT_B4 = join(RASTER_SCENES.landsatC2, 'LC08_L2SP_008059_20191201_20200825_02_T1_SR_B4.TIF');
 
 const OUT_DIR = join(tmpdir(), 'astra-cache-test-cogs-v1');
 /** No `.aux.xml` next to the outputs. */

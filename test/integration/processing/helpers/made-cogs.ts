@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { RASTERS_DIR } from '../../../helpers/fixtures';
 
 const run = promisify(execFile);
 export const HELPERS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -29,6 +30,6 @@ export interface MadeCogs {
 /** Makes the COGs into a new temp dir (the caller removes `dir`). */
 export async function makeCogs(): Promise<{ dir: string; cogs: MadeCogs }> {
   const dir = mkdtempSync(join(tmpdir(), 'astra-processing-cogs-'));
-  const { stdout } = await run('/usr/bin/python3', [join(HELPERS_DIR, 'make_cogs.py'), dir], { maxBuffer: 4 * 1024 * 1024 });
+  const { stdout } = await run('/usr/bin/python3', [join(HELPERS_DIR, 'make_cogs.py'), RASTERS_DIR, dir], { maxBuffer: 4 * 1024 * 1024 });
   return { dir, cogs: JSON.parse(stdout) as MadeCogs };
 }

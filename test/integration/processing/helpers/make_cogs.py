@@ -1,8 +1,9 @@
 """Makes the COGs the processing tests serve through the fake upstream, with GDAL only.
 
-usage: make_cogs.py <out dir>
+usage: make_cogs.py <fixture rasters dir> <out dir>
 
-Writes into <out dir> (each a COG: DEFLATE, 512x512 tiles, overviews):
+Reads the fixture rasters from <fixture rasters dir> (test/fixtures/rasters, passed by made-cogs.ts
+from test/helpers/fixtures.ts) and writes into <out dir> (each a COG: DEFLATE, 512x512 tiles, overviews):
   landsat/LC08_L2SP_008059_20191201_20200825_02_T1_{SR_B4,SR_B5,QA_PIXEL}.TIF
       the Landsat fixture (strips, not a COG) through gdal_translate -of COG, pixels unchanged
   pucallpa/{1985,2020}.tif
@@ -24,11 +25,11 @@ import numpy as np
 from osgeo import gdal, osr
 
 gdal.UseExceptions()
-FIXTURES = '/work/shared/fixtures/rasters'
+FIXTURES = sys.argv[1]
 LANDSAT = os.path.join(FIXTURES, 'landsat-c2-l2_LC08_L2SP_008059_20191201')
 S2 = os.path.join(FIXTURES, 'sentinel-2-l2a_S2A_29RKH_20200219')
 COG = ['-of', 'COG', '-co', 'COMPRESS=DEFLATE', '-co', 'BLOCKSIZE=512', '-co', 'OVERVIEWS=AUTO']
-out = sys.argv[1]
+out = sys.argv[2]
 
 
 def run(*args):

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ServiceConfig } from '../../../../electron/service/config';
 import type { Job } from '../../../../electron/service/jobs/types';
 import { startFakeUpstream, type FakeUpstream } from '../../../helpers/fake-upstream';
+import { orUndo, runAll } from '../../../helpers/clean-up';
 import { startTestService, type TestService } from '../../../helpers/test-service';
 import { makeCogs, type MadeCogs } from './made-cogs';
 import { testItems } from './test-scenes';
@@ -24,7 +25,8 @@ export interface ProcessingEnv {
 
 export async function startProcessingEnv(overrides: Partial<ServiceConfig> = {}): Promise<ProcessingEnv> {
   const { dir, cogs } = await makeCogs();
-  const fake = await startFakeUpstream({ items: { earthSearch: [], landsatLook: [], planetaryComputer: [] } });
+  const removeCogs = () => rmSync(dir, { recursive: true, force: true });
+  const fake = await orUndo(() => startFakeUpstream({ items: { earthSearch: [], landsatLook: [], planetaryComputer: [] } }), removeCogs);
   const items = testItems(cogs, (path, file) => fake.serveFile(path, file), fake.url);
   fake.items.earthSearch.push(...items.earthSearch);
   fake.items.landsatLook.push(...items.landsatLook);
@@ -44,15 +46,10 @@ export async function startProcessingEnv(overrides: Partial<ServiceConfig> = {})
     services.push(svc);
     return svc;
   };
-  const svc = await startService();
-  return {
-    fake, svc, cogs, cogDir: dir, startService,
-    async close() {
-      for (const s of services) await s.close().catch(() => undefined);
-      await fake.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  // A test may have closed a service itself (restarts): closing it again must not fail the clean-up.
+  const close = () => runAll(...services.map((s) => () => s.close().catch(() => undefined)), () => fake.close(), removeCogs);
+  const svc = await orUndo(() => startService(), close);
+  return { fake, svc, cogs, cogDir: dir, startService, close };
 }
 
 export async function postJob(svc: TestService, body: Record<string, unknown>): Promise<Response> {

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Json } from '../../../helpers/fake-upstream/fixture-files';
+import { FIXTURE, readFixtureJson, type Json } from '../../../helpers/fake-upstream/fixture-files';
+import { RASTERS_DIR, RASTER_SCENES } from '../../../helpers/fixtures';
 import type { MadeCogs } from './made-cogs';
 
-export const FIXTURES = '/work/shared/fixtures/rasters';
-export const S2_DIR = join(FIXTURES, 'sentinel-2-l2a_S2A_29RKH_20200219');
+export const FIXTURES = RASTERS_DIR;
+export const S2_DIR = RASTER_SCENES.sentinel2;
 
 export const S2_SCENE = 'sentinel-2:S2A_29RKH_20200219_0_L2A';
 export const S2_ZONE28_SCENE = 'sentinel-2:S2A_28RKH_20200101_0_L2A';
@@ -63,7 +64,7 @@ function s2Item(id: string, files: { red: string; nir: string; scl?: string }, s
 
 /** The LandsatLook L8 item, renamed to the fixture scene, with red/nir08/qa_pixel on the given COGs. */
 function landsatItem(cogs: MadeCogs, serve: Serve, origin: string): Json {
-  const item = readJson('/work/shared/fixtures/stac-responses/usgs-landsatlook/landsatlook_landsat-c2l2-sr_LC08_L2SP_028030_20200114_20200824_02_T1_SR.json');
+  const item = readFixtureJson(FIXTURE.llLandsat8);
   const id = LANDSAT_SCENE.slice('landsat:'.length);
   item.id = id;
   const footprint = cogs.landsat.SR_B4.bbox;

@@ -1,5 +1,5 @@
 /**
- * The real scenes under /work/shared/fixtures/rasters, read the way a worker will receive them:
+ * The real scenes under test/fixtures/rasters, read the way a worker will receive them:
  * bands decoded by geotiff.js, band names bound through STAC common names, radiometric factors from
  * the scene's own metadata (S2: item raster:bands; Landsat C2: MTL.json, as the STAC 0.7 item has none).
  */
@@ -7,11 +7,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bindBands } from '../../../../workers/lib/indices';
 import type { RadiometricScaling } from '../../../../workers/lib/radiometry';
+import { RASTERS_DIR, RASTER_SCENES } from '../../../helpers/fixtures';
 import { readBand, type ReadBand } from './read-geotiff';
 
-export const FIXTURES = '/work/shared/fixtures/rasters';
-export const S2_SCENE = join(FIXTURES, 'sentinel-2-l2a_S2A_29RKH_20200219');
-export const LANDSAT_SCENE = join(FIXTURES, 'landsat-c2-l2_LC08_L2SP_008059_20191201');
+export const FIXTURES = RASTERS_DIR;
+export const S2_SCENE = RASTER_SCENES.sentinel2;
+export const LANDSAT_SCENE = RASTER_SCENES.landsatC2;
 
 export interface SceneBand extends ReadBand {
   readonly asset: string;
