@@ -7,6 +7,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createUpstreamFetch } from './assets/upstream-fetch';
 import { createCacheServices } from './cache/cache-services';
 import { offlinePrefetchJob } from './cache/offline-prefetch-job';
 import type { ServiceConfig } from './config';
@@ -45,9 +46,11 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   const shutdown = new AbortController();
   let boundPort = config.port;
   const sourceStatus = new SourceStatusBoard();
+  const upstreamFetch = createUpstreamFetch(config);
   const cache = createCacheServices(db, config, {
     shutdownSignal: shutdown.signal,
-    upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: globalThis.fetch, signal }),
+    upstreamFetch,
+    upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: upstreamFetch, signal }),
   });
   const context: ServiceContext = {
     config,
@@ -56,6 +59,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     shutdownSignal: shutdown.signal,
     internalKey: generateApiKey(),
     localBaseUrl: () => `http://127.0.0.1:${boundPort}`,
+    upstreamFetch,
     sources: [],
     sourceStatus,
     cursorSecret: loadOrCreateSecret(config.dataDir, 'cursor'),
