@@ -13,7 +13,7 @@ import { offlinePrefetchJob } from './cache/offline-prefetch-job';
 import type { ServiceConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { installAuth } from './http/auth';
-import { installErrorHandling } from './http/error-handler';
+import { clientError, frameworkError, installErrorHandling } from './http/error-handler';
 import { installHostGuard } from './http/host-guard';
 import { installRateLimit } from './http/rate-limit';
 import { installRendererStatic } from './http/renderer-static';
@@ -38,6 +38,25 @@ export interface AstraService {
   /** Starts listening; resolves with the URL actually bound (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
+}
+
+/**
+ * Time limits on connections, so a client that stalls (half the headers, a body sent a byte at a
+ * time, nothing at all) does not hold a connection: the whole request within requestTimeoutMs,
+ * no traffic for idleTimeoutMs, an idle keep-alive connection for a few seconds. Node checks the
+ * request deadlines every `connectionsCheckingInterval`, so that follows the timeout.
+ */
+export function connectionLimits(config: Pick<ServiceConfig, 'requestTimeoutMs' | 'idleTimeoutMs'>) {
+  return {
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.idleTimeoutMs,
+    keepAliveTimeout: Math.min(5_000, config.idleTimeoutMs),
+    http: {
+      headersTimeout: config.requestTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4))),
+    },
+  };
 }
 
 export async function createService(config: ServiceConfig, options: { logger?: boolean } = {}): Promise<AstraService> {
@@ -86,6 +105,11 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     // Query strings are coerced to schema types; extra properties are rejected, not stripped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
     return503OnClosing: true,
+    ...connectionLimits(config),
+    // fastify's own errors before routing (bad URL, over-long path segment) and the HTTP parser's
+    // (stalled request, oversized headers) leave as JSON error bodies too.
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
 
   const routes: Array<{ method: string; url: string }> = [];
