@@ -109,7 +109,38 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
   return new AppError('internal', 'internal error; see the service log');
 }
 
+const CODE_BY_SERVER_STATUS: Record<number, ErrorCode> = { 502: 'upstream_error', 503: 'service_unavailable', 504: 'upstream_timeout' };
+
+function isErrorBody(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } } | null;
+    return typeof body?.error?.code === 'string' && typeof body.error.message === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The last line of the error format: an error answer that a plugin wrote in its own format
+ * (e.g. @fastify/cors's text/plain "Invalid Preflight Request") is rewritten as the API's JSON
+ * error with the same status.
+ */
+export function asErrorBody(status: number, payload: unknown): string | null {
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+  if (text !== null && isErrorBody(text)) return null;
+  const code = CODE_BY_CLIENT_STATUS[status] ?? CODE_BY_SERVER_STATUS[status] ?? (status < 500 ? 'invalid_parameter' : 'internal');
+  const message = text && !text.trimStart().startsWith('{') ? text : `HTTP ${status}`;
+  return JSON.stringify(boundedBody(new AppError(code, echo(message))));
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode < 400 || (payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload))) return payload;
+    const rewritten = asErrorBody(reply.statusCode, payload);
+    if (rewritten === null) return payload;
+    void reply.type('application/json; charset=utf-8');
+    return rewritten;
+  });
   app.setErrorHandler((error, request, reply: FastifyReply) => {
     const appError = toAppError(error, request);
     if (appError.code === 'rate_limited' || appError.code === 'service_unavailable') {
