@@ -115,7 +115,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     landsatLookUrl: env.ASTRA_LANDSATLOOK_URL ?? 'https://landsatlook.usgs.gov/stac-server',
     upstreamTimeoutMs: intFrom('ASTRA_UPSTREAM_TIMEOUT_MS', env.ASTRA_UPSTREAM_TIMEOUT_MS, 8000, 1, 600_000),
     dataHosts: dataHostsFrom(env.ASTRA_DATA_HOSTS),
-    proxyMaxRequests: intFrom('ASTRA_PROXY_MAX_REQUESTS', env.ASTRA_PROXY_MAX_REQUESTS, 64, 1, 100_000),
+    proxyMaxRequests: intFrom('ASTRA_PROXY_MAX_REQUESTS', env.ASTRA_PROXY_MAX_REQUESTS, 128, 1, 100_000),
     proxyMaxBufferedBytes: intFrom('ASTRA_PROXY_MAX_BUFFERED_BYTES', env.ASTRA_PROXY_MAX_BUFFERED_BYTES, 256 * 1024 * 1024, 64 * 1024, Number.MAX_SAFE_INTEGER),
     requestTimeoutMs: intFrom('ASTRA_REQUEST_TIMEOUT_MS', env.ASTRA_REQUEST_TIMEOUT_MS, 30_000, 100, 3_600_000),
     idleTimeoutMs: intFrom('ASTRA_IDLE_TIMEOUT_MS', env.ASTRA_IDLE_TIMEOUT_MS, 120_000, 100, 3_600_000),

@@ -36,8 +36,8 @@ function fromValidation(error: FastifyError): AppError {
   let reason = issue.message ?? 'is invalid';
   if (issue.keyword === 'additionalProperties') reason = 'is not a known parameter';
   if (issue.keyword === 'required') reason = 'is required';
-  const label = parameter ?? error.validationContext ?? 'request';
-  return new AppError('invalid_parameter', `${label}: ${reason}`, { parameter: label });
+  const label = echo(parameter ?? error.validationContext ?? 'request');
+  return new AppError('invalid_parameter', `${label}: ${echo(reason)}`, { parameter: label });
 }
 
 /** fastify's client errors whose status has a code of its own; the rest become invalid_parameter (400). */

@@ -189,6 +189,8 @@ describe('deeply nested and huge inputs', () => {
       postJson('/api/v1/search', JSON.stringify({ intersects: { type: 'Point', coordinates: [huge, 0] } })),
       postJson('/api/v1/search', JSON.stringify({ intersects: { type: 'LineString', coordinates: Array(50_000).fill([500, 0]) } })),
       rig.svc.api(`/api/v1/scenes/${encodeURIComponent(`sentinel-2:${'Z'.repeat(90)}`)}/assets?bands=${'Z'.repeat(900)}`),
+      postJson('/api/v1/keys', JSON.stringify({ name: 'k', [huge]: 1 })),
+      rig.svc.api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ [huge]: true }) }),
     ];
     for (const pending of cases) {
       const { status, error } = await errorOf(await pending);
