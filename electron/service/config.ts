@@ -4,6 +4,7 @@
  */
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseDataHostEntry } from './assets/data-host-policy';
 
 export interface ServiceConfig {
   host: string;
@@ -18,6 +19,20 @@ export interface ServiceConfig {
   pcBlobUrl: string | null;
   landsatLookUrl: string;
   upstreamTimeoutMs: number;
+  /**
+   * ASTRA_DATA_HOSTS: more places asset bytes may be read from, besides the sources' documented
+   * data hosts and the configured catalog origins — hosts (`data.example.org`, `*.example.org`,
+   * https only) or origins (`http://10.0.0.5:9000`, which may be private). See assets/data-host-policy.ts.
+   */
+  dataHosts: string[];
+  /** COG proxy requests answered at once; more get 429 (ASTRA_PROXY_MAX_REQUESTS). */
+  proxyMaxRequests: number;
+  /** Bytes the COG proxy may hold for answers in flight; more get 429 (ASTRA_PROXY_MAX_BUFFERED_BYTES). */
+  proxyMaxBufferedBytes: number;
+  /** Time a client has to send a whole request, headers and body (ASTRA_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** A connection with no traffic either way for this long is closed (ASTRA_IDLE_TIMEOUT_MS). */
+  idleTimeoutMs: number;
   offline: boolean;
   cacheTtlMs: number;
   cacheMaxBytes: number;
@@ -47,6 +62,18 @@ const FLAG_TO_KEY: Record<string, keyof ServiceConfig> = {
 };
 
 export class ConfigError extends Error {}
+
+function dataHostsFrom(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    try {
+      parseDataHostEntry(entry);
+    } catch (error) {
+      throw new ConfigError(`ASTRA_DATA_HOSTS: ${(error as Error).message}`);
+    }
+  }
+  return entries;
+}
 
 function intFrom(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -87,6 +114,11 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     pcBlobUrl: env.ASTRA_PC_BLOB_URL || null,
     landsatLookUrl: env.ASTRA_LANDSATLOOK_URL ?? 'https://landsatlook.usgs.gov/stac-server',
     upstreamTimeoutMs: intFrom('ASTRA_UPSTREAM_TIMEOUT_MS', env.ASTRA_UPSTREAM_TIMEOUT_MS, 8000, 1, 600_000),
+    dataHosts: dataHostsFrom(env.ASTRA_DATA_HOSTS),
+    proxyMaxRequests: intFrom('ASTRA_PROXY_MAX_REQUESTS', env.ASTRA_PROXY_MAX_REQUESTS, 128, 1, 100_000),
+    proxyMaxBufferedBytes: intFrom('ASTRA_PROXY_MAX_BUFFERED_BYTES', env.ASTRA_PROXY_MAX_BUFFERED_BYTES, 256 * 1024 * 1024, 64 * 1024, Number.MAX_SAFE_INTEGER),
+    requestTimeoutMs: intFrom('ASTRA_REQUEST_TIMEOUT_MS', env.ASTRA_REQUEST_TIMEOUT_MS, 30_000, 100, 3_600_000),
+    idleTimeoutMs: intFrom('ASTRA_IDLE_TIMEOUT_MS', env.ASTRA_IDLE_TIMEOUT_MS, 120_000, 100, 3_600_000),
     offline: env.ASTRA_OFFLINE === '1' || env.ASTRA_OFFLINE === 'true',
     cacheTtlMs: intFrom('ASTRA_CACHE_TTL_MS', env.ASTRA_CACHE_TTL_MS, 10 * 60 * 1000, 0, 365 * 24 * 3600 * 1000),
     cacheMaxBytes: intFrom('ASTRA_CACHE_MAX_BYTES', env.ASTRA_CACHE_MAX_BYTES, 5 * 1024 ** 3, 1024 * 1024, Number.MAX_SAFE_INTEGER),

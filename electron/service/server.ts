@@ -6,12 +6,13 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
+import { createUpstreamFetch } from './assets/upstream-fetch';
 import { createCacheServices } from './cache/cache-services';
 import { offlinePrefetchJob } from './cache/offline-prefetch-job';
 import type { ServiceConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { installAuth } from './http/auth';
-import { installErrorHandling } from './http/error-handler';
+import { clientError, frameworkError, installErrorHandling } from './http/error-handler';
 import { installHostGuard } from './http/host-guard';
 import { REQUEST_LOG_OPTIONS } from './http/log-redaction';
 import { installRateLimit } from './http/rate-limit';
@@ -45,15 +46,36 @@ export interface AstraService {
   close(): Promise<void>;
 }
 
+/**
+ * Time limits on connections, so a client that stalls (half the headers, a body sent a byte at a
+ * time, nothing at all) does not hold a connection: the whole request within requestTimeoutMs,
+ * no traffic for idleTimeoutMs, an idle keep-alive connection for a few seconds. Node checks the
+ * request deadlines every `connectionsCheckingInterval`, so that follows the timeout.
+ */
+export function connectionLimits(config: Pick<ServiceConfig, 'requestTimeoutMs' | 'idleTimeoutMs'>) {
+  return {
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.idleTimeoutMs,
+    keepAliveTimeout: Math.min(5_000, config.idleTimeoutMs),
+    http: {
+      headersTimeout: config.requestTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4))),
+    },
+  };
+}
+
 export async function createService(config: ServiceConfig, options: { logger?: boolean } = {}): Promise<AstraService> {
   ensurePrivateDir(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
   let boundPort = config.port;
   const sourceStatus = new SourceStatusBoard();
+  const upstreamFetch = createUpstreamFetch(config);
   const cache = createCacheServices(db, config, {
     shutdownSignal: shutdown.signal,
-    upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: globalThis.fetch, signal }),
+    upstreamFetch,
+    upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: upstreamFetch, signal }),
   });
   const context: ServiceContext = {
     config,
@@ -62,6 +84,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     shutdownSignal: shutdown.signal,
     internalKey: generateApiKey(),
     localBaseUrl: () => `http://127.0.0.1:${boundPort}`,
+    upstreamFetch,
     sources: [],
     sourceStatus,
     cursorSecret: loadOrCreateSecret(config.dataDir, 'cursor'),
@@ -89,6 +112,11 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     // Query strings are coerced to schema types; extra properties are rejected, not stripped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
     return503OnClosing: true,
+    ...connectionLimits(config),
+    // fastify's own errors before routing (bad URL, over-long path segment) and the HTTP parser's
+    // (stalled request, oversized headers) leave as JSON error bodies too.
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
 
   // First, so that it sees every route, including those plugins add.

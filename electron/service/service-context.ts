@@ -25,6 +25,11 @@ export interface ServiceContext {
   internalKey: string;
   /** The service's own base URL once listening (e.g. http://127.0.0.1:8787). */
   localBaseUrl(): string;
+  /**
+   * The fetch for every upstream request (catalogs, SAS tokens, COG bytes): URLs and redirect hops
+   * are checked against the data-host policy first (assets/upstream-fetch.ts).
+   */
+  upstreamFetch: typeof fetch;
   /** The upstream catalogs as the search sees them (status-tracked; cache-wrapped). */
   sources: SourceAdapter[];
   /** Whether each source answered at its last use (GET /api/v1/sources). */

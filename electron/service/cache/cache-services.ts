@@ -6,6 +6,7 @@
 import { AssetResolver } from '../assets/asset-resolver';
 import { cacheFirstSceneGetter, type SceneGetter } from '../assets/scene-getter';
 import { SasSigner } from '../assets/sas-signer';
+import { createUpstreamFetch } from '../assets/upstream-fetch';
 import { createRangeFetcher } from '../assets/upstream-range-fetch';
 import type { ServiceConfig } from '../config';
 import type { Db } from '../db/open-database';
@@ -23,7 +24,8 @@ export type { CacheReport, CacheScope, ServiceSettings } from './types';
 export interface CacheServicesOptions {
   /** Asks the sources for a scene the items cache does not have (e.g. search's getSceneFromSources). */
   upstreamScene?: SceneGetter;
-  fetch?: typeof fetch;
+  /** The guarded upstream fetch (assets/upstream-fetch.ts); made from `config` when not given. */
+  upstreamFetch?: typeof fetch;
   shutdownSignal?: AbortSignal;
   now?: () => number;
 }
@@ -55,8 +57,9 @@ export function createCacheServices(db: Db, config: ServiceConfig, options: Cach
   const items = new ItemCache(db, now);
   const pages = new QueryPageCache(db);
   const blocks = new BlockStore(db, config.cacheMaxBytes, now);
-  const signer = new SasSigner({ sasUrl: config.pcSasUrl, timeoutMs: config.upstreamTimeoutMs, fetch: options.fetch, now });
-  const fetcher = createRangeFetcher({ signer, fetch: options.fetch, blobMirror: config.pcBlobUrl });
+  const upstreamFetch = options.upstreamFetch ?? createUpstreamFetch(config);
+  const signer = new SasSigner({ sasUrl: config.pcSasUrl, timeoutMs: config.upstreamTimeoutMs, fetch: upstreamFetch, now });
+  const fetcher = createRangeFetcher({ signer, fetch: upstreamFetch, blobMirror: config.pcBlobUrl });
   const bytes = new CogByteCache(blocks, fetcher, {
     offline: offline.isOffline,
     upstreamTimeoutMs: config.upstreamTimeoutMs,

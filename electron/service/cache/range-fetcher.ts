@@ -4,7 +4,7 @@
  */
 
 export interface UpstreamBytes {
-  /** 206: `data` is the requested range; 200: the server ignored Range and sent the whole file. */
+  /** 206: `data` is the requested range; 200: the server ignored Range — `data` is still only the requested range, cut from the whole file it sent. */
   status: 200 | 206;
   /** File offset of `data[0]`. */
   start: number;

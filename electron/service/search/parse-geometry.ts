@@ -1,4 +1,5 @@
 /** Validation of the spatial search parameters `bbox` and `intersects` (WGS84, RFC 7946). */
+import { echo, echoValue } from '../api/echo';
 import { invalidParameter } from '../api/errors';
 import type { Bbox, Geometry, Position } from '../stac/types';
 
@@ -28,7 +29,7 @@ export function parseBboxText(text: string): Bbox {
     const trimmed = part.trim();
     const value = trimmed === '' ? NaN : Number(trimmed);
     if (!Number.isFinite(value)) {
-      throw invalidParameter('bbox', `"${part}" (${BBOX_NAMES[i] ?? `value ${i + 1}`}) is not a number`);
+      throw invalidParameter('bbox', `"${echo(part)}" (${BBOX_NAMES[i] ?? `value ${i + 1}`}) is not a number`);
     }
     return value;
   });
@@ -42,12 +43,35 @@ export function parseBboxArray(value: unknown): Bbox {
   return validateBbox(value as number[]);
 }
 
+/** Arrays inside `coordinates` of the deepest geometry (MultiPolygon: polygons, rings, positions, numbers). */
+const MAX_COORDINATE_DEPTH = 4;
+
+/**
+ * True when `value` has arrays or objects nested deeper than `limit` — found without recursion,
+ * so hundreds of thousands of brackets are a 400, not a stack overflow.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** Checks a GeoJSON geometry object as `intersects` (no GeometryCollection). */
 export function parseIntersects(value: unknown): Geometry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidParameter('intersects', 'must be a GeoJSON geometry object');
   }
   const { type, coordinates } = value as { type?: unknown; coordinates?: unknown };
+  if (nestedDeeperThan(coordinates, MAX_COORDINATE_DEPTH)) {
+    throw invalidParameter('intersects', `coordinates are nested deeper than any GeoJSON geometry (${MAX_COORDINATE_DEPTH} levels of arrays)`);
+  }
   switch (type) {
     case 'Point': return { type, coordinates: position(coordinates) };
     case 'MultiPoint': return { type, coordinates: positions(coordinates, 1) };
@@ -56,7 +80,7 @@ export function parseIntersects(value: unknown): Geometry {
     case 'Polygon': return { type, coordinates: polygon(coordinates) };
     case 'MultiPolygon': return { type, coordinates: list(coordinates, polygon) };
     default:
-      throw invalidParameter('intersects', `type ${JSON.stringify(type)} is not one of Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon`);
+      throw invalidParameter('intersects', `type ${echoValue(type)} is not one of Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon`);
   }
 }
 
@@ -67,7 +91,7 @@ function list<T>(value: unknown, each: (item: unknown) => T): T[] {
 
 function position(value: unknown): Position {
   if (!Array.isArray(value) || value.length < 2 || value.length > 3 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    throw invalidParameter('intersects', `position ${JSON.stringify(value)} must be [lon, lat] numbers`);
+    throw invalidParameter('intersects', `position ${echoValue(value)} must be [lon, lat] numbers`);
   }
   const [lon, lat] = value as number[];
   if (lon < -180 || lon > 180) throw invalidParameter('intersects', `longitude ${lon} is outside -180..180`);

@@ -3,6 +3,7 @@
  * (a JSON body with typed values) into one FederatedSearchRequest. Every rejection is a 400
  * `invalid_parameter` naming the parameter (docs/api.md).
  */
+import { echo } from '../api/echo';
 import { invalidParameter } from '../api/errors';
 import type { Bbox, Geometry, SourceId } from '../stac/types';
 import type { SortBy } from '../sources/types';
@@ -46,7 +47,7 @@ export function parseSearchBody(body: unknown, options: ParseSearchOptions = {})
 function parseParams(raw: Params, mode: Mode, options: ParseSearchOptions): FederatedSearchRequest {
   for (const name of Object.keys(raw)) {
     if (!(SEARCH_PARAMETERS as readonly string[]).includes(name)) {
-      throw invalidParameter(name, `unknown parameter; expected one of ${SEARCH_PARAMETERS.join(', ')}`);
+      throw invalidParameter(echo(name), `unknown parameter; expected one of ${SEARCH_PARAMETERS.join(', ')}`);
     }
   }
   const get = (name: string): unknown => (raw[name] === null ? undefined : raw[name]);
@@ -104,7 +105,9 @@ function parseIntersectsParam(value: unknown, mode: Mode): Geometry | undefined 
   return parseIntersects(value);
 }
 
+/** As many ids as one page can hold (`limit`'s maximum); a longer list is refused, not cut. */
 function parseIds(values: string[]): ScopedId[] {
+  if (values.length > MAX_LIMIT) throw invalidParameter('ids', `${values.length} ids given; at most ${MAX_LIMIT} (the largest limit) per search`);
   return values.map((value) => parseScopedId(value, 'ids'));
 }
 
@@ -135,13 +138,13 @@ function numberOf(name: string, value: unknown, mode: Mode): number {
   if (mode === 'post' && typeof value !== 'string') throw invalidParameter(name, `must be a number, got ${typeName(value)}`);
   const text = textOf(name, value).trim();
   const number = Number(text);
-  if (!Number.isFinite(number)) throw invalidParameter(name, `"${text}" is not a number`);
+  if (!Number.isFinite(number)) throw invalidParameter(name, `"${echo(text)}" is not a number`);
   return number;
 }
 
 function parseCollections(values: string[]): string[] {
   const bad = values.find((value) => !COLLECTION_ID.test(value));
-  if (bad !== undefined) throw invalidParameter('collections', `"${bad}" is not a collection id`);
+  if (bad !== undefined) throw invalidParameter('collections', `"${echo(bad)}" is not a collection id`);
   return values;
 }
 
@@ -151,11 +154,11 @@ function parseCollections(values: string[]): string[] {
  */
 function selectSources(listed: string[] | undefined, ids: ScopedId[] | undefined): SourceId[] {
   for (const name of listed ?? []) {
-    if (!isSourceId(name)) throw invalidParameter('sources', `unknown source "${name}"; known sources: ${KNOWN_SOURCE_IDS.join(', ')}`);
+    if (!isSourceId(name)) throw invalidParameter('sources', `unknown source "${echo(name)}"; known sources: ${KNOWN_SOURCE_IDS.join(', ')}`);
   }
   const chosen = new Set<string>(listed ?? (ids ? ids.map((id) => id.source) : KNOWN_SOURCE_IDS));
   const outside = ids?.find((id) => !chosen.has(id.source));
-  if (outside) throw invalidParameter('ids', `"${outside.source}:${outside.upstreamId}" is from source ${outside.source}, which sources leaves out`);
+  if (outside) throw invalidParameter('ids', `"${echo(`${outside.source}:${outside.upstreamId}`)}" is from source ${outside.source}, which sources leaves out`);
   return KNOWN_SOURCE_IDS.filter((id) => chosen.has(id));
 }
 

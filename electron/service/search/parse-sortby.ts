@@ -3,6 +3,7 @@
  * `cloud_cover`; the spellings STAC clients send are accepted too: a leading `+`, the
  * `properties.` prefix, `eo:cloud_cover`, and in POST a one-element `[{field, direction}]` array.
  */
+import { echo, echoValue } from '../api/echo';
 import { invalidParameter } from '../api/errors';
 import type { SortBy } from '../sources/types';
 
@@ -27,7 +28,7 @@ function fromFields(fields: unknown[]): SortBy {
   const { field, direction } = (fields[0] ?? {}) as { field?: unknown; direction?: unknown };
   if (typeof field !== 'string') throw invalidParameter('sortby', 'each entry needs a string "field"');
   if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
-    throw invalidParameter('sortby', `direction ${JSON.stringify(direction)} must be "asc" or "desc"`);
+    throw invalidParameter('sortby', `direction ${echoValue(direction)} must be "asc" or "desc"`);
   }
   return toSortBy(field, direction === 'desc', `${direction === 'desc' ? '-' : ''}${field}`);
 }
@@ -36,5 +37,5 @@ function toSortBy(rawField: string, descending: boolean, shown: string): SortBy 
   const field = rawField.replace(/^properties\./, '').replace(/^eo:cloud_cover$/, 'cloud_cover');
   if (field === 'datetime') return descending ? '-datetime' : 'datetime';
   if (field === 'cloud_cover' && !descending) return 'cloud_cover';
-  throw invalidParameter('sortby', `"${shown}" is not supported; use ${SUPPORTED}`);
+  throw invalidParameter('sortby', `"${echo(shown)}" is not supported; use ${SUPPORTED}`);
 }

@@ -1,4 +1,5 @@
 /** The known source ids and the `<source>:<upstream id>` scene ids built on them. */
+import { echo } from '../api/echo';
 import { invalidParameter } from '../api/errors';
 import type { SourceId } from '../stac/types';
 import type { ScopedId } from './types';
@@ -17,11 +18,11 @@ export function isSourceId(value: string): value is SourceId {
 export function parseScopedId(value: string, parameter: string): ScopedId {
   const colon = value.indexOf(':');
   if (colon <= 0 || colon === value.length - 1) {
-    throw invalidParameter(parameter, `"${value}" is not of the form <source>:<upstream id>`);
+    throw invalidParameter(parameter, `"${echo(value)}" is not of the form <source>:<upstream id>`);
   }
   const source = value.slice(0, colon);
   if (!isSourceId(source)) {
-    throw invalidParameter(parameter, `"${value}" names unknown source "${source}"; known sources: ${KNOWN_SOURCE_IDS.join(', ')}`);
+    throw invalidParameter(parameter, `"${echo(value)}" names unknown source "${echo(source, 40)}"; known sources: ${KNOWN_SOURCE_IDS.join(', ')}`);
   }
   return { source, upstreamId: value.slice(colon + 1) };
 }

@@ -1,7 +1,7 @@
 /** The three upstream catalogs as `SourceAdapter`s, configured with their base URLs. */
-import { createEarthSearchSource } from './earth-search/earth-search-source';
-import { createLandsatLookSource } from './landsatlook/landsatlook-source';
-import { createPlanetaryComputerSource } from './planetary-computer/planetary-computer-source';
+import { createEarthSearchSource, EARTH_SEARCH_DATA_HOSTS } from './earth-search/earth-search-source';
+import { createLandsatLookSource, LANDSATLOOK_DATA_HOSTS } from './landsatlook/landsatlook-source';
+import { createPlanetaryComputerSource, PLANETARY_COMPUTER_DATA_HOSTS } from './planetary-computer/planetary-computer-source';
 import type { SourceAdapter } from './types';
 
 export interface SourceUrls {
@@ -12,6 +12,9 @@ export interface SourceUrls {
   /** ASTRA_PLANETARY_COMPUTER_URL */
   planetaryComputerUrl: string;
 }
+
+/** Hosts the sources' items keep their bytes on, each list kept by its source module (assets/data-host-policy.ts). */
+export const SOURCE_DATA_HOSTS: readonly string[] = [...EARTH_SEARCH_DATA_HOSTS, ...LANDSATLOOK_DATA_HOSTS, ...PLANETARY_COMPUTER_DATA_HOSTS];
 
 /** In api.md order: sentinel-2, landsat, planetary-computer. */
 export function createSources(options: SourceUrls): SourceAdapter[] {

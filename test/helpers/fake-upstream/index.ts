@@ -60,6 +60,8 @@ export interface FakeUpstream {
   sas: SasState;
   /** Serves `localFile` at URL path `path` (Range-capable); returns its absolute URL. */
   serveFile(path: string, localFile: string, options?: { contentType?: string; azure?: { account: string; container: string } }): string;
+  /** Answers requests for `path` with a redirect to `location` (as a file host may); returns its absolute URL. */
+  serveRedirect(path: string, location: string, status?: 301 | 302 | 303 | 307 | 308): string;
   /** Serves `localFile` as a private PC blob at `/azure/<account>/<container>/<blobPath>` (409 unless SAS-signed). */
   serveBlob(account: string, container: string, blobPath: string, localFile: string): string;
   requestsTo(catalog: string, path?: string): RecordedRequest[];
@@ -101,6 +103,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const featureJson = options.storedItemJson ? storedJson() : undefined;
   const sas: SasState = { expirySeconds: options.sasExpirySeconds ?? 3600, issued: new Map() };
   const files = new Map<string, ServedFile>();
+  const redirects = new Map<string, { location: string; status: number }>();
   let origin = '';
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -108,15 +111,20 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const method = req.method ?? 'GET';
     const text = await readBody(req);
     const file = files.get(url.pathname);
+    const redirect = redirects.get(url.pathname);
     const prefix = PREFIXES.find(([p]) => url.pathname === p || url.pathname.startsWith(`${p}/`));
-    const catalog: FaultCatalog | undefined = file ? 'files' : prefix?.[1];
-    const path = prefix && !file ? url.pathname.slice(prefix[0].length) : url.pathname;
+    const catalog: FaultCatalog | undefined = file || redirect ? 'files' : prefix?.[1];
+    const path = prefix && !file && !redirect ? url.pathname.slice(prefix[0].length) : url.pathname;
     requests.push({
       catalog: catalog ?? 'unknown', method, path, query: Object.fromEntries(url.searchParams),
       body: parseJsonBody(text), headers: headerRecord(req), at: Date.now(),
     });
     if (!catalog) return sendJson(res, 404, { code: 'NotFound', description: `no fake at ${url.pathname}` });
     if (await applyTransportFaults(faults[catalog], res)) return;
+    if (redirect) {
+      res.writeHead(redirect.status, { location: redirect.location, 'content-length': 0 });
+      return void res.end();
+    }
     if (file) return sendFile(req, res, file, url.searchParams, sas);
     if (catalog === 'sas') return handleSas(method, path, url.searchParams, res, sas);
     const exchange: CatalogExchange = {
@@ -153,6 +161,10 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     items,
     sas,
     serveFile,
+    serveRedirect: (path, location, status = 302) => {
+      redirects.set(path, { location, status });
+      return `${origin}${path}`;
+    },
     serveBlob: (account, container, blobPath, localFile) => serveFile(`/azure/${account}/${container}/${blobPath.replace(/^\/+/, '')}`, localFile, { azure: { account, container } }),
     requestsTo: (catalog, path) => requests.filter((request) => request.catalog === catalog && (path === undefined || request.path === path)),
     resetFaults: () => Object.assign(faults, emptyFaults()),

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SasSigner } from '../../../electron/service/assets/sas-signer';
+import { createDataHostPolicy } from '../../../electron/service/assets/data-host-policy';
+import { createGuardedFetch } from '../../../electron/service/assets/guarded-fetch';
 import { createRangeFetcher } from '../../../electron/service/assets/upstream-range-fetch';
 import { BLOCK_SIZE } from '../../../electron/service/cache/block-math';
 import { BlockStore } from '../../../electron/service/cache/block-store';
@@ -45,7 +47,8 @@ function makeCache(limit = 1024 ** 3, database = db) {
   const store = new BlockStore(database, limit);
   stores.push(store);
   const signer = new SasSigner({ sasUrl: upstream.sasUrl, timeoutMs: 5000 });
-  const bytes = new CogByteCache(store, createRangeFetcher({ signer }), { offline: () => offline, upstreamTimeoutMs: 5000 });
+  const fetch = createGuardedFetch(createDataHostPolicy({ origins: [upstream.url], hosts: [] }));
+  const bytes = new CogByteCache(store, createRangeFetcher({ signer, fetch }), { offline: () => offline, upstreamTimeoutMs: 5000 });
   return { store, bytes };
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SasSigner } from '../../../electron/service/assets/sas-signer';
+import { createDataHostPolicy } from '../../../electron/service/assets/data-host-policy';
+import { createGuardedFetch } from '../../../electron/service/assets/guarded-fetch';
 import { createRangeFetcher } from '../../../electron/service/assets/upstream-range-fetch';
 import { startRangeServer, type RangeServer } from './helpers/range-server';
 
@@ -25,7 +27,9 @@ beforeEach(() => {
 
 function setup(now?: () => number) {
   const signer = new SasSigner({ sasUrl: upstream.sasUrl, timeoutMs: 5000, now });
-  const fetchRange = createRangeFetcher({ signer, blobMirror: upstream.blobUrl });
+  // The blob mirror is a configured origin, as ASTRA_PC_BLOB_URL makes it.
+  const fetch = createGuardedFetch(createDataHostPolicy({ origins: [upstream.blobUrl], hosts: [] }));
+  const fetchRange = createRangeFetcher({ signer, fetch, blobMirror: upstream.blobUrl });
   const read = (url: string) => fetchRange(url, { start: 10, end: 19 }, AbortSignal.timeout(5000));
   return { signer, read };
 }

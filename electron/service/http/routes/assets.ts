@@ -7,10 +7,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AppError, invalidParameter } from '../../api/errors';
+import { AppError, invalidParameter, isAppError } from '../../api/errors';
 import type { SceneAssets } from '../../assets/types';
 import { decideRange, etagMatches } from '../../jobs/byte-range';
 import type { ServiceContext } from '../../service-context';
+import { PROXY_RETRY_AFTER_S, ProxyAdmission, type ProxyPass } from '../proxy-admission';
 import { abortOnClose } from './search';
 
 const MAX_BANDS = 32;
@@ -52,7 +53,27 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return assets.resolve(request.params.id, bands, { format: request.query.format ?? 'any', proxyBase, signal: abortOnClose(request) });
   });
 
+  const admission = new ProxyAdmission({ maxRequests: ctx.config.proxyMaxRequests, maxBufferedBytes: ctx.config.proxyMaxBufferedBytes });
+
+  /** Answers within the proxy's bounds (proxy-admission.ts): 429 with Retry-After beyond them. */
   const serveCog = async (request: FastifyRequest<{ Params: { id: string; band: string } }>, reply: FastifyReply) => {
+    let pass: ProxyPass;
+    try {
+      pass = admission.enter();
+    } catch (error) {
+      reply.header('retry-after', String(PROXY_RETRY_AFTER_S));
+      throw error;
+    }
+    reply.raw.once('close', pass.release);
+    try {
+      return await answerCog(request, reply, pass);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'rate_limited') reply.header('retry-after', String(PROXY_RETRY_AFTER_S));
+      throw error;
+    }
+  };
+
+  const answerCog = async (request: FastifyRequest<{ Params: { id: string; band: string } }>, reply: FastifyReply, pass: ProxyPass) => {
     const signal = abortOnClose(request);
     const location = await assets.locate(request.params.id, request.params.band, 'any', signal);
     const file = await bytes.stat(location.url, signal);
@@ -73,6 +94,8 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       .header('content-length', String(Math.max(0, end - start + 1)));
     if (decision.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${file.size}`);
     if (request.method === 'HEAD' || end < start) return reply.send();
+    // A buffered answer holds its bytes at once; a streamed one a chunk at a time.
+    pass.reserve(Math.min(end - start + 1, BUFFERED_BYTES));
     if (end - start + 1 <= BUFFERED_BYTES) return reply.send(await bytes.read(location.url, start, end, { signal }));
     return reply.send(Readable.from(bytes.chunks(location.url, start, end, { signal })));
   };

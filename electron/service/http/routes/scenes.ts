@@ -10,7 +10,7 @@ export function sceneRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { id: string } }>('/api/v1/scenes/:id', { config: { access: 'read' } }, async (request, reply): Promise<StacItem> => {
     const item = await getSceneFromSources(ctx.sources, request.params.id, {
       timeoutMs: ctx.config.upstreamTimeoutMs,
-      fetch: globalThis.fetch,
+      fetch: ctx.upstreamFetch,
       signal: abortOnClose(request),
     });
     if (!item) throw notFound(`no scene ${request.params.id}`);

@@ -20,7 +20,7 @@ export async function runSearch(ctx: ServiceContext, search: FederatedSearchRequ
   reply.raw.once('close', release);
   return federatedSearch(ctx.sources, search, {
     timeoutMs: ctx.config.upstreamTimeoutMs,
-    fetch: globalThis.fetch,
+    fetch: ctx.upstreamFetch,
     signal: abortOnClose(request),
     cursorSecret: ctx.cursorSecret,
     decodePage: ctx.searchPages.decode,

@@ -25,7 +25,7 @@ export async function sceneItem(service: ServiceContext, id: string, parameter: 
   const cached = await fromCache(service, id, signal);
   if (cached) return cached;
   if (service.cache.offline.enabled) throw notFound(`${parameter}: scene ${id} is not in the offline cache`);
-  const item = await getSceneFromSources(service.sources, id, { timeoutMs: service.config.upstreamTimeoutMs, fetch: globalThis.fetch, signal });
+  const item = await getSceneFromSources(service.sources, id, { timeoutMs: service.config.upstreamTimeoutMs, fetch: service.upstreamFetch, signal });
   if (!item) throw notFound(`${parameter}: unknown scene ${id}`);
   service.cache.items.upsertMany([item]);
   return item;

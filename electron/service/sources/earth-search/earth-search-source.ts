@@ -15,6 +15,12 @@ import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
 import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
 
 export const EARTH_SEARCH_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'sentinel-2-c1-l2a'];
+/**
+ * Where Earth Search items keep their bytes, read over https (providers.md §1.2–1.3): the public
+ * COG buckets of `sentinel-2-l2a` and `sentinel-2-c1-l2a`. Its `s3://` hrefs (requester pays) are
+ * never fetched.
+ */
+export const EARTH_SEARCH_DATA_HOSTS = ['sentinel-cogs.s3.us-west-2.amazonaws.com', 'e84-earth-search-sentinel-data.s3.us-west-2.amazonaws.com'];
 
 export interface EarthSearchOptions {
   /** STAC API root, e.g. `https://earth-search.aws.element84.com/v1` (ASTRA_EARTH_SEARCH_URL). */

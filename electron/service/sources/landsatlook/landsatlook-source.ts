@@ -17,6 +17,12 @@ import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, 
 import { UpstreamFailure } from '../types';
 
 export const LANDSATLOOK_DEFAULT_COLLECTIONS = ['landsat-c2l2-sr'];
+/**
+ * Where LandsatLook hrefs point (providers.md §3). They redirect to a login, so pixels are read
+ * from Planetary Computer instead (assets/landsat-route.ts); the host is listed for what remains
+ * readable there (e.g. thumbnails).
+ */
+export const LANDSATLOOK_DATA_HOSTS = ['landsatlook.usgs.gov'];
 /** stac-server's `page=` paging cannot reach past the OpenSearch result window. */
 export const LANDSATLOOK_RESULT_WINDOW = 10_000;
 const UPSTREAM_PLATFORMS = ['LANDSAT_8', 'LANDSAT_9'];

@@ -18,6 +18,12 @@ import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, 
 import { advanceBound, keysetBody, readPcPosition, undelivered, type PcPosition } from './pc-paging';
 
 export const PLANETARY_COMPUTER_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'landsat-c2-l2'];
+/**
+ * Where Planetary Computer items keep their bytes (providers.md §2.1, §2.4, §2.6): Azure blob
+ * storage accounts (`{account}.blob.core.windows.net`, SAS-signed) and the data API that renders
+ * the `rendered_preview` thumbnails.
+ */
+export const PLANETARY_COMPUTER_DATA_HOSTS = ['*.blob.core.windows.net', 'planetarycomputer.microsoft.com'];
 
 export interface PlanetaryComputerOptions {
   /** STAC API root, e.g. `https://planetarycomputer.microsoft.com/api/stac/v1` (ASTRA_PLANETARY_COMPUTER_URL). */
