@@ -12,7 +12,7 @@ import type { SceneAssets } from '../../assets/types';
 import { decideRange, etagMatches } from '../../jobs/byte-range';
 import type { ServiceContext } from '../../service-context';
 import { PROXY_RETRY_AFTER_S, ProxyAdmission, type ProxyPass } from '../proxy-admission';
-import { abortOnClose } from './search';
+import { abortOnClose } from '../abort-on-close';
 
 const MAX_BANDS = 32;
 /** Ranges up to this size are answered from one buffer; larger ones are streamed in chunks. */
@@ -47,10 +47,10 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { bands: { type: 'string', minLength: 1, maxLength: 1000 }, format: { type: 'string', enum: ['cog'] } },
       },
     },
-  }, async (request): Promise<SceneAssets> => {
+  }, async (request, reply): Promise<SceneAssets> => {
     const bands = parseBands(request.query.bands);
     const proxyBase = `${request.protocol}://${request.headers.host}`;
-    return assets.resolve(request.params.id, bands, { format: request.query.format ?? 'any', proxyBase, signal: abortOnClose(request) });
+    return assets.resolve(request.params.id, bands, { format: request.query.format ?? 'any', proxyBase, signal: abortOnClose(reply) });
   });
 
   const admission = new ProxyAdmission({ maxRequests: ctx.config.proxyMaxRequests, maxBufferedBytes: ctx.config.proxyMaxBufferedBytes });
@@ -74,7 +74,7 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   };
 
   const answerCog = async (request: FastifyRequest<{ Params: { id: string; band: string } }>, reply: FastifyReply, pass: ProxyPass) => {
-    const signal = abortOnClose(request);
+    const signal = abortOnClose(reply);
     const location = await assets.locate(request.params.id, request.params.band, 'any', signal);
     const file = await bytes.stat(location.url, signal);
     const etag = proxyEtag(location.url, file.size, file.etag);

@@ -4,14 +4,15 @@ import { notFound } from '../../api/errors';
 import { getSceneFromSources } from '../../search';
 import type { StacItem } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
-import { abortOnClose, selfOrigin } from './search';
+import { abortOnClose } from '../abort-on-close';
+import { selfOrigin } from './search';
 
 export function sceneRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { id: string } }>('/api/v1/scenes/:id', { config: { access: 'read' } }, async (request, reply): Promise<StacItem> => {
     const item = await getSceneFromSources(ctx.sources, request.params.id, {
       timeoutMs: ctx.config.upstreamTimeoutMs,
       fetch: ctx.upstreamFetch,
-      signal: abortOnClose(request),
+      signal: abortOnClose(reply),
     });
     if (!item) throw notFound(`no scene ${request.params.id}`);
     const origin = selfOrigin(request);

@@ -1,5 +1,6 @@
 /** GET and POST /api/v1/search: the federated STAC ItemCollection of api.md. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { abortOnClose } from '../abort-on-close';
 import { federatedSearch, parseSearchBody, parseSearchQuery, type FederatedSearchRequest } from '../../search';
 import { itemJson } from '../../stac/item-json';
 import type { ItemCollection, StacLink } from '../../stac/types';
@@ -21,7 +22,7 @@ export async function runSearch(ctx: ServiceContext, search: FederatedSearchRequ
   return federatedSearch(ctx.sources, search, {
     timeoutMs: ctx.config.upstreamTimeoutMs,
     fetch: ctx.upstreamFetch,
-    signal: abortOnClose(request),
+    signal: abortOnClose(reply),
     cursorSecret: ctx.cursorSecret,
     decodePage: ctx.searchPages.decode,
   });
@@ -51,15 +52,6 @@ export function itemCollectionJson(result: SearchResult, origin: string, nextLin
 function collectionLinks(result: SearchResult, nextLink: (cursor: string) => StacLink | null): StacLink[] {
   const next = result.nextCursor ? nextLink(result.nextCursor) : null;
   return next ? [next] : [];
-}
-
-/** Aborts upstream work when the client goes away. */
-export function abortOnClose(request: FastifyRequest): AbortSignal {
-  const controller = new AbortController();
-  request.raw.once('close', () => {
-    if (!request.raw.complete || request.raw.destroyed) controller.abort();
-  });
-  return controller.signal;
 }
 
 export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
