@@ -47,6 +47,16 @@ export const ALLOWED: readonly Allowance[] = [
     line: /'file:\/\/\/app\/out\/main\//,
     why: 'a made-up packaged-app module URL fed to resolveWorkerFile (URL parsing under test), never opened',
   },
+  {
+    file: /^test\/(unit\/desktop|unit\/assets|integration\/security)\//,
+    line: /'file:\/\/\/(etc\/passwd|tmp\/index\.html)'/,
+    why: 'hostile file: URLs the code under test must refuse (SSRF policy, navigation, save and dev-server URL checks); never opened',
+  },
+  {
+    file: 'test/unit/desktop/failure-reason.test.ts',
+    line: /\(file:\/\/\/x\/node_modules\//,
+    why: 'a made-up stack trace whose failure reason is under test; nothing reads the path',
+  },
 ];
 
 /** Files whose text is recorded third-party data, scanned for machine paths but not for `..` runs. */
