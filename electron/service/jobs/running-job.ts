@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServiceContext } from '../service-context';
+import { directoryBytes } from '../storage/directory-bytes';
 import { INTERNAL_JOB_ERROR, jobErrorOf } from './job-errors';
 import { RESULT_FILE_NAME, resultFileHref, type JobRow } from './job-record';
 import type { JobStore } from './job-store';
@@ -104,17 +105,19 @@ export class RunningJob {
     if (outcome.ok) {
       const result = this.resultOf(outcome.result);
       if (result) {
-        store.succeed(this.id, result);
+        store.succeed(this.id, result, await directoryBytes(workDir));
         return;
       }
+      await removeWorkDir(workDir);
       store.fail(this.id, INTERNAL_JOB_ERROR);
-    } else {
-      if (stopSignal.aborted) return;
-      const { jobError, expected } = jobErrorOf(outcome.error);
-      if (!expected) log.error({ err: outcome.error, jobId: this.id, type: kind.type }, 'job failed with an unexpected error');
-      store.fail(this.id, jobError);
+      return;
     }
+    if (stopSignal.aborted) return;
+    const { jobError, expected } = jobErrorOf(outcome.error);
+    if (!expected) log.error({ err: outcome.error, jobId: this.id, type: kind.type }, 'job failed with an unexpected error');
+    // Files first: when the disk is full, that is what lets the database record the failure.
     await removeWorkDir(workDir);
+    store.fail(this.id, jobError);
   }
 
   /** The kind's result as stored, with `href` filled in when it left a result file; null if unusable. */

@@ -8,6 +8,9 @@ import { migration001ApiKeys } from './001-api-keys';
 import { migration002ItemsCache } from './002-items-cache';
 import { migration003CogBlocks } from './003-cog-blocks';
 import { migration004Jobs } from './004-jobs';
+import { migration006JobOwner } from './006-job-owner';
+import { migration007JobStorage } from './007-job-storage';
+import { migration008Settings } from './008-settings';
 
 export interface Migration {
   version: number;
@@ -15,7 +18,16 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys, migration002ItemsCache, migration003CogBlocks, migration004Jobs];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001ApiKeys,
+  migration002ItemsCache,
+  migration003CogBlocks,
+  migration004Jobs,
+  // 005 (key scopes) comes from the auth work; versions need only increase, not be contiguous.
+  migration006JobOwner,
+  migration007JobStorage,
+  migration008Settings,
+];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

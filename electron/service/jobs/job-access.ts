@@ -1,0 +1,32 @@
+/**
+ * Who may see and act on a job: the key that submitted it, and admin keys. Another key's job is
+ * answered exactly like an unknown one (404), so job ids do not leak.
+ */
+import type { VerifiedKey } from '../keys/key-store';
+
+export interface JobViewer {
+  /** The requesting key's id; null = no key. */
+  keyId: string | null;
+  /** Admin keys see and act on every job. */
+  admin: boolean;
+}
+
+/** The service itself (start-up, retention, tests driving the queue directly). */
+export const EVERY_JOB: JobViewer = { keyId: null, admin: true };
+
+/**
+ * Whether the key has the `admin` scope. Read defensively until every VerifiedKey carries
+ * `scopes` (the key-scopes migration); then this becomes `key?.scopes.includes('admin') ?? false`.
+ */
+export function isAdminKey(key: VerifiedKey | undefined): boolean {
+  const scopes = (key as { scopes?: unknown } | undefined)?.scopes;
+  return Array.isArray(scopes) && scopes.includes('admin');
+}
+
+export function jobViewerOf(key: VerifiedKey | undefined): JobViewer {
+  return { keyId: key?.id ?? null, admin: isAdminKey(key) };
+}
+
+export function canSeeJob(viewer: JobViewer, ownerKeyId: string | null): boolean {
+  return viewer.admin || (viewer.keyId !== null && viewer.keyId === ownerKeyId);
+}
