@@ -3,32 +3,41 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ServiceConfig } from '../../electron/service/config';
-import { createService, type AstraService } from '../../electron/service/server';
+import { createService, type AstraService, type CreateServiceOptions } from '../../electron/service/server';
 
 export interface TestService {
   service: AstraService;
   url: string;
   port: number;
   dataDir: string;
-  /** A fresh API key stored in the service's database. */
+  /** A fresh API key stored in the service's database (or the one passed in `options.key`). */
   key: string;
+  /** Its id (`key_…`): jobs it submits are owned by it. */
+  keyId: string;
   /** fetch against the service with the test key (unless headers say otherwise). */
   api(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startTestService(overrides: Partial<ServiceConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestService> {
+export interface TestServiceOptions extends CreateServiceOptions {
+  /** A key already stored in this data dir (a restarted service keeps its keys, and their jobs). */
+  key?: { key: string; id: string };
+}
+
+export async function startTestService(overrides: Partial<ServiceConfig> = {}, env: NodeJS.ProcessEnv = {}, options: TestServiceOptions = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'astra-test-'));
   const config = loadConfig([], env, { port: 0, dataDir, ...overrides });
-  const service = await createService(config);
+  const { key: reused, ...serviceOptions } = options;
+  const service = await createService(config, serviceOptions);
   const { url, port } = await service.listen();
-  const key = service.context.keys.create('test').key;
+  const { key, id: keyId } = reused ?? service.context.keys.create('test');
   return {
     service,
     url,
     port,
     dataDir,
     key,
+    keyId,
     api: (path, init = {}) => {
       const headers = new Headers(init.headers);
       if (!headers.has('authorization')) headers.set('authorization', `Bearer ${key}`);

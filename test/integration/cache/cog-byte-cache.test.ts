@@ -34,10 +34,19 @@ beforeEach(() => {
   upstream.ignoreRange = false;
   offline = false;
 });
-afterEach(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
+/** Stores made by makeCache, closed after each test (their touch-flush timer would outlive the database). */
+const stores: BlockStore[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) {
+    try { store.close(); } catch { /* its database was closed by the test */ }
+  }
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function makeCache(limit = 1024 ** 3, database = db) {
   const store = new BlockStore(database, limit);
+  stores.push(store);
   const signer = new SasSigner({ sasUrl: upstream.sasUrl, timeoutMs: 5000 });
   const bytes = new CogByteCache(store, createRangeFetcher({ signer }), { offline: () => offline, upstreamTimeoutMs: 5000 });
   return { store, bytes };
