@@ -71,7 +71,13 @@ export class BlockStore {
       deleteFileBlocks: db.prepare('DELETE FROM cog_blocks WHERE file_id = ?'),
     };
     this.totalBytes = (db.prepare('SELECT total(bytes) AS n FROM cog_blocks').get() as { n: number }).n;
-    this.flushTimer = setInterval(() => this.flushTouches(), TOUCH_FLUSH_MS);
+    this.flushTimer = setInterval(() => {
+      try {
+        this.flushTouches();
+      } catch {
+        // Uses are hints for eviction order; a failed write (a full disk) loses only those.
+      }
+    }, TOUCH_FLUSH_MS);
     this.flushTimer.unref();
     this.evictToLimit();
     reclaimFreePages(db);
