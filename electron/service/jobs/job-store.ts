@@ -116,9 +116,9 @@ export class JobStore {
     return this.db.prepare(`DELETE FROM jobs WHERE id = ? AND ${FINISHED}`).run(id).changes === 1;
   }
 
-  /** Finished jobs, oldest first (by when they finished). */
+  /** Finished jobs, oldest first (by when they finished; only finished jobs have `finished_at`). */
   finishedOldestFirst(): FinishedJob[] {
-    return this.db.prepare<[], FinishedJob>(`SELECT id, finished_at, result_bytes FROM jobs WHERE finished_at IS NOT NULL AND ${FINISHED} ORDER BY finished_at, seq`).all();
+    return this.db.prepare<[], FinishedJob>('SELECT id, finished_at, result_bytes FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at, seq').all();
   }
 
   setResultBytes(id: string, bytes: number): void {
