@@ -26,7 +26,10 @@ export interface TestServiceOptions extends CreateServiceOptions {
 
 export async function startTestService(overrides: Partial<ServiceConfig> = {}, env: NodeJS.ProcessEnv = {}, options: TestServiceOptions = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'astra-test-'));
-  const config = loadConfig([], env, { port: 0, dataDir, ...overrides });
+  // No disk reserve unless a test asks for one: a test machine with little free space still runs
+  // the jobs that fit (their own estimates are still checked).
+  const reserve = env.ASTRA_DISK_RESERVE_BYTES === undefined ? { diskReserveBytes: 0 } : {};
+  const config = loadConfig([], env, { port: 0, dataDir, ...reserve, ...overrides });
   const { key: reused, ...serviceOptions } = options;
   const service = await createService(config, serviceOptions);
   const { url, port } = await service.listen();

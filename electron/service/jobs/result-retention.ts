@@ -1,7 +1,7 @@
 /**
  * Result retention: finished jobs older than `maxAgeDays` are removed, then — while the results
  * of the finished jobs that remain take more than `maxBytes` — the oldest results, oldest first
- * (by when they finished). Removing a job = its row and its work dir, as DELETE /jobs/{id} does.
+ * (by when they finished), never the newest one. Removing a job = its row and its work dir, as DELETE /jobs/{id} does.
  * Applied at start-up (which also measures results stored before sizes were recorded and removes
  * work dirs no job owns any more) and after every job finishes.
  */
@@ -31,8 +31,10 @@ export function expiredJobs(finished: readonly FinishedJob[], policy: RetentionP
   if (policy.maxBytes !== null) {
     const kept = finished.filter((job) => !expired.has(job.id));
     let total = kept.reduce((sum, job) => sum + (job.result_bytes ?? 0), 0);
+    // The newest result stays whatever its size: a job is never removed the moment it succeeds.
+    const newest = [...kept].reverse().find((job) => (job.result_bytes ?? 0) > 0);
     for (const job of kept) {
-      if (total <= policy.maxBytes) break;
+      if (total <= policy.maxBytes || job === newest) break;
       if (!job.result_bytes) continue;
       expired.add(job.id);
       total -= job.result_bytes;

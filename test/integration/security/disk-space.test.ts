@@ -29,7 +29,7 @@ import { S2_DIR, S2_SCENE } from '../processing/helpers/test-scenes';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
-const RESERVE = GIB; // the default
+const RESERVE = GIB; // the default of the service (test services default to none)
 
 interface StorageError {
   code: string;
@@ -82,7 +82,7 @@ describe('admission, with an injected free-space probe', () => {
   let free = Number.POSITIVE_INFINITY;
   let needed = 0;
   beforeAll(async () => {
-    svc = await env.startService({ workerCount: 1 }, { freeSpace: async () => free });
+    svc = await env.startService({ workerCount: 1, diskReserveBytes: RESERVE }, { freeSpace: async () => free });
     held = heldKind();
     svc.service.context.jobs.register(held);
   });

@@ -27,7 +27,11 @@ describe('expiredJobs', () => {
     expect(expiredJobs(jobs, { maxAgeDays: null, maxBytes: 900 }, now)).toEqual([]);
     expect(expiredJobs(jobs, { maxAgeDays: null, maxBytes: 800 }, now)).toEqual(['a']);
     expect(expiredJobs(jobs, { maxAgeDays: null, maxBytes: 799 }, now)).toEqual(['a', 'b']);
-    expect(expiredJobs(jobs, { maxAgeDays: null, maxBytes: 0 }, now)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('by size: never the newest result, even when it alone is over the limit', () => {
+    expect(expiredJobs(jobs, { maxAgeDays: null, maxBytes: 0 }, now)).toEqual(['a', 'b']);
+    expect(expiredJobs([...jobs, { id: 'failed-last', finished_at: daysAgo(0), result_bytes: 0 }], { maxAgeDays: null, maxBytes: 0 }, now)).toEqual(['a', 'b']);
   });
 
   it('both: what age removes no longer counts against the size limit', () => {
