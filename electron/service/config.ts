@@ -37,6 +37,12 @@ export interface ServiceConfig {
   cacheTtlMs: number;
   cacheMaxBytes: number;
   workerCount: number;
+  /** Unfinished (queued or running) jobs one key may have; more → 429 (ASTRA_MAX_QUEUED_PER_KEY). */
+  maxQueuedPerKey: number;
+  /** Unfinished jobs of all keys together; more → 503 (ASTRA_MAX_QUEUED_TOTAL). */
+  maxQueuedTotal: number;
+  /** Free bytes the data dir's volume keeps: a job or prefetch that would eat into them → 507 (ASTRA_DISK_RESERVE_BYTES). */
+  diskReserveBytes: number;
   /** Folder of the built renderer served at `/`; null = do not serve it. */
   rendererDir: string | null;
   /** Extra browser origins allowed by CORS (e.g. the electron-vite dev server). */
@@ -59,6 +65,9 @@ const FLAG_TO_KEY: Record<string, keyof ServiceConfig> = {
   '--data-dir': 'dataDir',
   '--rate-limit': 'rateLimitPerMinute',
   '--renderer-dir': 'rendererDir',
+  '--max-queued-per-key': 'maxQueuedPerKey',
+  '--max-queued-total': 'maxQueuedTotal',
+  '--disk-reserve-bytes': 'diskReserveBytes',
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +132,9 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     cacheTtlMs: intFrom('ASTRA_CACHE_TTL_MS', env.ASTRA_CACHE_TTL_MS, 10 * 60 * 1000, 0, 365 * 24 * 3600 * 1000),
     cacheMaxBytes: intFrom('ASTRA_CACHE_MAX_BYTES', env.ASTRA_CACHE_MAX_BYTES, 5 * 1024 ** 3, 1024 * 1024, Number.MAX_SAFE_INTEGER),
     workerCount: intFrom('ASTRA_WORKERS', env.ASTRA_WORKERS, cores, 1, 256),
+    maxQueuedPerKey: intFrom('ASTRA_MAX_QUEUED_PER_KEY', flags.maxQueuedPerKey ?? env.ASTRA_MAX_QUEUED_PER_KEY, 20, 1, 100_000),
+    maxQueuedTotal: intFrom('ASTRA_MAX_QUEUED_TOTAL', flags.maxQueuedTotal ?? env.ASTRA_MAX_QUEUED_TOTAL, 200, 1, 1_000_000),
+    diskReserveBytes: intFrom('ASTRA_DISK_RESERVE_BYTES', flags.diskReserveBytes ?? env.ASTRA_DISK_RESERVE_BYTES, 1024 ** 3, 0, Number.MAX_SAFE_INTEGER),
     rendererDir: flags.rendererDir ?? env.ASTRA_RENDERER_DIR ?? null,
     corsOrigins: (env.ASTRA_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionKey: null,

@@ -31,7 +31,9 @@ import { getSceneFromSources } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
 import { PROCESSING_JOB_KINDS } from './processing';
+import { RetentionSettingsStore } from './settings/retention-settings';
 import { createSources } from './sources';
+import type { FreeSpaceProbe } from './storage/free-space';
 
 export interface AstraService {
   app: FastifyInstance;
@@ -65,7 +67,13 @@ export function connectionLimits(config: Pick<ServiceConfig, 'requestTimeoutMs' 
   };
 }
 
-export async function createService(config: ServiceConfig, options: { logger?: boolean } = {}): Promise<AstraService> {
+export interface CreateServiceOptions {
+  logger?: boolean;
+  /** Free space of the data dir's volume (default statfs); tests stand in a small disk. */
+  freeSpace?: FreeSpaceProbe;
+}
+
+export async function createService(config: ServiceConfig, options: CreateServiceOptions = {}): Promise<AstraService> {
   ensurePrivateDir(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
@@ -77,6 +85,7 @@ export async function createService(config: ServiceConfig, options: { logger?: b
     upstreamFetch,
     upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: upstreamFetch, signal }),
   });
+  const retention = new RetentionSettingsStore(db);
   const context: ServiceContext = {
     config,
     db,
@@ -97,7 +106,11 @@ export async function createService(config: ServiceConfig, options: { logger?: b
       shutdownSignal: shutdown.signal,
       service: () => context,
       log: { error: (details, message) => app.log.error(details, message) },
+      limits: config,
+      freeSpace: options.freeSpace,
+      retention: () => retention.policy(),
     }),
+    retention,
     cache,
   };
   // Below the federation: status tracking sees the real upstream; the cache answers when it fails.
@@ -142,6 +155,8 @@ export async function createService(config: ServiceConfig, options: { logger?: b
   await installRateLimit(app, config.rateLimitPerMinute);
   for (const register of ROUTE_MODULES) await register(app, context);
   await installRendererStatic(app, config.rendererDir);
+  // Results of older versions measured, orphaned work dirs removed, retention applied.
+  await context.jobs.tidyResults();
 
   return {
     app,

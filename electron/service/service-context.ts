@@ -8,6 +8,7 @@ import type { Db } from './db/open-database';
 import type { JobQueue } from './jobs/queue';
 import type { WorkerPool } from './jobs/worker-pool';
 import type { KeyStore } from './keys/key-store';
+import type { RetentionSettingsStore } from './settings/retention-settings';
 import type { SearchPageDecoderPool } from './search/search-page-decoder';
 import type { SourceStatusBoard } from './search/source-status';
 import type { SourceAdapter } from './sources/types';
@@ -38,6 +39,8 @@ export interface ServiceContext {
   cursorSecret: string;
   /** Processing and prefetch jobs: kinds register here (`jobs.register(kind)`). */
   jobs: JobQueue;
+  /** Result retention settings (GET|PUT /api/v1/settings), read by the job queue. */
+  retention: RetentionSettingsStore;
   /** Piscina threads running workers/raster-task.ts; job kinds call `workerPool.runTask`. */
   workerPool: WorkerPool;
   /** Worker threads that decode and normalize upstream search pages (search/search-page-decoder.ts). */

@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   upstream_error: 502,
   service_unavailable: 503,
   upstream_timeout: 504,
+  insufficient_storage: 507,
 };
 
 export class AppError extends Error {

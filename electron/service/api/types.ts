@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'internal'
   | 'upstream_error'
   | 'service_unavailable'
-  | 'upstream_timeout';
+  | 'upstream_timeout'
+  | 'insufficient_storage';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; parameter?: string; [extra: string]: unknown };

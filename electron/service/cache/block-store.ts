@@ -1,10 +1,12 @@
 /**
  * SQLite storage of COG byte blocks (migration 003): per-url size/ETag rows and fixed, aligned
  * blocks written whole in transactions. Keeps the total under a byte limit by evicting the
- * least-recently-used blocks (pinned ones last). Synchronous; the read-through logic and upstream
- * fetching live in cog-byte-cache.ts.
+ * least-recently-used blocks (pinned ones last) — also when opened, so a lowered limit applies at
+ * start-up — and gives the pages evicted blocks occupied back to the file system. Synchronous; the
+ * read-through logic and upstream fetching live in cog-byte-cache.ts.
  */
-import type { Db } from '../db/open-database';
+import { reclaimFreePages, type Db } from '../db/open-database';
+import { diskFullError, isDiskFullError } from '../storage/disk-full';
 
 export interface CachedFile {
   fileId: number;
@@ -31,6 +33,12 @@ export interface BlockStoreStats {
 
 /** How often recorded uses are written back (they are also flushed before every eviction). */
 const TOUCH_FLUSH_MS = 2_000;
+
+/**
+ * Free pages left in the file after an eviction before they are returned to the file system: at
+ * the limit, every write evicts about what it adds, and the next write reuses those pages.
+ */
+const FREE_PAGE_SLACK_BYTES = 32 * 1024 * 1024;
 
 export class BlockStore {
   private totalBytes: number;
@@ -63,8 +71,16 @@ export class BlockStore {
       deleteFileBlocks: db.prepare('DELETE FROM cog_blocks WHERE file_id = ?'),
     };
     this.totalBytes = (db.prepare('SELECT total(bytes) AS n FROM cog_blocks').get() as { n: number }).n;
-    this.flushTimer = setInterval(() => this.flushTouches(), TOUCH_FLUSH_MS);
+    this.flushTimer = setInterval(() => {
+      try {
+        this.flushTouches();
+      } catch {
+        // Uses are hints for eviction order; a failed write (a full disk) loses only those.
+      }
+    }, TOUCH_FLUSH_MS);
     this.flushTimer.unref();
+    this.evictToLimit();
+    reclaimFreePages(db);
   }
 
   get limit(): number {
@@ -82,13 +98,13 @@ export class BlockStore {
 
   /** Records (or replaces) a url's size and ETag; a different size, block size or ETag drops its blocks first. */
   putFile(url: string, meta: { size: number; blockSize: number; etag: string | null; contentType: string | null }): CachedFile {
-    const { file, freed } = this.db.transaction(() => {
+    const { file, freed } = this.write(() => {
       const existing = this.file(url);
       const stale = existing && (existing.size !== meta.size || existing.blockSize !== meta.blockSize || existing.etag !== meta.etag);
       const bytes = stale ? this.deleteFileBlocks(existing.fileId) : 0;
       const { fileId } = this.stmt.insertFile.get(url, meta.size, meta.blockSize, meta.etag, meta.contentType, this.now()) as { fileId: number };
       return { file: { fileId, url, ...meta }, freed: bytes };
-    })();
+    });
     this.totalBytes -= freed;
     return file;
   }
@@ -115,7 +131,7 @@ export class BlockStore {
     if (blocks.length === 0) return;
     const at = this.now();
     // The running total changes only once the transaction has committed.
-    const added = this.db.transaction(() => {
+    const added = this.write(() => {
       let delta = 0;
       for (const { index, data } of blocks) {
         const previous = this.stmt.blockBytes.get(fileId, index) as { bytes: number } | undefined;
@@ -123,9 +139,18 @@ export class BlockStore {
         delta += data.length - (previous?.bytes ?? 0);
       }
       return delta;
-    })();
+    });
     this.totalBytes += added;
     this.evictToLimit();
+  }
+
+  /** One write transaction; a full disk surfaces as insufficient_storage (507), not an internal error. */
+  private write<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      throw isDiskFullError(error) ? diskFullError(error) : error;
+    }
   }
 
   pinBlocks(fileId: number, first: number, last: number): void {
@@ -165,6 +190,7 @@ export class BlockStore {
     })();
     this.totalBytes -= freed.bytes;
     this.evicted += freed.blocks;
+    reclaimFreePages(this.db, FREE_PAGE_SLACK_BYTES);
   }
 
   /** Deletes a file's blocks; returns the bytes freed (callers inside a transaction apply it after commit). */
@@ -194,6 +220,7 @@ export class BlockStore {
     this.pendingTouches.clear();
     this.db.transaction(() => this.db.exec('DELETE FROM cog_blocks; DELETE FROM cog_files;'))();
     this.totalBytes = 0;
+    reclaimFreePages(this.db);
   }
 
   close(): void {

@@ -9,7 +9,7 @@ import { SasSigner } from '../assets/sas-signer';
 import { createUpstreamFetch } from '../assets/upstream-fetch';
 import { createRangeFetcher } from '../assets/upstream-range-fetch';
 import type { ServiceConfig } from '../config';
-import type { Db } from '../db/open-database';
+import { reclaimFreePages, type Db } from '../db/open-database';
 import type { SourceAdapter } from '../sources/types';
 import { BlockStore } from './block-store';
 import { cachedAdapter } from './cached-adapter';
@@ -42,7 +42,8 @@ export interface CacheServices {
   wrap(adapter: SourceAdapter): SourceAdapter;
   /** Writes the items and pages searches queued (they are written on the next tick anyway). */
   flush(): void;
-  report(): CacheReport;
+  /** The cache's part of GET /api/v1/cache (the route adds the job results). */
+  report(): Omit<CacheReport, 'results'>;
   clear(scope: CacheScope): void;
   close(): void;
 }
@@ -103,8 +104,10 @@ export function createCacheServices(db: Db, config: ServiceConfig, options: Cach
       };
     },
     clear(scope) {
-      if (scope === 'tiles' || scope === 'all') blocks.clear();
       if (scope === 'items' || scope === 'all') items.clear();
+      // Clearing the blocks also gives the freed pages (of the items too) back to the file system.
+      if (scope === 'tiles' || scope === 'all') blocks.clear();
+      else reclaimFreePages(db);
       assets.forget();
     },
     close() {

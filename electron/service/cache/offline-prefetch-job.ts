@@ -148,9 +148,29 @@ async function run(params: OfflinePrefetchParams, ctx: JobRunContext): Promise<J
   };
 }
 
+/**
+ * What the prefetch can add to the byte cache: the whole of each band's file (a bbox takes less),
+ * at most the cache's limit, which eviction keeps. A band whose size cannot be read now counts 0:
+ * the run reports why it cannot be fetched.
+ */
+async function estimateStorage(params: OfflinePrefetchParams, service: ServiceContext): Promise<number> {
+  const { assets, bytes } = service.cache;
+  let total = 0;
+  for (const band of params.bands) {
+    try {
+      const location = await assets.locate(params.scene, band, 'any', service.shutdownSignal);
+      total += (await bytes.stat(location.url, service.shutdownSignal)).size;
+    } catch {
+      // Counted as 0 (see above).
+    }
+  }
+  return Math.min(total, service.config.cacheMaxBytes);
+}
+
 export const offlinePrefetchJob: JobKind<OfflinePrefetchParams> = {
   type: 'offline',
   validate,
   run,
+  estimateStorage,
   resumable: true,
 };

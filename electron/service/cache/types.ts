@@ -32,10 +32,29 @@ export interface CacheReport {
   upstream_requests: number;
   upstream_bytes: number;
   evicted_blocks: number;
+  /** Files of finished jobs (result COGs) in the data dir; not part of the cache, kept by result retention. */
+  results: ResultUsage;
 }
 
-/** GET|PUT /api/v1/settings: the runtime switches the UI can flip. */
-export interface ServiceSettings {
+export interface ResultUsage {
+  /** Finished jobs holding files. */
+  count: number;
+  bytes: number;
+}
+
+/** Result retention (settings/retention-settings.ts); null = no limit, the default. */
+export interface RetentionSettings {
+  /** Finished jobs (with their result files) older than this many days are removed. 1..36500. */
+  results_max_age_days: number | null;
+  /** The oldest results are removed while all results take more than this. ≥ 1 MiB. */
+  results_max_bytes: number | null;
+}
+
+/**
+ * GET /api/v1/settings, and PUT with any of the fields (the answer is the whole state after it).
+ * `offline` lasts until the service stops; result retention is stored.
+ */
+export interface ServiceSettings extends RetentionSettings {
   /** Offline mode: nothing touches the network; searches, scenes and bytes come from the cache. */
   offline: boolean;
 }

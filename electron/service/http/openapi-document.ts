@@ -16,6 +16,13 @@ const errors = {
   403: { description: 'The key lacks the scope this operation needs; `error.scope` names it', ...json('Error') },
   429: { description: 'Rate limit exceeded; see Retry-After', ...json('Error') },
 };
+/** Submitting a job (or an offline prefetch): the queue limits and the disk reserve. */
+const admission = {
+  429: { description: 'This key has ASTRA_MAX_QUEUED_PER_KEY unfinished jobs (`error.limit` = queued_per_key), or the rate limit; see Retry-After', ...json('Error') },
+  503: { description: 'The service has ASTRA_MAX_QUEUED_TOTAL unfinished jobs (`error.limit` = queued_total); see Retry-After', ...json('Error') },
+  507: { description: 'Not enough disk space: the job may need `error.needed_bytes` and the data dir must keep ASTRA_DISK_RESERVE_BYTES free (`error.limit` = disk_reserve)', ...json('Error') },
+};
+const nullableLimit = (description: string, minimum: number) => ({ type: 'integer', nullable: true, minimum, description });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', description, schema });
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 const sceneId = path('id', 'Provider-scoped scene id `<source>:<upstream id>`');
@@ -67,6 +74,19 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
         ItemCollection: { type: 'object', description: 'STAC 1.0.0 ItemCollection with context, links.next and warnings' },
         Item: { type: 'object', description: 'STAC 1.0.0 Item, normalized' },
         Job: { type: 'object', required: ['id', 'type', 'status', 'progress'], properties: { id: { type: 'string' }, type: { type: 'string' }, status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }, progress: { type: 'number' } } },
+        CacheReport: {
+          type: 'object',
+          description: 'Items, query pages, COG byte blocks (bytes, pinned_bytes, limit), hit counters; and the files of finished jobs',
+          properties: { results: { type: 'object', required: ['count', 'bytes'], properties: { count: { type: 'integer' }, bytes: { type: 'integer' } }, description: 'Finished jobs holding files (result COGs) and their bytes; not part of the cache' } },
+        },
+        Settings: {
+          type: 'object',
+          properties: {
+            offline: { type: 'boolean', description: 'Never touch the network (until the service stops)' },
+            results_max_age_days: nullableLimit('Finished jobs older than this are removed with their files; null = keep', 1),
+            results_max_bytes: nullableLimit('The oldest results are removed while all take more than this; null = no limit', 1048576),
+          },
+        },
         ApiKey: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, prefix: { type: 'string' }, scopes: { type: 'array', items: { type: 'string', enum: ['read', 'process', 'admin'] } }, created_at: { type: 'string' } } },
       },
     },
@@ -96,24 +116,28 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
         head: { summary: 'Size and ETag of the asset', parameters: [sceneId, path('band', 'Asset or common name')], responses: { 200: { description: 'Headers only' } } },
       },
       '/api/v1/jobs': {
-        get: { summary: 'List jobs, newest first', responses: { 200: { description: '{jobs: Job[]}' } } },
-        post: { summary: 'Submit ndvi, index or change', requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['type'] } } } }, responses: { 202: { description: 'Job', ...json('Job') }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') } } },
+        get: { summary: "List jobs, newest first: the key's own (every job for an admin key)", responses: { 200: { description: '{jobs: Job[]}' } } },
+        post: { summary: 'Submit ndvi, index or change (owned by the submitting key)', requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['type'] } } } }, responses: { 202: { description: 'Job', ...json('Job') }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') }, ...admission } },
       },
       '/api/v1/jobs/{id}': {
-        get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job', ...json('Job') }, 404: { description: 'Unknown job', ...json('Error') } } },
-        delete: { summary: 'Cancel a job', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job', ...json('Job') }, 409: { description: 'Already finished', ...json('Error') } } },
+        get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job', ...json('Job') }, 404: { description: "Unknown job, or another key's", ...json('Error') } } },
+        delete: {
+          summary: 'Cancel a queued or running job; remove a finished one with its files',
+          parameters: [path('id', 'Job id')],
+          responses: { 200: { description: 'Cancelled', ...json('Job') }, 202: { description: 'Told to stop, still running', ...json('Job') }, 204: { description: 'Finished job removed with its files' }, 404: { description: "Unknown job, or another key's", ...json('Error') } },
+        },
       },
       '/api/v1/jobs/{id}/result.tif': { get: { summary: 'The result Cloud-Optimized GeoTIFF (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'image/tiff' }, 206: { description: 'Partial content' }, 404: { description: 'No result (yet)' } } } },
       '/api/v1/jobs/{id}/item': { get: { summary: 'STAC Item describing the result and its provenance', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Item', ...geojson('Item') } } } },
       '/api/v1/cache': {
-        get: { summary: 'Cache sizes, counts, limit, hit ratio', responses: { 200: { description: 'Cache report' } } },
-        delete: { summary: 'Clear the cache', parameters: [query('scope', 'tiles | items | all')], responses: { 200: { description: 'What was removed' } } },
+        get: { summary: 'Cache sizes, counts, limit, hit ratio; bytes of job results', responses: { 200: { description: 'Cache report', ...json('CacheReport') } } },
+        delete: { summary: 'Clear the cache (job results stay)', parameters: [query('scope', 'tiles | items | all')], responses: { 200: { description: 'The report after clearing', ...json('CacheReport') } } },
       },
       '/api/v1/settings': {
-        get: { summary: 'Runtime settings (offline mode)', responses: { 200: { description: '{offline}' } } },
-        put: { summary: 'Change runtime settings, e.g. {"offline": true} never touches the network', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { offline: { type: 'boolean' } } } } } }, responses: { 200: { description: '{offline}' }, ...errors } },
+        get: { summary: 'Settings: offline mode and result retention', responses: { 200: { description: 'Settings', ...json('Settings') } } },
+        put: { summary: 'Change any of the settings, e.g. {"offline": true} never touches the network; retention applies at once', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Settings' } } } }, responses: { 200: { description: 'All settings after the change', ...json('Settings') }, ...errors } },
       },
-      '/api/v1/cache/offline': { post: { summary: 'Make a scene available offline (a job)', responses: { 202: { description: 'Job', ...json('Job') }, ...errors } } },
+      '/api/v1/cache/offline': { post: { summary: 'Make a scene available offline (a job, owned by the submitting key)', responses: { 202: { description: 'Job', ...json('Job') }, ...errors, ...admission } } },
       '/api/v1/stac': { get: { summary: 'STAC API landing page', responses: { 200: { description: 'Catalog' } } } },
       '/api/v1/stac/conformance': { get: { summary: 'STAC API conformance classes', responses: { 200: { description: '{conformsTo}' } } } },
       '/api/v1/stac/collections': { get: { summary: 'Collections searched through the sources', responses: { 200: { description: '{collections}' } } } },

@@ -30,6 +30,12 @@ export interface JobKind<P extends Record<string, unknown> = Record<string, unkn
    */
   validate(body: Record<string, unknown>, service: ServiceContext): Promise<P>;
   run(params: P, ctx: JobRunContext): Promise<JobResult>;
+  /**
+   * The most disk the job can take while it runs and what it leaves (bytes; output, spool and
+   * journal at their peak, compression not counted on). Reserved from the data dir's free space
+   * until the job finishes: a job that does not fit is refused with 507. Absent = 0.
+   */
+  estimateStorage?(params: P, service: ServiceContext): number | Promise<number>;
   /** Whether a job that was running at a crash is run again (true) or failed with a reason. */
   resumable: boolean;
 }

@@ -1,4 +1,4 @@
-/** A `jobs` row (migration 004) and its wire form (types.ts Job). Pure. */
+/** A `jobs` row (migrations 004, 006, 007) and its wire form (types.ts Job). Pure. */
 import type { Job, JobError, JobResult, JobStatus } from './types';
 
 export interface JobRow {
@@ -14,6 +14,12 @@ export interface JobRow {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The API key that submitted the job; null for jobs from before ownership was recorded. */
+  owner_key_id: string | null;
+  /** Bytes reserved from the free space while the job is queued or running. */
+  storage_estimate: number;
+  /** Bytes its work dir holds once finished; null until measured. */
+  result_bytes: number | null;
 }
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];

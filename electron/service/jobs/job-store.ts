@@ -1,21 +1,39 @@
 /**
- * The `jobs` table (migration 004): every state change of a job is one guarded UPDATE, so a
- * transition only happens from the state it expects (a cancelled job is never flipped back).
+ * The `jobs` table (migrations 004, 006, 007): every state change of a job is one guarded UPDATE,
+ * so a transition only happens from the state it expects (a cancelled job is never flipped back).
+ * `owner` arguments: a key id to see only that key's jobs, `undefined` for every job.
  */
 import type { Db } from '../db/open-database';
 import type { JobRow } from './job-record';
 import type { JobError, JobResult, JobStatus } from './types';
 
-const COLUMNS = 'id, type, status, progress, params, result, error, checkpoint, attempts, created_at, started_at, finished_at';
+const COLUMNS = 'id, type, status, progress, params, result, error, checkpoint, attempts, created_at, started_at, finished_at, owner_key_id, storage_estimate, result_bytes';
+const UNFINISHED = "status IN ('queued', 'running')";
+const FINISHED = "status IN ('succeeded', 'failed', 'cancelled')";
+
+export interface NewJob {
+  id: string;
+  type: string;
+  params: Record<string, unknown>;
+  owner: string | null;
+  storageEstimate: number;
+}
+
+/** A finished job as result retention sees it. */
+export interface FinishedJob {
+  id: string;
+  finished_at: string;
+  result_bytes: number | null;
+}
 
 export class JobStore {
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
 
-  insert(id: string, type: string, params: Record<string, unknown>): JobRow {
+  insert(job: NewJob): JobRow {
     this.db
-      .prepare("INSERT INTO jobs (id, type, status, params, created_at) VALUES (?, ?, 'queued', ?, ?)")
-      .run(id, type, JSON.stringify(params), this.now().toISOString());
-    return this.find(id)!;
+      .prepare("INSERT INTO jobs (id, type, status, params, created_at, owner_key_id, storage_estimate) VALUES (?, ?, 'queued', ?, ?, ?, ?)")
+      .run(job.id, job.type, JSON.stringify(job.params), this.now().toISOString(), job.owner, Math.max(0, Math.ceil(job.storageEstimate)));
+    return this.find(job.id)!;
   }
 
   find(id: string): JobRow | undefined {
@@ -23,11 +41,21 @@ export class JobStore {
   }
 
   /** Newest first. */
-  list(status: JobStatus | undefined, limit: number): JobRow[] {
-    if (status) {
-      return this.db.prepare<[string, number], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = ? ORDER BY seq DESC LIMIT ?`).all(status, limit);
-    }
-    return this.db.prepare<[number], JobRow>(`SELECT ${COLUMNS} FROM jobs ORDER BY seq DESC LIMIT ?`).all(limit);
+  list(status: JobStatus | undefined, limit: number, owner?: string): JobRow[] {
+    const where = [status ? 'status = @status' : null, owner !== undefined ? 'owner_key_id = @owner' : null].filter(Boolean);
+    const sql = `SELECT ${COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    return this.db.prepare<[Record<string, unknown>], JobRow>(sql).all({ status, owner, limit });
+  }
+
+  /** Queued or running jobs, of one key (`owner`; null = jobs without an owner) or of all. */
+  countUnfinished(owner?: string | null): number {
+    if (owner === undefined) return (this.db.prepare(`SELECT count(*) AS n FROM jobs WHERE ${UNFINISHED}`).get() as { n: number }).n;
+    return (this.db.prepare(`SELECT count(*) AS n FROM jobs WHERE owner_key_id IS ? AND ${UNFINISHED}`).get(owner) as { n: number }).n;
+  }
+
+  /** Bytes the queued and running jobs were admitted with (not yet, or not all, on the disk). */
+  reservedBytes(): number {
+    return (this.db.prepare(`SELECT total(storage_estimate) AS n FROM jobs WHERE ${UNFINISHED}`).get() as { n: number }).n;
   }
 
   /** The oldest queued job whose type is one of `types`. */
@@ -62,23 +90,47 @@ export class JobStore {
     this.db.prepare("UPDATE jobs SET checkpoint = ? WHERE id = ? AND status = 'running'").run(checkpoint, id);
   }
 
-  succeed(id: string, result: JobResult): boolean {
+  /** `resultBytes`: what the job's work dir holds. */
+  succeed(id: string, result: JobResult, resultBytes: number): boolean {
     return this.db
-      .prepare("UPDATE jobs SET status = 'succeeded', progress = 1, result = ?, finished_at = ? WHERE id = ? AND status = 'running'")
-      .run(JSON.stringify(result), this.now().toISOString(), id).changes === 1;
+      .prepare("UPDATE jobs SET status = 'succeeded', progress = 1, result = ?, finished_at = ?, result_bytes = ? WHERE id = ? AND status = 'running'")
+      .run(JSON.stringify(result), this.now().toISOString(), resultBytes, id).changes === 1;
   }
 
-  /** Fails a queued or running job. */
+  /** Fails a queued or running job (its files are gone: result_bytes 0). */
   fail(id: string, error: JobError): boolean {
     return this.db
-      .prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
+      .prepare("UPDATE jobs SET status = 'failed', error = ?, finished_at = ?, result_bytes = 0 WHERE id = ? AND status IN ('queued', 'running')")
       .run(JSON.stringify(error), this.now().toISOString(), id).changes === 1;
   }
 
-  /** Cancels a queued or running job. */
+  /** Cancels a queued or running job (its files are removed: result_bytes 0). */
   cancel(id: string): boolean {
     return this.db
-      .prepare("UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
+      .prepare("UPDATE jobs SET status = 'cancelled', finished_at = ?, result_bytes = 0 WHERE id = ? AND status IN ('queued', 'running')")
       .run(this.now().toISOString(), id).changes === 1;
+  }
+
+  /** Deletes a finished job's row; false when it is unknown or not finished. */
+  deleteFinished(id: string): boolean {
+    return this.db.prepare(`DELETE FROM jobs WHERE id = ? AND ${FINISHED}`).run(id).changes === 1;
+  }
+
+  /** Finished jobs, oldest first (by when they finished; only finished jobs have `finished_at`). */
+  finishedOldestFirst(): FinishedJob[] {
+    return this.db.prepare<[], FinishedJob>('SELECT id, finished_at, result_bytes FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at, seq').all();
+  }
+
+  setResultBytes(id: string, bytes: number): void {
+    this.db.prepare(`UPDATE jobs SET result_bytes = ? WHERE id = ? AND ${FINISHED}`).run(bytes, id);
+  }
+
+  hasJob(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM jobs WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Finished jobs holding files, and their bytes. */
+  resultUsage(): { count: number; bytes: number } {
+    return this.db.prepare(`SELECT count(*) AS count, total(result_bytes) AS bytes FROM jobs WHERE ${FINISHED} AND result_bytes > 0`).get() as { count: number; bytes: number };
   }
 }

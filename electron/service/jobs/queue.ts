@@ -1,18 +1,25 @@
 /**
- * The job queue: kinds register, jobs are submitted (validated by their kind before anything is
- * stored), live in SQLite, and run oldest first with at most `concurrency` at a time. Jobs of a
- * kind that is not registered yet wait; when a kind registers, its jobs that were `running` when
- * the service last stopped are resumed (resumable kinds, from their checkpoint) or failed with
- * "interrupted by a restart" — none is silently lost.
+ * The job queue: kinds register, jobs are submitted (validated by their kind, then admitted —
+ * queue limits and free disk space, job-admission.ts — before anything is stored), live in SQLite
+ * with the key that submitted them, and run oldest first with at most `concurrency` at a time.
+ * A key sees and acts on its own jobs only, unless it is admin (job-access.ts). Jobs of a kind that
+ * is not registered yet wait; when a kind registers, its jobs that were `running` when the service
+ * last stopped are resumed (resumable kinds, from their checkpoint) or failed with "interrupted by
+ * a restart" — none is silently lost. Finished jobs can be removed (with their files), by request
+ * or by result retention.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError, invalidParameter, notFound } from '../api/errors';
 import type { Db } from '../db/open-database';
 import type { ServiceContext } from '../service-context';
+import { statfsFreeSpace, type FreeSpaceProbe } from '../storage/free-space';
+import { canSeeJob, EVERY_JOB, type JobViewer } from './job-access';
+import { JobAdmission, type AdmissionLimits } from './job-admission';
 import { givenUpJobError, INTERRUPTED_JOB_ERROR } from './job-errors';
-import { isTerminal, rowToJob } from './job-record';
+import { isTerminal, rowToJob, type JobRow } from './job-record';
 import { JobStore } from './job-store';
+import { ResultRetention, type RetentionPolicy } from './result-retention';
 import { removeWorkDir, RunningJob, type JobLogger } from './running-job';
 import type { JobKind } from './job-kind';
 import type { Job, JobListQuery } from './types';
@@ -32,7 +39,16 @@ export interface JobQueueOptions {
   progressIntervalMs?: number;
   /** A resumable job interrupted this many times is failed instead of started again. */
   maxAttempts?: number;
+  /** Queue limits and the disk reserve (config); absent = no limits. */
+  limits?: AdmissionLimits;
+  /** Free space of the data dir's volume; default statfs. */
+  freeSpace?: FreeSpaceProbe;
+  /** Result retention, read whenever it is applied (the settings can change); absent = keep all. */
+  retention?: () => RetentionPolicy;
 }
+
+const NO_LIMITS: AdmissionLimits = { maxQueuedPerKey: Number.MAX_SAFE_INTEGER, maxQueuedTotal: Number.MAX_SAFE_INTEGER, diskReserveBytes: 0 };
+const KEEP_ALL: RetentionPolicy = { maxAgeDays: null, maxBytes: null };
 
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 500;
@@ -55,6 +71,8 @@ export class JobQueue {
   private readonly stop = new AbortController();
   private readonly stopSignal: AbortSignal;
   private readonly log: JobLogger;
+  private readonly admission: JobAdmission;
+  private readonly retention: ResultRetention;
   private pumpScheduled = false;
   private closed = false;
 
@@ -63,6 +81,8 @@ export class JobQueue {
     this.store = new JobStore(options.db, options.now);
     this.stopSignal = options.shutdownSignal ? AbortSignal.any([this.stop.signal, options.shutdownSignal]) : this.stop.signal;
     this.log = options.log ?? { error: () => undefined };
+    this.admission = new JobAdmission(this.store, options.limits ?? NO_LIMITS, options.freeSpace ?? statfsFreeSpace, options.dataDir);
+    this.retention = new ResultRetention(this.store, join(options.dataDir, 'jobs'), options.retention ?? (() => KEEP_ALL), options.now);
   }
 
   /** Adds a job kind; then recovers its interrupted jobs and starts its queued ones. */
@@ -81,35 +101,46 @@ export class JobQueue {
     return join(this.options.dataDir, 'jobs', id);
   }
 
-  /** Validates `body` with the kind of `type`, stores the job as queued, and schedules it. */
-  async submit(type: unknown, body: Record<string, unknown>): Promise<Job> {
+  /**
+   * Validates `body` with the kind of `type`, admits it (queue limits, free space) and stores it
+   * as queued, owned by `owner` (the submitting key's id), then schedules it.
+   */
+  async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null): Promise<Job> {
     if (this.stopSignal.aborted) throw new AppError('service_unavailable', 'the service is shutting down; submit the job again later');
     const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
     if (!kind) {
       const known = this.types.join(', ') || 'none';
       throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
     }
+    // Before validation too: validating a processing job reads COG headers.
+    this.admission.checkQueue(owner);
     const { type: _type, ...rest } = body;
     const params = await kind.validate(rest, this.options.service());
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
     }
+    const estimate = (await kind.estimateStorage?.(params, this.options.service())) ?? 0;
+    const free = await this.admission.freeBytes();
+    // From here to the insert nothing awaits, so concurrent submissions cannot both take the last slot.
+    this.admission.checkQueue(owner);
+    this.admission.checkStorage(free, estimate);
     const id = `job_${randomUUID().replaceAll('-', '')}`;
-    const row = this.store.insert(id, kind.type, params);
+    const row = this.store.insert({ id, type: kind.type, params, owner, storageEstimate: estimate });
     this.schedulePump();
     return rowToJob(row);
   }
 
-  get(id: string): Job {
-    const row = this.store.find(id);
-    if (!row) throw notFound(`no job with id ${id}`);
+  /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
+  get(id: string, viewer: JobViewer = EVERY_JOB): Job {
+    const row = this.visibleRow(id, viewer);
     return rowToJob(row, this.active.get(id)?.progress);
   }
 
-  /** Newest first. */
-  list(query: JobListQuery = {}): Job[] {
+  /** Newest first; only the viewer's own jobs unless it is admin. */
+  list(query: JobListQuery = {}, viewer: JobViewer = EVERY_JOB): Job[] {
     const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIST_LIMIT)));
-    return this.store.list(query.status, limit).map((row) => rowToJob(row, this.active.get(row.id)?.progress));
+    const owner = viewer.admin ? undefined : (viewer.keyId ?? '');
+    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.progress));
   }
 
   /**
@@ -117,9 +148,8 @@ export class JobQueue {
    * `waitMs` for it to end (status `cancelled`) and otherwise returns it still `running`.
    * A finished job → 409.
    */
-  async cancel(id: string, waitMs = 1000): Promise<Job> {
-    const row = this.store.find(id);
-    if (!row) throw notFound(`no job with id ${id}`);
+  async cancel(id: string, waitMs = 1000, viewer: JobViewer = EVERY_JOB): Promise<Job> {
+    const row = this.visibleRow(id, viewer);
     if (isTerminal(row.status)) {
       throw new AppError('conflict', `job ${id} has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}; only queued or running jobs can be cancelled`);
     }
@@ -132,7 +162,39 @@ export class JobQueue {
       this.store.cancel(id);
       await removeWorkDir(this.workDir(id));
     }
-    return this.get(id);
+    return this.get(id, viewer);
+  }
+
+  /**
+   * DELETE /jobs/{id}: a finished job is removed with its files (resolves null); a queued or
+   * running one is cancelled as by `cancel` (resolves with it).
+   */
+  async cancelOrRemove(id: string, viewer: JobViewer = EVERY_JOB, waitMs = 1000): Promise<Job | null> {
+    const row = this.visibleRow(id, viewer);
+    if (!isTerminal(row.status)) return this.cancel(id, waitMs, viewer);
+    if (this.store.deleteFinished(id)) await removeWorkDir(this.workDir(id));
+    return null;
+  }
+
+  /** Finished jobs holding files, and their bytes (GET /api/v1/cache `results`). */
+  resultUsage(): { count: number; bytes: number } {
+    return this.store.resultUsage();
+  }
+
+  /** Applies result retention now (e.g. after the settings changed); resolves with the removed ids. */
+  applyRetention(): Promise<string[]> {
+    return this.retention.apply();
+  }
+
+  /** Start-up housekeeping of finished jobs' files: see ResultRetention.startUp. */
+  tidyResults(): Promise<string[]> {
+    return this.retention.startUp();
+  }
+
+  private visibleRow(id: string, viewer: JobViewer): JobRow {
+    const row = this.store.find(id);
+    if (!row || !canSeeJob(viewer, row.owner_key_id)) throw notFound(`no job with id ${id}`);
+    return row;
   }
 
   /** Stops starting jobs, aborts the running ones and waits (up to `graceMs`) for them to end. */
@@ -188,6 +250,7 @@ export class JobQueue {
       void job.settled.finally(() => {
         this.active.delete(row.id);
         this.schedulePump();
+        if (!this.closed) this.applyRetention().catch((error: unknown) => this.log.error({ err: error }, 'result retention failed'));
       });
     }
   }

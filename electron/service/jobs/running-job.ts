@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServiceContext } from '../service-context';
+import { directoryBytes } from '../storage/directory-bytes';
+import { isDiskFullError } from '../storage/disk-full';
 import { INTERNAL_JOB_ERROR, jobErrorOf } from './job-errors';
 import { RESULT_FILE_NAME, resultFileHref, type JobRow } from './job-record';
 import type { JobStore } from './job-store';
@@ -50,7 +52,15 @@ export class RunningJob {
   constructor(row: JobRow, private readonly deps: RunningJobDeps) {
     this.id = row.id;
     this.progress = row.progress;
-    this.throttle = new ProgressThrottle((value) => deps.store.saveProgress(row.id, value), deps.progressIntervalMs);
+    // Runs from a timer too: a failed write (a full disk) must not take the process down. The
+    // live value stays in memory; the database copy is only what survives a crash.
+    this.throttle = new ProgressThrottle((value) => {
+      try {
+        deps.store.saveProgress(row.id, value);
+      } catch (error) {
+        deps.log.error({ err: error, jobId: row.id }, 'could not save the progress of a job');
+      }
+    }, deps.progressIntervalMs);
     this.settled = this.execute(row).then((outcome) => this.record(outcome)).catch((error: unknown) => {
       deps.log.error({ err: error, jobId: row.id }, 'could not record the outcome of a job');
     });
@@ -73,7 +83,13 @@ export class RunningJob {
       },
       checkpoint: (state) => {
         if (this.finished) return;
-        store.saveCheckpoint(row.id, JSON.stringify(state ?? null));
+        const json = JSON.stringify(state ?? null);
+        try {
+          store.saveCheckpoint(row.id, json);
+        } catch (error) {
+          // A full disk: the job goes on from the last checkpoint that was saved (a restart redoes a little more).
+          if (!isDiskFullError(error)) throw error;
+        }
       },
       resumeState: row.checkpoint === null ? null : JSON.parse(row.checkpoint),
       workDir,
@@ -104,17 +120,19 @@ export class RunningJob {
     if (outcome.ok) {
       const result = this.resultOf(outcome.result);
       if (result) {
-        store.succeed(this.id, result);
+        store.succeed(this.id, result, await directoryBytes(workDir));
         return;
       }
+      await removeWorkDir(workDir);
       store.fail(this.id, INTERNAL_JOB_ERROR);
-    } else {
-      if (stopSignal.aborted) return;
-      const { jobError, expected } = jobErrorOf(outcome.error);
-      if (!expected) log.error({ err: outcome.error, jobId: this.id, type: kind.type }, 'job failed with an unexpected error');
-      store.fail(this.id, jobError);
+      return;
     }
+    if (stopSignal.aborted) return;
+    const { jobError, expected } = jobErrorOf(outcome.error);
+    if (!expected) log.error({ err: outcome.error, jobId: this.id, type: kind.type }, 'job failed with an unexpected error');
+    // Files first: when the disk is full, that is what lets the database record the failure.
     await removeWorkDir(workDir);
+    store.fail(this.id, jobError);
   }
 
   /** The kind's result as stored, with `href` filled in when it left a result file; null if unusable. */

@@ -41,6 +41,8 @@ describe('offline', () => {
     // Offline: the switch on, the catalogs gone.
     await page.getByTestId('tab-cache').click();
     await expect.poll(() => page.getByTestId('cache-report').textContent().catch(() => '')).toMatch(/bytes\s*[1-9]/);
+    // An offline prefetch keeps its bytes in the cache, not as a job result.
+    await expectContains(page.getByTestId('cache-results'), 'Job results: 0 B in 0 jobs');
     await page.getByTestId('work-offline').check();
     await expectContains(page.getByTestId('offline-indicator'), 'Offline');
     await catalog.fake.close();

@@ -2,7 +2,7 @@
  * The analyst's main journey: a link opens a search → footprints and rows → hover links both →
  * select zooms → scene panel with asset routes → true-colour preview from the COG proxy → NDVI job
  * with live progress → result layer with its legend → pixel value → Export GeoTIFF (a download in
- * a plain browser).
+ * a plain browser) → the cache panel counts the result's bytes.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -117,6 +117,10 @@ describe('search → footprints → select → preview → NDVI → legend → e
     expect(info.bands[0].type).toBe('Float32');
     expect(info.coordinateSystem?.wkt ?? '').toMatch(/UTM|PROJCRS/);
     await expectContains(job.getByTestId('export-status'), 'Download started');
+
+    // The cache panel counts the result's file beside the cache.
+    await page.getByTestId('tab-cache').click();
+    await expect.poll(() => page.getByTestId('cache-results').textContent().catch(() => '')).toMatch(/^Job results: [1-9][\d.]* (KB|MB) in 1 job /);
 
     expect(app.pageErrors).toEqual([]);
     await page.close();

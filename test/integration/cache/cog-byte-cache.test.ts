@@ -36,6 +36,7 @@ beforeEach(() => {
   upstream.ignoreRange = false;
   offline = false;
 });
+/** Stores made by makeCache, closed after each test (their touch-flush timer would outlive the database). */
 const stores: BlockStore[] = [];
 afterEach(() => {
   for (const store of stores.splice(0)) store.close();

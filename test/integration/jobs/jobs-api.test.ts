@@ -1,6 +1,6 @@
 /**
  * /api/v1/jobs over real HTTP with a test-only `spin` kind running real worker threads:
- * the lifecycle queued → running → succeeded, listing, and the JSON errors (400/404/409).
+ * the lifecycle queued → running → succeeded, listing, and the JSON errors (400/404).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, JobList } from '../../../electron/service/jobs/types';
@@ -118,14 +118,15 @@ describe('errors are JSON with the parameter named', () => {
     }
   });
 
-  it('409 when cancelling a job that has finished', async () => {
+  it('DELETE on a job that has finished removes it: 204, then 404', async () => {
     const { id } = await submitJob(svc, { type: 'spin', chunks: 1, chunk_ms: 1 });
     await waitForJob(svc, id, isFinished);
     const response = await svc.api(`/api/v1/jobs/${id}`, { method: 'DELETE' });
-    expect(response.status).toBe(409);
-    const error = await errorOf(response);
-    expect(error.code).toBe('conflict');
-    expect(error.message).toContain('succeeded');
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+    const again = await svc.api(`/api/v1/jobs/${id}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+    expect((await errorOf(again)).code).toBe('not_found');
   });
 
   it('401 without a key', async () => {

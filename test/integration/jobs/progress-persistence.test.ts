@@ -40,7 +40,7 @@ describe('progress', () => {
       CREATE TEMP TRIGGER count_progress_writes AFTER UPDATE OF progress ON main.jobs
       BEGIN INSERT INTO progress_writes VALUES (new.id, new.progress); END;`);
     const startedAt = performance.now();
-    const { id } = await jobs.submit('chatty', {});
+    const { id } = await jobs.submit('chatty', {}, svc.keyId);
     // Poll in memory: GET over HTTP would work too, but this keeps the loop cheap.
     while (!['succeeded', 'failed'].includes(jobs.get(id).status)) await sleep(20);
     const seconds = (performance.now() - startedAt) / 1000;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/service/db/open-database';
+import { KeyStore } from '../../../electron/service/keys/key-store';
 import { startTestService, type TestService } from '../../helpers/test-service';
 import { getJob, isFinished, submitJob, waitForJob } from './helpers/job-api';
 import { resumableSpinKind, spinKind } from './helpers/test-kinds';
@@ -20,8 +21,9 @@ function dataDir(): string {
   dirs.push(dir);
   return dir;
 }
-async function start(dir: string): Promise<TestService> {
-  const svc = await startTestService({ dataDir: dir, workerCount: 1 });
+/** `key`: the key of an earlier start on `dir`, whose jobs the test follows. */
+async function start(dir: string, key?: { key: string; id: string }): Promise<TestService> {
+  const svc = await startTestService({ dataDir: dir, workerCount: 1 }, {}, { key });
   services.push(svc);
   return svc;
 }
@@ -44,7 +46,7 @@ describe('restart of the service mid-job', () => {
     await waitForJob(first, id, (job) => job.progress >= 4 / 16);
     await first.close();
 
-    const second = await start(dir);
+    const second = await start(dir, { key: first.key, id: first.keyId });
     const stored = row(second, id);
     expect(stored.status).toBe('running'); // the stop left it as interrupted, not failed
     const checkpoint = JSON.parse(stored.checkpoint!) as { done: number };
@@ -71,7 +73,7 @@ describe('restart of the service mid-job', () => {
     await waitForJob(first, running.id, (job) => job.status === 'running' && job.progress > 0);
     await first.close();
 
-    const second = await start(dir);
+    const second = await start(dir, { key: first.key, id: first.keyId });
     // Until its kind registers, an interrupted job is reported as it was left, not lost.
     expect((await getJob(second, running.id)).status).toBe('running');
     expect((await getJob(second, queued.id)).status).toBe('queued');
@@ -86,22 +88,25 @@ describe('restart of the service mid-job', () => {
 });
 
 describe('crash: rows left running by a process that died', () => {
-  function seed(dir: string, rows: Array<{ id: string; type: string; checkpoint: unknown; attempts: number }>): void {
+  /** Rows owned by a key made here; returns that key. */
+  function seed(dir: string, rows: Array<{ id: string; type: string; checkpoint: unknown; attempts: number }>): { key: string; id: string } {
     const db = openDatabase(join(dir, 'astra.sqlite'));
-    const insert = db.prepare(`INSERT INTO jobs (id, type, status, progress, params, checkpoint, attempts, created_at, started_at)
-      VALUES (?, ?, 'running', 0.5, '{"chunks":10,"chunk_ms":1}', ?, ?, ?, ?)`);
+    const key = new KeyStore(db).create('crashed process');
+    const insert = db.prepare(`INSERT INTO jobs (id, type, status, progress, params, checkpoint, attempts, created_at, started_at, owner_key_id)
+      VALUES (?, ?, 'running', 0.5, '{"chunks":10,"chunk_ms":1}', ?, ?, ?, ?, ?)`);
     const now = new Date().toISOString();
-    for (const r of rows) insert.run(r.id, r.type, JSON.stringify(r.checkpoint), r.attempts, now, now);
+    for (const r of rows) insert.run(r.id, r.type, JSON.stringify(r.checkpoint), r.attempts, now, now, key.id);
     db.close();
+    return { key: key.key, id: key.id };
   }
 
   it('resumes from the stored checkpoint, and gives up on a job interrupted too often', async () => {
     const dir = dataDir();
-    seed(dir, [
+    const key = seed(dir, [
       { id: 'job_crashed_once', type: 'tiles', checkpoint: { done: 7 }, attempts: 1 },
       { id: 'job_crashed_thrice', type: 'tiles', checkpoint: { done: 2 }, attempts: 3 },
     ]);
-    const svc = await start(dir);
+    const svc = await start(dir, key);
     const starts: number[] = [];
     svc.service.context.jobs.register(resumableSpinKind('tiles', starts));
 
@@ -117,8 +122,8 @@ describe('crash: rows left running by a process that died', () => {
 
   it('a crashed job can be cancelled before its kind is registered', async () => {
     const dir = dataDir();
-    seed(dir, [{ id: 'job_orphan', type: 'not-registered', checkpoint: null, attempts: 1 }]);
-    const svc = await start(dir);
+    const key = seed(dir, [{ id: 'job_orphan', type: 'not-registered', checkpoint: null, attempts: 1 }]);
+    const svc = await start(dir, key);
     const response = await svc.api('/api/v1/jobs/job_orphan', { method: 'DELETE' });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { status: string }).status).toBe('cancelled');

@@ -74,7 +74,7 @@ describe('restarting the service in the middle of an NDVI job', () => {
       await first.close();
       env.fake.resetFaults();
 
-      const second = await env.startService({ dataDir, workerCount: 1 });
+      const second = await env.startService({ dataDir, workerCount: 1 }, { key: { key: first.key, id: first.keyId } });
       const resumed = await waitJob(second, id, (job) => ['succeeded', 'failed', 'cancelled'].includes(job.status), 60_000);
       expect(resumed.status, JSON.stringify(resumed.error)).toBe('succeeded');
       const tiles = resumed.result?.tiles as { total: number; resumed: number };
@@ -98,7 +98,9 @@ describe('restarting the service in the middle of an NDVI job', () => {
       }, work);
       expect(report.band1.nan_mismatches).toBe(0);
       expect(report.band1.max_abs_diff).toBeLessThanOrEqual(1e-6);
-      expect(existsSync(join(dataDir, 'jobs', id, 'tiles.journal'))).toBe(true);
+      // The journal goes once the result is complete; the result stays.
+      expect(existsSync(join(dataDir, 'jobs', id, 'tiles.journal'))).toBe(false);
+      expect(existsSync(join(dataDir, 'jobs', id, 'result.tif'))).toBe(true);
     } finally {
       env.fake.resetFaults();
       rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { rowToJob, type JobRow } from '../../../electron/service/jobs/job-record
 const row: JobRow = {
   id: 'job_1', type: 'ndvi', status: 'running', progress: 0.25, params: '{"scene":"s"}', result: null, error: null,
   checkpoint: '{"done":3}', attempts: 1, created_at: '2024-01-01T00:00:00.000Z', started_at: '2024-01-01T00:00:01.000Z', finished_at: null,
+  owner_key_id: 'key_0123456789abcdef', storage_estimate: 1024, result_bytes: null,
 };
 
 describe('rowToJob', () => {
@@ -35,5 +36,15 @@ describe('jobErrorOf', () => {
   it('hides anything else behind a generic internal error', () => {
     expect(jobErrorOf(new TypeError('x is undefined at foo.ts:3'))).toEqual({ jobError: INTERNAL_JOB_ERROR, expected: false });
     expect(jobErrorOf('thrown string')).toEqual({ jobError: INTERNAL_JOB_ERROR, expected: false });
+  });
+  it('reports a full disk as insufficient_storage, whether the file system or SQLite noticed it', () => {
+    const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' });
+    const sqliteFull = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    for (const error of [enospc, sqliteFull]) {
+      const { jobError, expected } = jobErrorOf(error);
+      expect(jobError.code).toBe('insufficient_storage');
+      expect(jobError.message).toMatch(/disk holding the data dir is full/);
+      expect(expected).toBe(true);
+    }
   });
 });

@@ -9,6 +9,9 @@ import { migration002ItemsCache } from './002-items-cache';
 import { migration003CogBlocks } from './003-cog-blocks';
 import { migration004Jobs } from './004-jobs';
 import { migration005KeyScopes } from './005-key-scopes';
+import { migration006JobOwner } from './006-job-owner';
+import { migration007JobStorage } from './007-job-storage';
+import { migration008Settings } from './008-settings';
 
 export interface Migration {
   version: number;
@@ -16,7 +19,16 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001ApiKeys, migration002ItemsCache, migration003CogBlocks, migration004Jobs, migration005KeyScopes];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001ApiKeys,
+  migration002ItemsCache,
+  migration003CogBlocks,
+  migration004Jobs,
+  migration005KeyScopes,
+  migration006JobOwner,
+  migration007JobStorage,
+  migration008Settings,
+];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,7 +1,8 @@
 /**
- * /api/v1/jobs: submit (202 + Location), read, list newest first, cancel, and the result file of
- * a succeeded job (`<workDir>/result.tif`, with Range, ETag and conditional requests). The body of
- * a POST is checked here only for `type`; the job kind validates the rest (jobs/queue.ts).
+ * /api/v1/jobs: submit (202 + Location), read, list newest first, cancel or delete, and the result
+ * file of a succeeded job (`<workDir>/result.tif`, with Range, ETag and conditional requests). The
+ * body of a POST is checked here only for `type`; the job kind validates the rest and the queue
+ * admits it (jobs/queue.ts). A key reads and acts on its own jobs only, unless it is admin.
  */
 import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
@@ -9,9 +10,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, notFound } from '../../api/errors';
 import { decideRange, etagMatches, fileEtag } from '../../jobs/byte-range';
-import { isTerminal, jobHref, RESULT_FILE_MEDIA_TYPE, RESULT_FILE_NAME } from '../../jobs/job-record';
+import { isTerminal, RESULT_FILE_MEDIA_TYPE, RESULT_FILE_NAME } from '../../jobs/job-record';
 import type { Job, JobCreated, JobList, JobListQuery, JobStatus } from '../../jobs/types';
 import type { ServiceContext } from '../../service-context';
+import { jobViewer, submitJob } from './job-submission';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
@@ -25,11 +27,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { type: { type: 'string', minLength: 1, maxLength: 64 } },
       },
     },
-  }, async (request, reply): Promise<JobCreated> => {
-    const job = await ctx.jobs.submit(request.body.type, request.body);
-    reply.status(202).header('location', jobHref(job.id));
-    return { id: job.id, status: 'queued', links: job.links };
-  });
+  }, async (request, reply): Promise<JobCreated> => submitJob(ctx, request, reply, request.body.type, request.body));
 
   app.get<{ Querystring: JobListQuery }>('/api/v1/jobs', {
     config: { access: 'process' },
@@ -43,12 +41,17 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         },
       },
     },
-  }, async (request): Promise<JobList> => ({ jobs: ctx.jobs.list(request.query) }));
+  }, async (request): Promise<JobList> => ({ jobs: ctx.jobs.list(request.query, jobViewer(request)) }));
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<Job> => ctx.jobs.get(request.params.id));
+  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<Job> => ctx.jobs.get(request.params.id, jobViewer(request)));
 
-  app.delete<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<Job> => {
-    const job = await ctx.jobs.cancel(request.params.id);
+  app.delete<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<Job | void> => {
+    const job = await ctx.jobs.cancelOrRemove(request.params.id, jobViewer(request));
+    if (job === null) {
+      // A finished job was removed with its files.
+      reply.status(204).send();
+      return;
+    }
     // 200: cancelled; 202: a running job was told to stop and has not ended yet.
     reply.status(isTerminal(job.status) ? 200 : 202);
     return job;
@@ -56,7 +59,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/result.tif', { config: { access: 'process' } }, async (request, reply) => {
     const { id } = request.params;
-    const job = ctx.jobs.get(id);
+    const job = ctx.jobs.get(id, jobViewer(request));
     if (job.status !== 'succeeded') throw notFound(`job ${id} has no result: it is ${job.status}`);
     const file = join(ctx.jobs.workDir(id), RESULT_FILE_NAME);
     const stats = await stat(file).catch(() => null);

@@ -4,7 +4,8 @@
  * resumed job gets its finished tiles back), streams every 512 × 512 output tile through the
  * worker pool into the COG writer (plan-run.ts) and returns the job result: href, WGS84 bbox, CRS,
  * size and statistics (+ gain/loss for change). Cancellation aborts the pool tasks (their threads
- * are terminated) and the writer; a shutdown leaves the journal for the next start.
+ * are terminated) and the writer; a shutdown leaves the journal for the next start. Once the
+ * result is complete the journal is removed: it holds a copy of every full-resolution block.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import type { ChangeTally } from './change-tally';
 import { PlanRun } from './plan-run';
 import { waitForOwnService } from './service-ready';
 import { OUTPUT_TILE_SIZE, tileCount } from './tile-layout';
-import { TileJournal } from './tile-journal';
+import { JOURNAL_FILE, TileJournal } from './tile-journal';
 
 function tileOperation(plan: ProcessingPlan, baseUrl: string): TileOperation {
   if (plan.op === 'index') return { type: 'index', scene: sceneRecipe(plan, planScene(plan, 'scene'), baseUrl) };
@@ -69,6 +70,7 @@ export async function runPlan(plan: ProcessingPlan, ctx: JobRunContext): Promise
   const { journal, records } = await TileJournal.open(ctx.workDir, ctx.resumeState);
   const run = new PlanRun(plan, ctx, journal);
   let writer: CogWriter | undefined;
+  let complete = false;
   try {
     writer = await createCogWriter({
       path: join(ctx.workDir, RESULT_FILE_NAME),
@@ -91,6 +93,7 @@ export async function runPlan(plan: ProcessingPlan, ctx: JobRunContext): Promise
     const todo = Array.from({ length: tileCount(plan.grid) }, (_, i) => i).filter((i) => !finished.has(i));
     await run.compute(todo, tileOperation(plan, baseUrl), writer, baseUrl);
     const written = await writer.finish();
+    complete = true;
     ctx.progress(1);
     return resultOf(plan, ctx.jobId, written.statistics, run.tally, records.length);
   } catch (error) {
@@ -98,5 +101,6 @@ export async function runPlan(plan: ProcessingPlan, ctx: JobRunContext): Promise
     throw error;
   } finally {
     await journal.close();
+    if (complete) await rm(join(ctx.workDir, JOURNAL_FILE), { force: true });
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Workers read through this service's own HTTP proxy, so a job must not start reading before the
  * service listens — which a job resumed at start-up (kinds register before `listen()`) would.
- * Waits until `localBaseUrl()` answers this job's own record with the internal key: proof that it
- * is this very process (another instance would not know the per-process key).
+ * Waits until `localBaseUrl()` answers an authenticated route (the sources list) with the internal
+ * key: proof that it is this very process (another instance would not know the per-process key).
+ * Not the job's own record: jobs are visible to the key that submitted them only.
  */
 import type { JobRunContext } from '../../jobs/job-kind';
 
@@ -21,7 +22,7 @@ async function answers(ctx: JobRunContext): Promise<boolean> {
   const base = ctx.service.localBaseUrl();
   if (/:0$/.test(base)) return false;
   try {
-    const response = await fetch(`${base}/api/v1/jobs/${encodeURIComponent(ctx.jobId)}`, {
+    const response = await fetch(`${base}/api/v1/sources`, {
       headers: { authorization: `Bearer ${ctx.service.internalKey}` },
       signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(2000)]),
     });

@@ -12,6 +12,7 @@ import { indexChoice } from '../params/expression-field';
 import { buildChangePlan } from '../plan/build-plan';
 import { surveyScene } from '../plan/survey-scene';
 import { runPlan } from '../engine/run-plan';
+import { processingStorageEstimate } from '../engine/storage-estimate';
 import type { ProcessingParams } from './processing-params';
 
 export const changeJob: JobKind<ProcessingParams> = {
@@ -39,4 +40,5 @@ export const changeJob: JobKind<ProcessingParams> = {
     };
   },
   run: (params, ctx) => runPlan(params.plan, ctx),
+  estimateStorage: (params) => processingStorageEstimate(params.plan),
 };

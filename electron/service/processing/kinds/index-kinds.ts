@@ -12,6 +12,7 @@ import { indexChoice, indexOrExpression, type ExpressionChoice } from '../params
 import { buildIndexPlan } from '../plan/build-plan';
 import { surveyScene } from '../plan/survey-scene';
 import { runPlan } from '../engine/run-plan';
+import { processingStorageEstimate } from '../engine/storage-estimate';
 import type { ProcessingParams } from './processing-params';
 
 const COMMON_KEYS = ['scene', 'bbox', 'mask_clouds', 'resolution'];
@@ -37,6 +38,7 @@ export const ndviJob: JobKind<ProcessingParams> = {
     return validateIndexJob(body, service, indexChoice('ndvi'));
   },
   run: (params, ctx) => runPlan(params.plan, ctx),
+  estimateStorage: (params) => processingStorageEstimate(params.plan),
 };
 
 export const indexJob: JobKind<ProcessingParams> = {
@@ -47,4 +49,5 @@ export const indexJob: JobKind<ProcessingParams> = {
     return validateIndexJob(body, service, indexOrExpression(body));
   },
   run: (params, ctx) => runPlan(params.plan, ctx),
+  estimateStorage: (params) => processingStorageEstimate(params.plan),
 };

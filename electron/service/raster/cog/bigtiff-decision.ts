@@ -11,7 +11,7 @@ const CLASSIC_TIFF_LIMIT = 2 ** 32 - 1;
 const FIXED_HEADER_BOUND = 64 * 1024;
 
 /** zlib's deflateBound() plus the 4-byte leader and 4-byte trailer of GDAL's COG layout, rounded up. */
-function worstCaseTileBytes(rawBytes: number): number {
+export function worstCaseTileBytes(rawBytes: number): number {
   return rawBytes + Math.ceil(rawBytes / 1000) + 64 + 8;
 }
 

@@ -3,6 +3,7 @@
  * tile encoder that can run in a worker is workers/lib/cog/encode-tile.ts.
  */
 export { createCogWriter } from './create-cog-writer';
+export { cogWriteFootprint, type CogWriteFootprint } from './disk-footprint';
 export type {
   BandStatistics,
   BigTiffMode,

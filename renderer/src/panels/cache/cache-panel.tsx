@@ -1,6 +1,8 @@
 /**
  * The offline cache: what GET /cache reports (sizes, counts, limit) and a Clear button.
  * Byte counts are shown as sizes, ratios as percentages; nested groups are flattened one level.
+ * The files of finished jobs are listed apart: they are on the same disk but not part of the
+ * cache (Clear leaves them; deleting a job or result retention removes them).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { clearCache, getCache, type CacheReport } from '../../api/cache-api';
@@ -15,16 +17,31 @@ function formatNumber(key: string, value: number): string {
   return value.toLocaleString();
 }
 
-function rows(report: CacheReport, prefix = ''): Array<[string, string]> {
+function rows(report: Record<string, unknown>, prefix = ''): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(report)) {
     const label = `${prefix}${key}`.replace(/_/g, ' ');
     if (value === null) out.push([label, '—']);
     else if (typeof value === 'number') out.push([label, formatNumber(key, value)]);
     else if (typeof value === 'string' || typeof value === 'boolean') out.push([label, String(value)]);
-    else if (value && typeof value === 'object' && !Array.isArray(value) && !prefix) out.push(...rows(value as CacheReport, `${key} · `));
+    else if (value && typeof value === 'object' && !Array.isArray(value) && !prefix) out.push(...rows(value as Record<string, unknown>, `${key} · `));
   }
   return out;
+}
+
+function ResultsUsage({ results }: { results: CacheReport['results'] | undefined }) {
+  if (!results) return null;
+  const files = results.count === 1 ? '1 job' : `${results.count.toLocaleString()} jobs`;
+  return (
+    <p className="hint" data-testid="cache-results">
+      Job results: {formatBytes(results.bytes)} in {files} (not part of the cache; delete a job to remove its files).
+    </p>
+  );
+}
+
+function cacheOnly(report: CacheReport): Record<string, unknown> {
+  const { results: _results, ...cache } = report;
+  return cache;
 }
 
 export function CachePanel() {
@@ -70,14 +87,17 @@ export function CachePanel() {
         </p>
       )}
       {report.state === 'ok' && (
-        <dl className="metadata" data-testid="cache-report">
-          {rows(report.value).map(([k, v]) => (
-            <div key={k} className="metadata-row">
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <>
+          <dl className="metadata" data-testid="cache-report">
+            {rows(cacheOnly(report.value)).map(([k, v]) => (
+              <div key={k} className="metadata-row">
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+          <ResultsUsage results={report.value.results} />
+        </>
       )}
       <div className="panel-actions">
         <button type="button" onClick={reload}>

@@ -81,3 +81,36 @@ export function failingKind(type: string, how: 'app-error' | 'bug' | 'worker'): 
     },
   };
 }
+
+/** A job kind that runs until released (or cancelled): no worker thread, no disk. */
+export interface HeldKind extends JobKind {
+  /** Ends every run, current and future, with success. */
+  release(): void;
+}
+
+export function heldKind(type = 'held'): HeldKind {
+  let released = false;
+  const waiting = new Set<() => void>();
+  return {
+    type,
+    resumable: false,
+    validate: async (body) => {
+      for (const key of Object.keys(body)) throw invalidParameter(key, 'is not a known parameter');
+      return {};
+    },
+    async run(_params, ctx) {
+      if (released) return { held: false };
+      await new Promise<void>((resolve, reject) => {
+        const done = () => { waiting.delete(done); ctx.signal.removeEventListener('abort', onAbort); resolve(); };
+        const onAbort = () => { waiting.delete(done); reject(ctx.signal.reason); };
+        waiting.add(done);
+        ctx.signal.addEventListener('abort', onAbort, { once: true });
+      });
+      return { held: true };
+    },
+    release() {
+      released = true;
+      for (const done of [...waiting]) done();
+    },
+  };
+}

@@ -9,7 +9,7 @@ import type { ServiceConfig } from '../../../../electron/service/config';
 import type { Job } from '../../../../electron/service/jobs/types';
 import { startFakeUpstream, type FakeUpstream } from '../../../helpers/fake-upstream';
 import { orUndo, runAll } from '../../../helpers/clean-up';
-import { startTestService, type TestService } from '../../../helpers/test-service';
+import { startTestService, type TestService, type TestServiceOptions } from '../../../helpers/test-service';
 import { makeCogs, type MadeCogs } from './made-cogs';
 import { testItems } from './test-scenes';
 
@@ -18,8 +18,11 @@ export interface ProcessingEnv {
   svc: TestService;
   cogs: MadeCogs;
   cogDir: string;
-  /** Starts (another) service on the same fake upstream, e.g. on the same data dir after a restart. */
-  startService(overrides?: Partial<ServiceConfig>): Promise<TestService>;
+  /**
+   * Starts (another) service on the same fake upstream, e.g. on the same data dir after a restart
+   * (`options.key`: the earlier service's key, to follow its jobs).
+   */
+  startService(overrides?: Partial<ServiceConfig>, options?: TestServiceOptions): Promise<TestService>;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,7 @@ export async function startProcessingEnv(overrides: Partial<ServiceConfig> = {})
   fake.items.landsatLook.push(...items.landsatLook);
   fake.items.planetaryComputer.push(...items.planetaryComputer);
   const services: TestService[] = [];
-  const startService = async (more: Partial<ServiceConfig> = {}) => {
+  const startService = async (more: Partial<ServiceConfig> = {}, options: TestServiceOptions = {}) => {
     const svc = await startTestService({
       earthSearchUrl: fake.earthSearchUrl,
       landsatLookUrl: fake.landsatLookUrl,
@@ -42,7 +45,7 @@ export async function startProcessingEnv(overrides: Partial<ServiceConfig> = {})
       workerCount: 2,
       ...overrides,
       ...more,
-    });
+    }, {}, options);
     services.push(svc);
     return svc;
   };

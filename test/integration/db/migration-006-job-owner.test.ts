@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+
+const dirs: string[] = [];
+function tempDb(): Database.Database {
+  const dir = mkdtempSync(join(tmpdir(), 'astra-mig-'));
+  dirs.push(dir);
+  return new Database(join(dir, 'astra.sqlite'));
+}
+afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+
+const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
+const insert = (db: Database.Database, values: Record<string, unknown>) => {
+  const row = { id: 'job_a', type: 'ndvi', status: 'queued', params: '{}', created_at: '2024-01-01T00:00:00.000Z', ...values };
+  const columns = Object.keys(row);
+  db.prepare(`INSERT INTO jobs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+};
+
+describe('migration 006 job-owner', () => {
+  it('upgrades a version-4 database, keeping its jobs (without an owner)', () => {
+    const db = tempDb();
+    runMigrations(db, upTo(4));
+    insert(db, { id: 'job_before', status: 'succeeded' });
+
+    expect(runMigrations(db, upTo(6))).toBe(6);
+    expect(schemaVersion(db)).toBe(6);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('jobs')").all().map((r) => (r as { name: string }).name);
+    expect(columns.at(-1)).toBe('owner_key_id');
+    expect(db.prepare('SELECT id, status, owner_key_id FROM jobs').all()).toEqual([{ id: 'job_before', status: 'succeeded', owner_key_id: null }]);
+    db.close();
+  });
+
+  it('stores the owner as given: any key id, also process keys that have no row', () => {
+    const db = tempDb();
+    runMigrations(db, upTo(6));
+    insert(db, { id: 'job_a', owner_key_id: 'key_0123456789abcdef' });
+    insert(db, { id: 'job_b', owner_key_id: 'process-0' });
+    expect(db.prepare('SELECT id, owner_key_id FROM jobs ORDER BY seq').all()).toEqual([
+      { id: 'job_a', owner_key_id: 'key_0123456789abcdef' },
+      { id: 'job_b', owner_key_id: 'process-0' },
+    ]);
+    db.close();
+  });
+
+  it("answers a key's listing and its unfinished count from the owner index", () => {
+    const db = tempDb();
+    runMigrations(db, upTo(6));
+    const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT count(*) FROM jobs WHERE owner_key_id IS ? AND status IN ('queued', 'running')", 'key_a')).toMatch(/USING COVERING INDEX jobs_by_owner/);
+    const byStatus = plan('SELECT * FROM jobs WHERE status = ? AND owner_key_id = ? ORDER BY seq DESC LIMIT 50', 'queued', 'key_a');
+    expect(byStatus).toMatch(/USING INDEX jobs_by_owner \(owner_key_id=\? AND status=\?\)/);
+    expect(byStatus).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+});
