@@ -34,30 +34,30 @@ async function expectQueueError(response: Response, status: number, code: string
 describe('the per-key limit (default 20)', () => {
   let svc: TestService;
   let held: HeldKind;
+  /** Not admin: it sees only its own jobs. */
+  let me: TestKey;
   beforeAll(async () => {
     svc = await startTestService({ workerCount: 1 });
     held = heldKind();
     svc.service.context.jobs.register(held);
+    me = processKey(svc, 'me');
   });
   afterAll(async () => { await svc.close(); });
 
   it('accepts exactly 20 of 35 concurrent submissions from one key; the rest get 429 with Retry-After', async () => {
-    const me: TestKey = { key: svc.key, id: svc.keyId };
     const answers = await postMany(svc, me, 35);
     expect(count(answers, 202), String(statuses(answers))).toBe(20);
     expect(count(answers, 429)).toBe(15);
     for (const refused of answers.filter((r) => r.status === 429)) await expectQueueError(refused, 429, 'rate_limited', 'queued_per_key', 20);
 
-    const mine = (await (await svc.api('/api/v1/jobs?limit=500')).json()) as JobList;
+    const mine = (await (await apiAs(svc, me, '/api/v1/jobs?limit=500')).json()) as JobList;
     expect(mine.jobs).toHaveLength(20);
     const accepted = await Promise.all(answers.filter((r) => r.status === 202).map(async (r) => ((await r.json()) as { id: string }).id));
     expect(mine.jobs.map((job) => job.id).sort()).toEqual(accepted.sort());
   });
 
   it('refuses an offline prefetch of a full key too, before looking at the request', async () => {
-    const response = await svc.api('/api/v1/cache/offline', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scene: 'sentinel-2:S2A_NOWHERE_0_L2A', bands: ['B04'] }),
-    });
+    const response = await postJson(svc, me, '/api/v1/cache/offline', { scene: 'sentinel-2:S2A_NOWHERE_0_L2A', bands: ['B04'] });
     await expectQueueError(response, 429, 'rate_limited', 'queued_per_key', 20);
   });
 
@@ -69,9 +69,8 @@ describe('the per-key limit (default 20)', () => {
   });
 
   it('frees a slot when a job ends: one cancelled → exactly one more accepted', async () => {
-    const me: TestKey = { key: svc.key, id: svc.keyId };
-    const queued = (await (await svc.api('/api/v1/jobs?status=queued&limit=1')).json()) as JobList;
-    const cancelled = await svc.api(`/api/v1/jobs/${queued.jobs[0].id}`, { method: 'DELETE' });
+    const queued = (await (await apiAs(svc, me, '/api/v1/jobs?status=queued&limit=1')).json()) as JobList;
+    const cancelled = await apiAs(svc, me, `/api/v1/jobs/${queued.jobs[0].id}`, { method: 'DELETE' });
     expect(cancelled.status).toBe(200);
     const answers = await postMany(svc, me, 3);
     expect(statuses(answers).sort()).toEqual([202, 429, 429]);
@@ -81,7 +80,7 @@ describe('the per-key limit (default 20)', () => {
     held.release();
     const all = (await (await svc.api('/api/v1/jobs?limit=500')).json()) as JobList;
     for (const job of all.jobs) await waitForJob(svc, job.id, isFinished, 30_000);
-    const answers = await postMany(svc, { key: svc.key, id: svc.keyId }, 2);
+    const answers = await postMany(svc, me, 2);
     expect(statuses(answers)).toEqual([202, 202]);
   });
 });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   held = heldKind();
   env.svc.service.context.jobs.register(held);
   env.svc.service.context.jobs.register(spinKind('spin', { resultFile: Buffer.from('result bytes') }));
-  alice = { key: env.svc.key, id: env.svc.keyId };
+  alice = processKey(env.svc, 'alice');
   bob = processKey(env.svc, 'bob');
   admin = adminKey(env.svc);
 
