@@ -4,6 +4,7 @@
  */
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_COUNT_BUDGET, type CountBudget } from './search/count-matches';
 
 export interface ServiceConfig {
   host: string;
@@ -18,6 +19,8 @@ export interface ServiceConfig {
   pcBlobUrl: string | null;
   landsatLookUrl: string;
   upstreamTimeoutMs: number;
+  /** Counting `matched` by id listings (docs/api.md): ASTRA_COUNT_MAX_REQUESTS, ASTRA_COUNT_TIME_MS, ASTRA_COUNT_PAGE_SIZE. */
+  countBudget: CountBudget;
   offline: boolean;
   cacheTtlMs: number;
   cacheMaxBytes: number;
@@ -87,6 +90,11 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     pcBlobUrl: env.ASTRA_PC_BLOB_URL || null,
     landsatLookUrl: env.ASTRA_LANDSATLOOK_URL ?? 'https://landsatlook.usgs.gov/stac-server',
     upstreamTimeoutMs: intFrom('ASTRA_UPSTREAM_TIMEOUT_MS', env.ASTRA_UPSTREAM_TIMEOUT_MS, 8000, 1, 600_000),
+    countBudget: {
+      maxRequests: intFrom('ASTRA_COUNT_MAX_REQUESTS', env.ASTRA_COUNT_MAX_REQUESTS, DEFAULT_COUNT_BUDGET.maxRequests, 0, 10_000),
+      timeMs: intFrom('ASTRA_COUNT_TIME_MS', env.ASTRA_COUNT_TIME_MS, DEFAULT_COUNT_BUDGET.timeMs, 0, 600_000),
+      pageSize: intFrom('ASTRA_COUNT_PAGE_SIZE', env.ASTRA_COUNT_PAGE_SIZE, DEFAULT_COUNT_BUDGET.pageSize, 1, 10_000),
+    },
     offline: env.ASTRA_OFFLINE === '1' || env.ASTRA_OFFLINE === 'true',
     cacheTtlMs: intFrom('ASTRA_CACHE_TTL_MS', env.ASTRA_CACHE_TTL_MS, 10 * 60 * 1000, 0, 365 * 24 * 3600 * 1000),
     cacheMaxBytes: intFrom('ASTRA_CACHE_MAX_BYTES', env.ASTRA_CACHE_MAX_BYTES, 5 * 1024 ** 3, 1024 * 1024, Number.MAX_SAFE_INTEGER),

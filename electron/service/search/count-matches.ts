@@ -74,7 +74,10 @@ export function startCount(streams: readonly StreamPlan[], options: CountOptions
     const ctx = { signal: controller.signal, fetch: options.fetch, deadline, decodePage: options.decodePage };
     let position: SourcePosition | null = null;
     let listed = 0;
+    // Yields once, so the first page's own upstream requests go out before the listings.
+    await new Promise((resolve) => setImmediate(resolve));
     for (;;) {
+      if (controller.signal.aborted) throw controller.signal.reason;
       if (requestsLeft <= 0) throw new CountStopped(source, `counting stopped after ${budget.maxRequests} listing requests`);
       requestsLeft -= 1;
       const page: SceneListPage = await raceSignal(adapter.listScenes(task.query, position, ctx), controller.signal);

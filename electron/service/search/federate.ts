@@ -57,13 +57,15 @@ export async function federatedSearch(
   const plan = planStreams(request, adapters);
   const buffers = plan.streams.map((stream) => createBuffer(stream, request.cursor?.streams[stream.key]));
   const runs = startRuns(buffers, options);
+  // The page's own requests go out first; the count's listings right behind them.
+  const firstReads = Promise.all([...runs.values()].map((run) => attempt(run, options, (ctx) =>
+    Promise.all(buffers.filter((b) => b.plan.source === run.source && !b.start.exhausted)
+      .map((b) => fillBuffer(b, request.limit, ctx))))));
   const counting = request.cursor ? null : startCount(plan.streams, {
     budget: countBudget(options), fetch: options.fetch, signal: options.signal, decodePage: options.decodePage,
   });
   try {
-    await Promise.all([...runs.values()].map((run) => attempt(run, options, (ctx) =>
-      Promise.all(buffers.filter((b) => b.plan.source === run.source && !b.start.exhausted)
-        .map((b) => fillBuffer(b, request.limit, ctx))))));
+    await firstReads;
     const merged = await mergeWithRefills(buffers, runs, request, options);
 
     const warnings = [

@@ -20,6 +20,7 @@ export async function runSearch(ctx: ServiceContext, search: FederatedSearchRequ
   reply.raw.once('close', release);
   return federatedSearch(ctx.sources, search, {
     timeoutMs: ctx.config.upstreamTimeoutMs,
+    countBudget: ctx.config.countBudget,
     fetch: globalThis.fetch,
     signal: abortOnClose(request),
     cursorSecret: ctx.cursorSecret,
