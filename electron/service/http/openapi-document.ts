@@ -88,7 +88,15 @@ export function openApiDocument(serverUrl: string) {
       '/api/v1/stac': { get: { summary: 'STAC API landing page', responses: { 200: { description: 'Catalog' } } } },
       '/api/v1/stac/conformance': { get: { summary: 'STAC API conformance classes', responses: { 200: { description: '{conformsTo}' } } } },
       '/api/v1/stac/collections': { get: { summary: 'Collections searched through the sources', responses: { 200: { description: '{collections}' } } } },
-      '/api/v1/stac/collections/{id}': { get: { summary: 'One collection', parameters: [path('id', 'Collection id')], responses: { 200: { description: 'Collection' }, 404: { description: 'Unknown', ...json('Error') } } } },
+      '/api/v1/stac/collections/{id}': { get: { summary: 'One collection', parameters: [path('id', 'Source-scoped collection id, e.g. planetary-computer:sentinel-2-l2a')], responses: { 200: { description: 'Collection' }, 404: { description: 'Unknown', ...json('Error') } } } },
+      '/api/v1/stac/collections/{id}/items': {
+        get: {
+          summary: 'Items of one collection (OGC API Features)',
+          parameters: [path('id', 'Source-scoped collection id'), query('bbox', 'minLon,minLat,maxLon,maxLat (default: the whole world)'), query('datetime', 'RFC 3339 instant or interval'),
+            query('limit', 'Page size (larger values are clamped to 500)', { type: 'integer', minimum: 1 }), query('token', 'Paging token from a next link')],
+          responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, 404: { description: 'Unknown collection', ...json('Error') }, ...errors },
+        },
+      },
       '/api/v1/stac/search': {
         get: { summary: 'STAC API item search', parameters: [...searchParameters, query('query', 'JSON, eo:cloud_cover lt/lte only'), query('token', 'Paging token from a next link')], responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
         post: { summary: 'STAC API item search (JSON body)', responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
