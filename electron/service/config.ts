@@ -41,6 +41,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'astra');
 }
 
+/**
+ * `--data-dir`, else ASTRA_DATA_DIR, else the platform default: `npm run serve` and `npm run astra`
+ * (the key CLI) both resolve their data dir here, so a key the CLI creates is in the database the
+ * service reads.
+ */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.ASTRA_DATA_DIR || defaultDataDir(env);
+}
+
 const FLAG_TO_KEY: Record<string, keyof ServiceConfig> = {
   '--host': 'host',
   '--port': 'port',
@@ -81,7 +90,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
   const config: ServiceConfig = {
     host: flags.host ?? env.ASTRA_HOST ?? '127.0.0.1',
     port: intFrom('port', flags.port ?? env.ASTRA_PORT, 8787, 0, 65535),
-    dataDir: flags.dataDir ?? env.ASTRA_DATA_DIR ?? defaultDataDir(env),
+    dataDir: resolveDataDir(flags.dataDir, env),
     rateLimitPerMinute: intFrom('rate limit', flags.rateLimitPerMinute ?? env.ASTRA_RATE_LIMIT, 600, 1, 1_000_000),
     bodyLimitBytes: intFrom('ASTRA_BODY_LIMIT_BYTES', env.ASTRA_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
     earthSearchUrl: env.ASTRA_EARTH_SEARCH_URL ?? 'https://earth-search.aws.element84.com/v1',
