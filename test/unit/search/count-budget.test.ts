@@ -46,15 +46,21 @@ describe('the counting budget', () => {
     expect(result.nextCursor).not.toBeNull();
   });
 
-  it('stops a catalog that counts as soon as its count shows the budget cannot reach the end', async () => {
-    const adapters = catalogs();
-    const result = await search(adapters, { maxRequests: 8 });
+  it('stops listings whose catalogs count as soon as the counts show the budget cannot reach their end', async () => {
+    // Two counting catalogs of one family (Sentinel-2): their numbers cannot be summed, so both are listed.
+    const sentinel2 = (source: 'sentinel-2' | 'landsat', seed: number) => randomScenes(source, 30, seed, REGION).map((spec) => makeItem({ ...spec, collection: 'sentinel-2-l2a' }));
+    const counting = [
+      new MemoryAdapter({ id: 'sentinel-2', items: sentinel2('sentinel-2', 1), pageSize: 5, collections: ['sentinel-2-l2a'] }),
+      new MemoryAdapter({ id: 'landsat', items: sentinel2('landsat', 3), pageSize: 5, collections: ['sentinel-2-l2a'] }),
+    ];
+    const result = await federatedSearch(counting, parseSearchQuery({ ...PARAMS, sources: 'sentinel-2,landsat' }), {
+      timeoutMs: 5000, fetch, countBudget: { ...DEFAULT_COUNT_BUDGET, maxRequests: 8 },
+    });
     expect(result.context.matched).toBeNull();
-    const counting = result.warnings.find((w) => w.source === 'sentinel-2');
-    expect(counting?.message).toMatch(/30 matches in sentinel-2-default need \d+ more listing requests; the budget has \d+ left/);
-    // It stopped before its end (6 pages), without spending the budget to find out.
-    expect(adapters[0].listings.length).toBeLessThan(6);
-    expect(adapters.reduce((sum, a) => sum + a.listings.length, 0)).toBeLessThan(8);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0].message).toMatch(/30 matches in sentinel-2-l2a need \d+ more listing requests; the budget has \d+ left/);
+    // Both stopped before their end (6 pages each), without spending the budget to find out.
+    expect(counting.reduce((sum, a) => sum + a.listings.length, 0)).toBeLessThan(8);
   });
 
   it('gives up at its time limit, and the answer does not wait for slow listings', async () => {
