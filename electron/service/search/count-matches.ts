@@ -34,13 +34,23 @@ export interface CountOptions {
   decodePage?: SearchPageDecoder;
 }
 
+/** What the search's first read of one stream tells the count. */
+export interface FirstRead {
+  /** The `matched` its first upstream page reported (undefined: the read failed). */
+  matched: number | null | undefined;
+  /** Dedupe keys of all its results, when that first read already holds them all; else null. */
+  keys: string[] | null;
+}
+
 export interface RunningCount {
   /**
-   * The count, once every listing is done (or the budget ran out). `reported` holds, per stream
-   * key, what the first search page said for the streams counted by their catalog; one that did
-   * not answer with a number is listed after all.
+   * Hands over the first reads, per stream key, once they are done: a stream read to its end
+   * needs no listing (its listings stop), and a stream counted by its catalog whose first page
+   * did not answer with a number is listed after all.
    */
-  finish(reported: ReadonlyMap<string, number | null | undefined>): Promise<MatchedCount>;
+  settle(firstReads: ReadonlyMap<string, FirstRead>): void;
+  /** The count, once every listing is done (or the budget ran out). Call after settle. */
+  result(): Promise<MatchedCount>;
   /** Stops listing (the first page already holds every result). */
   cancel(): void;
 }
@@ -62,6 +72,16 @@ export function startCount(streams: readonly StreamPlan[], options: CountOptions
   const keys = new Set<string>();
   let requestsLeft = budget.maxRequests;
   let stopped: CountStopped | null = null;
+  /** Streams whose every result the first read holds: their listings are not needed. */
+  const settled = new Set<string>();
+  const streamSignals = new Map<string, AbortController>();
+  const streamSignal = (key: string): AbortController => {
+    let stream = streamSignals.get(key);
+    if (!stream) streamSignals.set(key, stream = new AbortController());
+    return stream;
+  };
+  let reportedTotal = 0;
+  const late: Promise<void>[] = [];
 
   const stop = (reason: CountStopped): void => {
     stopped ??= reason;
@@ -71,16 +91,17 @@ export function startCount(streams: readonly StreamPlan[], options: CountOptions
   async function list(task: ListingTask): Promise<void> {
     const { adapter, source } = task.stream;
     if (!adapter.listScenes) throw new CountStopped(source, `${sourceTitle(adapter)} cannot list identifiers`);
-    const ctx = { signal: controller.signal, fetch: options.fetch, deadline, decodePage: options.decodePage };
+    const signal = AbortSignal.any([controller.signal, streamSignal(task.stream.key).signal]);
+    const ctx = { signal, fetch: options.fetch, deadline, decodePage: options.decodePage };
     let position: SourcePosition | null = null;
     let listed = 0;
     // Yields once, so the first page's own upstream requests go out before the listings.
     await new Promise((resolve) => setImmediate(resolve));
     for (;;) {
-      if (controller.signal.aborted) throw controller.signal.reason;
+      if (signal.aborted) throw signal.reason;
       if (requestsLeft <= 0) throw new CountStopped(source, `counting stopped after ${budget.maxRequests} listing requests`);
       requestsLeft -= 1;
-      const page: SceneListPage = await raceSignal(adapter.listScenes(task.query, position, ctx), controller.signal);
+      const page: SceneListPage = await raceSignal(adapter.listScenes(task.query, position, ctx), signal);
       for (const scene of page.scenes) keys.add(dedupeKeyOf(scene.id, scene.sceneKey));
       listed += page.returned;
       if (page.next === null || (page.matched !== null && listed >= page.matched)) return;
@@ -95,6 +116,7 @@ export function startCount(streams: readonly StreamPlan[], options: CountOptions
   }
 
   const run = (task: ListingTask): Promise<void> => list(task).catch((error: unknown) => {
+    if (settled.has(task.stream.key)) return;
     if (error instanceof CountStopped) return stop(error);
     const source = task.stream.source;
     const title = sourceTitle(task.stream.adapter);
@@ -110,14 +132,21 @@ export function startCount(streams: readonly StreamPlan[], options: CountOptions
   };
 
   return {
-    async finish(reported) {
-      let total = 0;
-      const late: Promise<void>[] = [];
+    settle(firstReads) {
+      for (const [key, read] of firstReads) {
+        if (!read.keys) continue;
+        settled.add(key);
+        streamSignal(key).abort(new DOMException('read to its end', 'AbortError'));
+        for (const dedupeKey of read.keys) keys.add(dedupeKey);
+      }
       for (const stream of plan.reported) {
-        const count = reported.get(stream.key);
-        if (typeof count === 'number') total += count;
+        if (settled.has(stream.key)) continue;
+        const count = firstReads.get(stream.key)?.matched;
+        if (typeof count === 'number') reportedTotal += count;
         else late.push(...listingTasks(stream, budget.pageSize).map(run));
       }
+    },
+    async result() {
       try {
         await Promise.all([...listing, ...late]);
       } finally {
@@ -125,7 +154,7 @@ export function startCount(streams: readonly StreamPlan[], options: CountOptions
       }
       if (options.signal?.aborted) throw options.signal.reason;
       if (stopped) return { matched: null, warning: { source: stopped.source, code: 'count_incomplete', message: `matched is unknown: ${stopped.message}` } };
-      return { matched: total + keys.size };
+      return { matched: reportedTotal + keys.size };
     },
     cancel() {
       controller.abort(new DOMException('not needed', 'AbortError'));

@@ -18,12 +18,13 @@
 import { AppError } from '../api/errors';
 import type { SearchWarning, SourceId } from '../stac/types';
 import type { SearchPageDecoder, SourceAdapter, SourceContext } from '../sources/types';
-import { DEFAULT_COUNT_BUDGET, startCount, type CountBudget, type RunningCount } from './count-matches';
+import { DEFAULT_COUNT_BUDGET, startCount, type CountBudget, type FirstRead, type RunningCount } from './count-matches';
 import { encodeCursor, requestFingerprint } from './cursor';
+import { dedupeKey } from './dedupe';
 import { mergePage, type MergeOutcome } from './merge-page';
 import { planStreams, type SearchPlan } from './plan-streams';
 import { failureWarning, raceSignal, sourceTitle, startDeadline, type SourceDeadline } from './source-deadline';
-import { advanceState, candidatesOf, createBuffer, fillBuffer, type StreamBuffer } from './stream-buffer';
+import { advanceState, candidatesOf, createBuffer, fillBuffer, isComplete, type StreamBuffer } from './stream-buffer';
 import type { FederatedSearchRequest, FederatedSearchResult, MatchedCount } from './types';
 
 export interface FederatedSearchOptions {
@@ -66,6 +67,7 @@ export async function federatedSearch(
   });
   try {
     await firstReads;
+    counting?.settle(firstReadsOf(buffers, runs));
     const merged = await mergeWithRefills(buffers, runs, request, options);
 
     const warnings = [
@@ -119,7 +121,15 @@ async function countOf(
     counting?.cancel();
     return { matched: merged.features.length };
   }
-  return (counting as RunningCount).finish(new Map(buffers.map((b) => [b.plan.key, b.matched])));
+  return (counting as RunningCount).result();
+}
+
+/** Per stream: what its first page reported, and all its keys when that read reached its end. */
+function firstReadsOf(buffers: StreamBuffer[], runs: Map<SourceId, SourceRun>): Map<string, FirstRead> {
+  return new Map(buffers.map((b) => {
+    const whole = !runs.get(b.plan.source)?.failure && isComplete(b);
+    return [b.plan.key, { matched: b.matched, keys: whole ? candidatesOf(b).items.map(dedupeKey) : null }];
+  }));
 }
 
 /** The count never holds a page past the search's own time limit. */

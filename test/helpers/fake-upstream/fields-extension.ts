@@ -33,17 +33,30 @@ export function readFields(value: unknown): FieldsRequest | undefined {
   return { include: strings(record.include), exclude: strings(record.exclude) };
 }
 
+/** Objects this module made for an answer (safe to add to); anything else belongs to the pool. */
+const made = new WeakSet<object>();
+
+/** `to[head]` as an object of the answer's own, copying a pool object before anything is added to it. */
+function ownChild(to: Json, head: string): Json {
+  const existing = to[head];
+  if (typeof existing === 'object' && existing !== null && !Array.isArray(existing) && made.has(existing)) return existing as Json;
+  const own: Json = typeof existing === 'object' && existing !== null && !Array.isArray(existing) ? { ...(existing as Json) } : {};
+  made.add(own);
+  to[head] = own;
+  return own;
+}
+
 function copyPath(from: Json, to: Json, path: string[]): void {
   const [head, ...rest] = path;
   if (!(head in from)) return;
   if (rest.length === 0) {
-    to[head] = structuredClone(from[head]);
+    // Shared, not cloned: the answer is serialized at once, and nothing is changed in place.
+    to[head] = from[head];
     return;
   }
   const child = from[head];
   if (typeof child !== 'object' || child === null || Array.isArray(child)) return;
-  const target = (typeof to[head] === 'object' && to[head] !== null ? to[head] : (to[head] = {})) as Json;
-  copyPath(child as Json, target, rest);
+  copyPath(child as Json, ownChild(to, head), rest);
 }
 
 function deletePath(record: Json, path: string[]): void {
@@ -53,7 +66,8 @@ function deletePath(record: Json, path: string[]): void {
     return;
   }
   const child = record[head];
-  if (typeof child === 'object' && child !== null && !Array.isArray(child)) deletePath(child as Json, rest);
+  if (typeof child !== 'object' || child === null || Array.isArray(child)) return;
+  deletePath(ownChild(record, head), rest);
 }
 
 /** Property names may contain dots after `properties.` only as one segment (e.g. `eo:cloud_cover`). */

@@ -33,6 +33,15 @@ describe('the counting budget', () => {
     expect(adapters.map((a) => a.listings.length)).toEqual([6, 6]);
   });
 
+  it('lists no stream whose first read already holds all its results', async () => {
+    const [, pc] = catalogs();
+    const small = new MemoryAdapter({ id: 'sentinel-2', items: randomScenes('sentinel-2', 2, 4, REGION).map(makeItem), pageSize: 5 });
+    const result = await search([small, pc], { maxRequests: 12 });
+    expect(result.context.matched).toBe(32);
+    expect(small.listings).toHaveLength(0);
+    expect(pc.listings).toHaveLength(6);
+  });
+
   it('gives up when the listings need more requests than it allows: matched null and a warning', async () => {
     const adapters = catalogs();
     const result = await search(adapters, { maxRequests: 5 });
