@@ -23,7 +23,7 @@ const searchParameters = [
   query('datetime', 'RFC 3339 instant or interval a/b with open ends (..); bare dates allowed'),
   query('cloud_cover_lt', '0–100', { type: 'number', minimum: 0, maximum: 100 }),
   query('sources', 'Comma-separated: sentinel-2, landsat, planetary-computer'),
-  query('collections', 'Upstream collection ids'),
+  query('collections', 'Upstream collection ids, or source-scoped ones (planetary-computer:sentinel-2-l2a) to search one source only'),
   query('limit', '1–500, default 10', { type: 'integer', minimum: 1, maximum: 500 }),
   query('sortby', '-datetime (default), datetime, cloud_cover'),
   query('cursor', 'Opaque; only from a next link'),
