@@ -25,7 +25,6 @@ export interface CountBudget {
 /** Enough for ~10,000 scenes over the three default catalogs. */
 export const DEFAULT_COUNT_BUDGET: Readonly<CountBudget> = { maxRequests: 48, timeMs: 5000, pageSize: 1000 };
 
-
 export interface CountOptions {
   budget: CountBudget;
   fetch: typeof fetch;
