@@ -1,11 +1,13 @@
 /**
  * `npm run astra -- keys create --name N | keys list | keys revoke ID [--data-dir D]`.
- * Works on the same SQLite file as the service (WAL allows both at once). `keys create` prints
- * the key alone on stdout so scripts can capture it; such keys have every scope (admin).
+ * Works on the same SQLite file as the service (WAL allows both at once): both resolve the data
+ * dir with config.ts resolveDataDir. `keys create` prints the key alone on stdout so scripts can
+ * capture it (`KEY=$(npm run -s astra -- keys create --name N)`; `-s` keeps npm's banner out);
+ * such keys have every scope (admin).
  */
 import { join } from 'node:path';
 import { isAppError } from './api/errors';
-import { defaultDataDir } from './config';
+import { resolveDataDir } from './config';
 import { openDatabase } from './db/open-database';
 import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
@@ -23,7 +25,7 @@ function takeOption(args: string[], flag: string): string | undefined {
 
 export function runCli(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): number {
   const args = [...argv];
-  const dataDir = takeOption(args, '--data-dir') ?? env.ASTRA_DATA_DIR ?? defaultDataDir(env);
+  const dataDir = resolveDataDir(takeOption(args, '--data-dir'), env);
   const [group, command, ...rest] = args;
   if (group !== 'keys' || !command) {
     err(USAGE);

@@ -5,6 +5,7 @@
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseDataHostEntry } from './assets/data-host-policy';
+import { DEFAULT_COUNT_BUDGET, type CountBudget } from './search/count-matches';
 
 export interface ServiceConfig {
   host: string;
@@ -33,6 +34,8 @@ export interface ServiceConfig {
   requestTimeoutMs: number;
   /** A connection with no traffic either way for this long is closed (ASTRA_IDLE_TIMEOUT_MS). */
   idleTimeoutMs: number;
+  /** Counting `matched` by id listings (docs/api.md): ASTRA_COUNT_MAX_REQUESTS, ASTRA_COUNT_TIME_MS, ASTRA_COUNT_PAGE_SIZE. */
+  countBudget: CountBudget;
   offline: boolean;
   cacheTtlMs: number;
   cacheMaxBytes: number;
@@ -57,6 +60,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'astra');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'astra');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'astra');
+}
+
+/**
+ * `--data-dir`, else ASTRA_DATA_DIR, else the platform default: `npm run serve` and `npm run astra`
+ * (the key CLI) both resolve their data dir here, so a key the CLI creates is in the database the
+ * service reads.
+ */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.ASTRA_DATA_DIR || defaultDataDir(env);
 }
 
 const FLAG_TO_KEY: Record<string, keyof ServiceConfig> = {
@@ -114,7 +126,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
   const config: ServiceConfig = {
     host: flags.host ?? env.ASTRA_HOST ?? '127.0.0.1',
     port: intFrom('port', flags.port ?? env.ASTRA_PORT, 8787, 0, 65535),
-    dataDir: flags.dataDir ?? env.ASTRA_DATA_DIR ?? defaultDataDir(env),
+    dataDir: resolveDataDir(flags.dataDir, env),
     rateLimitPerMinute: intFrom('rate limit', flags.rateLimitPerMinute ?? env.ASTRA_RATE_LIMIT, 600, 1, 1_000_000),
     bodyLimitBytes: intFrom('ASTRA_BODY_LIMIT_BYTES', env.ASTRA_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
     earthSearchUrl: env.ASTRA_EARTH_SEARCH_URL ?? 'https://earth-search.aws.element84.com/v1',
@@ -128,6 +140,11 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     proxyMaxBufferedBytes: intFrom('ASTRA_PROXY_MAX_BUFFERED_BYTES', env.ASTRA_PROXY_MAX_BUFFERED_BYTES, 256 * 1024 * 1024, 64 * 1024, Number.MAX_SAFE_INTEGER),
     requestTimeoutMs: intFrom('ASTRA_REQUEST_TIMEOUT_MS', env.ASTRA_REQUEST_TIMEOUT_MS, 30_000, 100, 3_600_000),
     idleTimeoutMs: intFrom('ASTRA_IDLE_TIMEOUT_MS', env.ASTRA_IDLE_TIMEOUT_MS, 120_000, 100, 3_600_000),
+    countBudget: {
+      maxRequests: intFrom('ASTRA_COUNT_MAX_REQUESTS', env.ASTRA_COUNT_MAX_REQUESTS, DEFAULT_COUNT_BUDGET.maxRequests, 0, 10_000),
+      timeMs: intFrom('ASTRA_COUNT_TIME_MS', env.ASTRA_COUNT_TIME_MS, DEFAULT_COUNT_BUDGET.timeMs, 0, 600_000),
+      pageSize: intFrom('ASTRA_COUNT_PAGE_SIZE', env.ASTRA_COUNT_PAGE_SIZE, DEFAULT_COUNT_BUDGET.pageSize, 1, 10_000),
+    },
     offline: env.ASTRA_OFFLINE === '1' || env.ASTRA_OFFLINE === 'true',
     cacheTtlMs: intFrom('ASTRA_CACHE_TTL_MS', env.ASTRA_CACHE_TTL_MS, 10 * 60 * 1000, 0, 365 * 24 * 3600 * 1000),
     cacheMaxBytes: intFrom('ASTRA_CACHE_MAX_BYTES', env.ASTRA_CACHE_MAX_BYTES, 5 * 1024 ** 3, 1024 * 1024, Number.MAX_SAFE_INTEGER),

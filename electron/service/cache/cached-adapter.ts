@@ -9,11 +9,13 @@
  *   (any age) or, for a first page, an items-cache query answers instead, with `servedFromCache`;
  * - offline mode never touches the network.
  * Pages read from the items cache carry positions of their own (`{"astra:cache": keyset}`), which
- * this wrapper consumes and never passes to the adapter.
+ * this wrapper consumes and never passes to the adapter. Id listings for counting are cached
+ * alike (cached-scene-listing.ts).
  */
 import { isAppError } from '../api/errors';
 import type { Bbox, Geometry, StacItem } from '../stac/types';
 import { UpstreamFailure, type SourceAdapter, type SourceContext, type SourcePage, type SourcePosition, type SourceQuery } from '../sources/types';
+import { cachedSceneListing } from './cached-scene-listing';
 import type { ItemCache, ItemKeyset } from './item-cache';
 import { positionKey, queryKey } from './query-fingerprint';
 import type { CachedPage, QueryPageCache } from './query-page-cache';
@@ -187,5 +189,13 @@ export function cachedAdapter(adapter: SourceAdapter, caches: AdapterCaches, opt
     }
   }
 
-  return { id: adapter.id, describe: () => adapter.describe(), search, getItem };
+  const listScenes = cachedSceneListing(adapter, caches, { ttlMs: options.ttlMs, isOffline, now });
+  return {
+    id: adapter.id,
+    countsMatches: adapter.countsMatches,
+    describe: () => adapter.describe(),
+    search,
+    getItem,
+    ...(listScenes ? { listScenes } : {}),
+  };
 }

@@ -33,7 +33,7 @@ const searchParameters = [
   query('datetime', 'RFC 3339 instant or interval a/b with open ends (..); bare dates allowed'),
   query('cloud_cover_lt', '0–100', { type: 'number', minimum: 0, maximum: 100 }),
   query('sources', 'Comma-separated: sentinel-2, landsat, planetary-computer'),
-  query('collections', 'Upstream collection ids'),
+  query('collections', 'Upstream collection ids, or source-scoped ones (planetary-computer:sentinel-2-l2a) to search one source only'),
   query('limit', '1–500, default 10', { type: 'integer', minimum: 1, maximum: 500 }),
   query('sortby', '-datetime (default), datetime, cloud_cover'),
   query('cursor', 'Opaque; only from a next link'),
@@ -141,7 +141,15 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
       '/api/v1/stac': { get: { summary: 'STAC API landing page', responses: { 200: { description: 'Catalog' } } } },
       '/api/v1/stac/conformance': { get: { summary: 'STAC API conformance classes', responses: { 200: { description: '{conformsTo}' } } } },
       '/api/v1/stac/collections': { get: { summary: 'Collections searched through the sources', responses: { 200: { description: '{collections}' } } } },
-      '/api/v1/stac/collections/{id}': { get: { summary: 'One collection', parameters: [path('id', 'Collection id')], responses: { 200: { description: 'Collection' }, 404: { description: 'Unknown', ...json('Error') } } } },
+      '/api/v1/stac/collections/{id}': { get: { summary: 'One collection', parameters: [path('id', 'Source-scoped collection id, e.g. planetary-computer:sentinel-2-l2a')], responses: { 200: { description: 'Collection' }, 404: { description: 'Unknown', ...json('Error') } } } },
+      '/api/v1/stac/collections/{id}/items': {
+        get: {
+          summary: 'Items of one collection (OGC API Features)',
+          parameters: [path('id', 'Source-scoped collection id'), query('bbox', 'minLon,minLat,maxLon,maxLat (default: the whole world)'), query('datetime', 'RFC 3339 instant or interval'),
+            query('limit', 'Page size (larger values are clamped to 500)', { type: 'integer', minimum: 1 }), query('token', 'Paging token from a next link')],
+          responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, 404: { description: 'Unknown collection', ...json('Error') }, ...errors },
+        },
+      },
       '/api/v1/stac/search': {
         get: { summary: 'STAC API item search', parameters: [...searchParameters, query('query', 'JSON, eo:cloud_cover lt/lte only'), query('token', 'Paging token from a next link')], responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
         post: { summary: 'STAC API item search (JSON body)', responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },

@@ -1,7 +1,8 @@
 /**
  * The API's opaque paging cursor: base64url JSON of every stream's position (see types.ts
- * StreamState), the scenes recently returned (for de-duplication across pages) and the
- * fingerprint of the search it belongs to, followed by `.` and an HMAC tag.
+ * StreamState), the scenes recently returned (for de-duplication across pages), the search's
+ * count (made once, on the first page) and the fingerprint of the search it belongs to, followed
+ * by `.` and an HMAC tag.
  *
  * The tag matters: positions are adapter-private and may hold upstream tokens or URLs, so an
  * edited cursor must never reach an adapter. The secret defaults to one random value per process
@@ -9,14 +10,16 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { invalidParameter } from '../api/errors';
+import { isSourceId } from './scoped-id';
 import type { SourcePosition } from '../sources/types';
-import type { CursorState, FederatedSearchRequest, SeenScene, StreamState } from './types';
+import type { CursorState, FederatedSearchRequest, MatchedCount, SeenScene, StreamState } from './types';
 
-const VERSION = 1;
+const VERSION = 2;
 const PROCESS_SECRET = randomBytes(32).toString('base64url');
 
-interface WireStream { p: SourcePosition | null; c?: number; x?: 1; m?: number | null }
-interface WireCursor { v: number; f: string; s: Record<string, WireStream>; n: [string, number][] }
+interface WireStream { p: SourcePosition | null; c?: number; x?: 1 }
+/** `m`: the matched count, or [source, message] of the `count_incomplete` warning. */
+interface WireCursor { v: number; f: string; s: Record<string, WireStream>; n: [string, number][]; m: number | [string, string] }
 
 /** Stable digest of everything that decides a search's results (all but the cursor). */
 export function requestFingerprint(request: Omit<FederatedSearchRequest, 'cursor'>): string {
@@ -35,6 +38,7 @@ export function encodeCursor(state: CursorState, secret: string = PROCESS_SECRET
     f: state.fingerprint,
     s: Object.fromEntries(Object.entries(state.streams).map(([key, s]) => [key, toWire(s)])),
     n: state.seen.map((s) => [s.key, s.horizon]),
+    m: state.count.matched !== null ? state.count.matched : [state.count.warning.source, state.count.warning.message],
   };
   const payload = Buffer.from(JSON.stringify(wire)).toString('base64url');
   return `${payload}.${tag(payload, secret)}`;
@@ -54,7 +58,15 @@ export function decodeCursor(token: string, fingerprint: string, secret: string 
     fingerprint: wire.f,
     streams: Object.fromEntries(Object.entries(wire.s).map(([key, s]) => [key, fromWire(s)])),
     seen: wire.n.map(([key, horizon]): SeenScene => ({ key, horizon })),
+    count: countFromWire(wire.m),
   };
+}
+
+function countFromWire(m: WireCursor['m']): MatchedCount {
+  if (typeof m === 'number') return { matched: m };
+  const [source, message] = m;
+  if (!isSourceId(source)) throw invalidParameter('cursor', 'comes from an incompatible version; repeat the search without cursor');
+  return { matched: null, warning: { source, code: 'count_incomplete', message } };
 }
 
 function toWire(s: StreamState): WireStream {
@@ -62,12 +74,11 @@ function toWire(s: StreamState): WireStream {
     p: s.position,
     ...(s.consumed > 0 ? { c: s.consumed } : {}),
     ...(s.exhausted ? { x: 1 as const } : {}),
-    ...(s.matched !== undefined ? { m: s.matched } : {}),
   };
 }
 
 function fromWire(s: WireStream): StreamState {
-  return { position: s.p, consumed: s.c ?? 0, exhausted: s.x === 1, ...(s.m !== undefined ? { matched: s.m } : {}) };
+  return { position: s.p, consumed: s.c ?? 0, exhausted: s.x === 1 };
 }
 
 function tag(payload: string, secret: string): string {
@@ -96,7 +107,7 @@ function isWireCursor(value: unknown): value is WireCursor {
   if (typeof value !== 'object' || value === null) return false;
   const w = value as Partial<WireCursor>;
   return w.v === VERSION && typeof w.f === 'string' && typeof w.s === 'object' && w.s !== null && Array.isArray(w.n)
-    && Object.values(w.s).every(isWireStream)
+    && Object.values(w.s).every(isWireStream) && isWireCount(w.m)
     && w.n.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number');
 }
 
@@ -105,8 +116,12 @@ function isWireStream(value: unknown): value is WireStream {
   const s = value as WireStream;
   return (s.p === null || (typeof s.p === 'object' && !Array.isArray(s.p)))
     && (s.c === undefined || (Number.isInteger(s.c) && s.c >= 0))
-    && (s.x === undefined || s.x === 1)
-    && (s.m === undefined || s.m === null || typeof s.m === 'number');
+    && (s.x === undefined || s.x === 1);
+}
+
+function isWireCount(value: unknown): value is WireCursor['m'] {
+  return (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+    || (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string');
 }
 
 /** JSON with object keys sorted, so equal requests give equal fingerprints. */

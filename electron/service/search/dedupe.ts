@@ -24,7 +24,12 @@ const SOURCE_PREFERENCE: Record<SourceId, number> = { 'sentinel-2': 0, landsat: 
 /** Equal keys = the same acquisition. Items without a scene key only match themselves (by id). */
 export function dedupeKey(item: StacItem): string {
   const sceneKey = item.properties['astra:scene_key'];
-  return typeof sceneKey === 'string' && sceneKey !== '' ? `scene:${sceneKey}` : `id:${item.id}`;
+  return dedupeKeyOf(item.id, typeof sceneKey === 'string' ? sceneKey : undefined);
+}
+
+/** The same key from a scoped id and scene key alone (a listed scene, count-matches.ts). */
+export function dedupeKeyOf(id: string, sceneKey: string | undefined): string {
+  return sceneKey !== undefined && sceneKey !== '' ? `scene:${sceneKey}` : `id:${id}`;
 }
 
 /** A short, fixed-length stand-in for a dedupe key, small enough to carry many in a cursor. */

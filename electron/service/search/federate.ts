@@ -11,16 +11,21 @@
  * where it stood; its late results then arrive out of sort order, still exactly once. `next` is
  * only offered while a source that answered has more — a source that keeps failing does not keep
  * a client paging through empty pages; repeating the current request retries it.
+ *
+ * `matched` is counted on the first page, in parallel with reading it (count-matches.ts), and
+ * carried by the cursor to every later page.
  */
 import { AppError } from '../api/errors';
 import type { SearchWarning, SourceId } from '../stac/types';
 import type { SearchPageDecoder, SourceAdapter, SourceContext } from '../sources/types';
+import { DEFAULT_COUNT_BUDGET, startCount, type CountBudget, type FirstRead, type RunningCount } from './count-matches';
 import { encodeCursor, requestFingerprint } from './cursor';
+import { dedupeKey } from './dedupe';
 import { mergePage, type MergeOutcome } from './merge-page';
-import { planStreams } from './plan-streams';
+import { planStreams, type SearchPlan } from './plan-streams';
 import { failureWarning, raceSignal, sourceTitle, startDeadline, type SourceDeadline } from './source-deadline';
-import { advanceState, candidatesOf, createBuffer, fillBuffer, type StreamBuffer } from './stream-buffer';
-import type { FederatedSearchRequest, FederatedSearchResult, StreamState } from './types';
+import { advanceState, candidatesOf, createBuffer, fillBuffer, isComplete, type StreamBuffer } from './stream-buffer';
+import type { FederatedSearchRequest, FederatedSearchResult, MatchedCount } from './types';
 
 export interface FederatedSearchOptions {
   /** Per-source time limit for this whole call (ASTRA_UPSTREAM_TIMEOUT_MS). */
@@ -32,6 +37,8 @@ export interface FederatedSearchOptions {
   cursorSecret?: string;
   /** Decodes upstream search pages off the main thread (SourceContext.decodePage). */
   decodePage?: SearchPageDecoder;
+  /** Requests, time and page size allowed for counting `matched`; DEFAULT_COUNT_BUDGET when unset. */
+  countBudget?: CountBudget;
 }
 
 interface SourceRun {
@@ -51,10 +58,16 @@ export async function federatedSearch(
   const plan = planStreams(request, adapters);
   const buffers = plan.streams.map((stream) => createBuffer(stream, request.cursor?.streams[stream.key]));
   const runs = startRuns(buffers, options);
+  // The page's own requests go out first; the count's listings right behind them.
+  const firstReads = Promise.all([...runs.values()].map((run) => attempt(run, options, (ctx) =>
+    Promise.all(buffers.filter((b) => b.plan.source === run.source && !b.start.exhausted)
+      .map((b) => fillBuffer(b, request.limit, ctx))))));
+  const counting = request.cursor ? null : startCount(plan.streams, {
+    budget: countBudget(options), fetch: options.fetch, signal: options.signal, decodePage: options.decodePage,
+  });
   try {
-    await Promise.all([...runs.values()].map((run) => attempt(run, options, (ctx) =>
-      Promise.all(buffers.filter((b) => b.plan.source === run.source && !b.start.exhausted)
-        .map((b) => fillBuffer(b, request.limit, ctx))))));
+    await firstReads;
+    counting?.settle(firstReadsOf(buffers, runs));
     const merged = await mergeWithRefills(buffers, runs, request, options);
 
     const warnings = [
@@ -69,19 +82,60 @@ export async function federatedSearch(
       warnings.push({ source: run.source, code: 'served_from_cache', message: `${run.title} answered from the local cache (offline, or the upstream failed)` });
     }
 
+    const count = await countOf(request, plan, buffers, runs, merged, counting);
+    if (count.matched === null) warnings.push(count.warning);
+
     const states = Object.fromEntries(buffers.map((b) => [b.plan.key,
       runs.get(b.plan.source)?.failure ? b.start : advanceState(b, merged.consumed[b.plan.key] ?? 0)]));
     const nextCursor = merged.drained ? null : encodeCursor(
-      { fingerprint: requestFingerprint(request), streams: states, seen: merged.seen }, options.cursorSecret);
+      { fingerprint: requestFingerprint(request), streams: states, seen: merged.seen, count }, options.cursorSecret);
     return {
       features: merged.features,
-      context: { matched: totalMatched(Object.values(states), plan.unconfigured.length > 0), returned: merged.features.length, limit: request.limit },
+      context: { matched: count.matched, returned: merged.features.length, limit: request.limit },
       nextCursor,
       warnings,
     };
   } finally {
+    counting?.cancel();
     runs.forEach((run) => run.deadline.dispose());
   }
+}
+
+/**
+ * The cursor's count on later pages. On the first: the page itself when it holds every result
+ * (nothing failed), else what the counting found, given what each stream's first page reported.
+ */
+async function countOf(
+  request: FederatedSearchRequest,
+  plan: SearchPlan,
+  buffers: StreamBuffer[],
+  runs: Map<SourceId, SourceRun>,
+  merged: Merged,
+  counting: RunningCount | null,
+): Promise<MatchedCount> {
+  if (request.cursor) return request.cursor.count;
+  const [unconfigured] = plan.unconfigured;
+  if (unconfigured) return { matched: null, warning: { source: unconfigured, code: 'count_incomplete', message: `matched is unknown: ${unconfigured} is not configured` } };
+  const anyFailed = [...runs.values()].some((run) => run.failure);
+  if (merged.drained && !anyFailed) {
+    counting?.cancel();
+    return { matched: merged.features.length };
+  }
+  return (counting as RunningCount).result();
+}
+
+/** Per stream: what its first page reported, and all its keys when that read reached its end. */
+function firstReadsOf(buffers: StreamBuffer[], runs: Map<SourceId, SourceRun>): Map<string, FirstRead> {
+  return new Map(buffers.map((b) => {
+    const whole = !runs.get(b.plan.source)?.failure && isComplete(b);
+    return [b.plan.key, { matched: b.matched, keys: whole ? candidatesOf(b).items.map(dedupeKey) : null }];
+  }));
+}
+
+/** The count never holds a page past the search's own time limit. */
+function countBudget(options: FederatedSearchOptions): CountBudget {
+  const budget = options.countBudget ?? DEFAULT_COUNT_BUDGET;
+  return { ...budget, timeMs: Math.min(budget.timeMs, options.timeoutMs) };
 }
 
 /** One time limit per source that still has something to read. */
@@ -128,20 +182,6 @@ async function mergeWithRefills(
     const run = runs.get(buffer.plan.source) as SourceRun;
     await attempt(run, options, (ctx) => fillBuffer(buffer, candidatesOf(buffer).items.length + request.limit, ctx));
   }
-}
-
-/**
- * Sum of the streams' upstream counts; null when any does not count or was never read (a source
- * that failed before answering once). Copies of one scene in two catalogs are counted twice.
- */
-function totalMatched(states: StreamState[], someSourceMissing: boolean): number | null {
-  if (someSourceMissing) return null;
-  let total = 0;
-  for (const state of states) {
-    if (typeof state.matched !== 'number') return null;
-    total += state.matched;
-  }
-  return total;
 }
 
 function allSourcesFailed(warnings: SearchWarning[]): AppError {

@@ -6,6 +6,7 @@ import { invalidParameter } from '../api/errors';
 import type { SourceId } from '../stac/types';
 import type { SourceAdapter, SourceQuery } from '../sources/types';
 import { splitBbox } from './antimeridian';
+import { isSourceId } from './scoped-id';
 import type { FederatedSearchRequest } from './types';
 
 export interface StreamPlan {
@@ -57,10 +58,19 @@ function sourceQuery(request: FederatedSearchRequest, collections: string[] | un
   };
 }
 
+/** `planetary-computer:sentinel-2-l2a` → that source and upstream collection; undefined when not scoped. */
+export function parseScopedCollection(collection: string): { source: SourceId; collection: string } | undefined {
+  const colon = collection.indexOf(':');
+  const source = collection.slice(0, colon);
+  return colon > 0 && colon < collection.length - 1 && isSourceId(source) ? { source, collection: collection.slice(colon + 1) } : undefined;
+}
+
 /**
  * Sends each requested collection to the selected sources that list it; a collection no source
  * lists goes to Planetary Computer, which serves any of its collections by name (docs/api.md).
- * Sources left without a collection are not searched. Undefined when no collections were asked.
+ * A source-scoped collection (`planetary-computer:sentinel-2-l2a`, the STAC API's collection ids)
+ * goes to that source only. Sources left without a collection are not searched. Undefined when no
+ * collections were asked.
  */
 export function routeCollections(requested: string[] | undefined, adapters: readonly SourceAdapter[]): Map<SourceId, string[]> | undefined {
   if (!requested) return undefined;
@@ -68,6 +78,12 @@ export function routeCollections(requested: string[] | undefined, adapters: read
   const add = (source: SourceId, collection: string) => routes.set(source, [...(routes.get(source) ?? []), collection]);
   const offered = new Map(adapters.map((a) => [a.id, a.describe().collections]));
   for (const collection of requested) {
+    const scoped = parseScopedCollection(collection);
+    if (scoped) {
+      if (!offered.has(scoped.source)) throw invalidParameter('collections', `"${collection}" is a collection of source ${scoped.source}, which is not searched`);
+      add(scoped.source, scoped.collection);
+      continue;
+    }
     const owners = adapters.filter((a) => offered.get(a.id)?.includes(collection)).map((a) => a.id);
     if (owners.length === 0 && offered.has('planetary-computer')) owners.push('planetary-computer');
     if (owners.length === 0) {

@@ -38,11 +38,15 @@ export class SourceStatusBoard {
         throw error;
       }
     };
+    const listScenes = adapter.listScenes?.bind(adapter);
     return {
       id: adapter.id,
+      countsMatches: adapter.countsMatches,
       describe: () => adapter.describe(),
       search: (query, position, ctx) => observe(adapter.search(query, position, ctx)),
       getItem: (id, ctx) => observe(adapter.getItem(id, ctx)),
+      // Not observed: counting stops listings on its own budget, which says nothing of reachability.
+      ...(listScenes ? { listScenes } : {}),
     };
   }
 }

@@ -24,6 +24,7 @@ export interface StreamBuffer {
   plan: StreamPlan;
   start: StreamState;
   pages: UpstreamPage[];
+  /** The `matched` of the first page read in this call; undefined until one was read. */
   matched: number | null | undefined;
   /** True once any page of this call came from the local cache instead of the upstream. */
   servedFromCache: boolean;
@@ -32,7 +33,7 @@ export interface StreamBuffer {
 export const INITIAL_STREAM_STATE: StreamState = { position: null, consumed: 0, exhausted: false };
 
 export function createBuffer(plan: StreamPlan, start: StreamState = INITIAL_STREAM_STATE): StreamBuffer {
-  return { plan, start, pages: [], matched: start.matched, servedFromCache: false };
+  return { plan, start, pages: [], matched: undefined, servedFromCache: false };
 }
 
 export function isComplete(buffer: StreamBuffer): boolean {
@@ -59,7 +60,7 @@ export async function fillBuffer(buffer: StreamBuffer, wanted: number, ctx: Sour
     const position = last ? last.next : buffer.start.position;
     const page = await buffer.plan.adapter.search(buffer.plan.query, position, ctx);
     buffer.pages.push({ position, items: page.items, next: page.next });
-    buffer.matched = page.matched;
+    if (buffer.pages.length === 1) buffer.matched = page.matched;
     if (page.servedFromCache) buffer.servedFromCache = true;
     emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
     if (emptyInARow >= MAX_EMPTY_PAGES && page.next !== null) {
@@ -70,15 +71,14 @@ export async function fillBuffer(buffer: StreamBuffer, wanted: number, ctx: Sour
 
 /** Where the stream stands after this API page consumed `count` of its candidates. */
 export function advanceState(buffer: StreamBuffer, count: number): StreamState {
-  const matched = buffer.matched === undefined ? {} : { matched: buffer.matched };
-  if (buffer.start.exhausted || buffer.pages.length === 0) return { ...buffer.start, ...matched };
+  if (buffer.start.exhausted || buffer.pages.length === 0) return buffer.start;
   let offset = skipped(buffer) + count;
   for (const page of buffer.pages) {
-    if (offset < page.items.length) return { position: page.position, consumed: offset, exhausted: false, ...matched };
+    if (offset < page.items.length) return { position: page.position, consumed: offset, exhausted: false };
     offset -= page.items.length;
   }
   const last = buffer.pages[buffer.pages.length - 1];
   return last.next === null
-    ? { position: null, consumed: 0, exhausted: true, ...matched }
-    : { position: last.next, consumed: 0, exhausted: false, ...matched };
+    ? { position: null, consumed: 0, exhausted: true }
+    : { position: last.next, consumed: 0, exhausted: false };
 }

@@ -44,9 +44,13 @@ export interface StreamState {
   /** Items of that page already consumed by earlier API pages. */
   consumed: number;
   exhausted: boolean;
-  /** Last `matched` the upstream reported; undefined until one page was read. */
-  matched?: number | null;
 }
+
+/**
+ * The search's `matched`, counted on its first page (count-matches.ts) and carried by the cursor
+ * so later pages do not count again: a number, or null with the warning that says why.
+ */
+export type MatchedCount = { matched: number } | { matched: null; warning: SearchWarning };
 
 /**
  * A scene already returned whose duplicates may still arrive from other streams. `key` is a short
@@ -62,6 +66,7 @@ export interface CursorState {
   fingerprint: string;
   streams: Record<string, StreamState>;
   seen: SeenScene[];
+  count: MatchedCount;
 }
 
 export interface FederatedSearchResult {

@@ -44,6 +44,29 @@ export interface SourcePage {
   servedFromCache?: boolean;
 }
 
+/** A search to count by listing identifiers: the filters of a SourceQuery, any order, big pages. */
+export interface SceneListQuery extends Omit<SourceQuery, 'limit' | 'sortby'> {
+  /** Items asked per upstream request (the catalog may clamp it). */
+  pageSize: number;
+}
+
+/** One matching item of an id listing: just enough to tell which acquisition it is. */
+export interface ListedScene {
+  /** Provider-scoped id, `<source>:<upstream id>`, as the search would return it. */
+  id: string;
+  /** The `astra:scene_key` the item gets when normalized; undefined when it has none. */
+  sceneKey?: string;
+}
+
+export interface SceneListPage {
+  scenes: ListedScene[];
+  /** Upstream features on this page, usable or not (to compare with `matched`). */
+  returned: number;
+  next: SourcePosition | null;
+  /** Total matches upstream, or null when the upstream does not count. */
+  matched: number | null;
+}
+
 export interface SourceContext {
   signal: AbortSignal;
   /** Injected so tests and the cache layer can wrap it; defaults to global fetch. */
@@ -80,6 +103,13 @@ export interface SourceAdapter {
   search(query: SourceQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SourcePage>;
   /** The normalized item, or null when the upstream does not know the id. */
   getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null>;
+  /** True when search pages carry the upstream's `matched` count (Planetary Computer's do not). */
+  readonly countsMatches?: boolean;
+  /**
+   * One page of everything `query` matches, identifiers only (the STAC `fields` extension), for
+   * counting a search (../search/count-matches.ts). Throws UpstreamFailure on failure.
+   */
+  listScenes?(query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SceneListPage>;
 }
 
 /** Why an upstream call failed; becomes a `warnings[]` entry (or a 502/504 when every source fails). */

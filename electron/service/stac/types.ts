@@ -83,7 +83,7 @@ export interface StacItem {
 
 export interface SearchWarning {
   source: SourceId;
-  code: 'timeout' | 'upstream_error' | 'rate_limited' | 'served_from_cache' | 'partial';
+  code: 'timeout' | 'upstream_error' | 'rate_limited' | 'served_from_cache' | 'partial' | 'count_incomplete';
   message: string;
 }
 

@@ -51,7 +51,8 @@ export function submitSearch(client: ApiClient): SearchErrors {
   search(client, params, signal).then(
     (page) => {
       if (signal.aborted) return;
-      if (page.features.length > 0 || page.warnings.length < params.sources.length) upstreamAnswered();
+      const sourceWarnings = page.warnings.filter((w) => w.code !== 'count_incomplete');
+      if (page.features.length > 0 || sourceWarnings.length < params.sources.length) upstreamAnswered();
       searchAnswered(page);
     },
     (error: unknown) => {

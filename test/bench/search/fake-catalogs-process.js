@@ -36,7 +36,8 @@ process.stdout.write(`${JSON.stringify({
 process.on('message', (message) => {
   if (message !== 'last-searches') return;
   const roots = { earthSearch: fake.earthSearchUrl, landsatLook: fake.landsatLookUrl, planetaryComputer: fake.planetaryComputerUrl };
-  const last = Object.keys(WANTED).map((catalog) => fake.requestsTo(catalog, '/search').at(-1)).filter(Boolean);
+  // The page requests, not the id listings that count the search (their bodies carry `fields`).
+  const last = Object.keys(WANTED).map((catalog) => fake.requestsTo(catalog, '/search').filter((request) => !request.body?.fields).at(-1)).filter(Boolean);
   process.send(last.map((request) => ({
     catalog: request.catalog, method: request.method, url: `${roots[request.catalog]}/search?${new URLSearchParams(request.query)}`, body: request.body,
   })));

@@ -2,10 +2,13 @@
  * Fake Earth Search v1 (stac-server): POST/GET /search with search_after `next` tokens carried in
  * a POST `next` link (body = the whole request + `next`, merge:false), present whenever the page
  * is not empty (so the last real page is followed by an empty one, as recorded), counts in
- * `context` and `numberMatched`; item routes; landing page and collections from the recordings.
+ * `context` and `numberMatched`; the fields extension, whose `next` link goes missing when
+ * `fields` leaves out a sort field (stac-utils/stac-server#823); limits up to 10,000 unless
+ * `maxLimit` says less; item routes; landing page and collections from the recordings.
  */
 import { answerItemRoute, clampLimit, GEOJSON, searchOrBadRequest, type CatalogExchange } from './catalog-exchange';
 import { applyBodyFaults, takeFault } from './faults';
+import { applyFields } from './fields-extension';
 import { FIXTURE, readFixtureJson, type Json } from './fixture-files';
 import { sendFeatureCollection, sendJson, sendStacError } from './http-exchange';
 import { propertyOf, searchPool } from './stac-filter';
@@ -40,13 +43,15 @@ export function handleEarthSearch(exchange: CatalogExchange, options: EarthSearc
     if (index < 0) return sendStacError(res, 400, `invalid next token ${search.paging.next}`);
     start = index + 1;
   }
-  const features = matched.slice(start, start + limit);
+  const page = matched.slice(start, start + limit);
+  const features = page.map((item) => applyFields(item, search.fields));
+  const sortFields = (search.params.sortby ?? [{ field: 'properties.datetime' }]).map((sort) => sort.field);
+  const sortFieldsKept = features.length === 0 || sortFields.every((field) => propertyOf(features[features.length - 1], field) !== undefined);
   const links: Json[] = [{ rel: 'root', type: 'application/json', href: exchange.root }];
-  if (features.length > 0 && !takeFault(exchange.faults, 'missingNext')) {
-    const sortFields = (search.params.sortby ?? [{ field: 'properties.datetime' }]).map((sort) => sort.field);
+  if (page.length > 0 && sortFieldsKept && !takeFault(exchange.faults, 'missingNext')) {
     links.unshift({
       rel: 'next', title: 'Next page of Items', method: 'POST', type: GEOJSON, href: `${exchange.root}/search`,
-      merge: false, body: { ...search.echo, next: tokenFor(features[features.length - 1], sortFields) },
+      merge: false, body: { ...search.echo, next: tokenFor(page[page.length - 1], sortFields) },
     });
   }
   sendFeatureCollection(res, {

@@ -1,11 +1,12 @@
 /**
  * Fake Planetary Computer STAC (pgstac): POST/GET /search with `token=next:<collection>:<id>` in
  * POST `next`/`previous` links, no `next` on the last page, no counts at all; default limit 250,
- * max 1000; rejects bboxes beyond ±180 (microsoft/PlanetaryComputer#296). Fault `missingNext`
- * reproduces microsoft/planetary-computer-apis#274.
+ * max 1000; the fields extension; rejects bboxes beyond ±180 (microsoft/PlanetaryComputer#296).
+ * Fault `missingNext` reproduces microsoft/planetary-computer-apis#274.
  */
 import { answerItemRoute, clampLimit, GEOJSON, searchOrBadRequest, type CatalogExchange } from './catalog-exchange';
 import { applyBodyFaults, takeFault } from './faults';
+import { applyFields } from './fields-extension';
 import { FIXTURE, readFixtureJson, type Json } from './fixture-files';
 import { sendFeatureCollection, sendJson, sendStacError } from './http-exchange';
 import { searchPool } from './stac-filter';
@@ -42,14 +43,15 @@ export function handlePlanetaryComputer(exchange: CatalogExchange): void {
   const limit = clampLimit(search.limit, 250, 1000);
   const start = typeof search.paging.token === 'string' ? pageStart(search.paging.token, matched, limit) : 0;
   if (start === undefined) return sendStacError(res, 400, `invalid token ${String(search.paging.token)}`);
-  const features = matched.slice(start, start + limit);
+  const page = matched.slice(start, start + limit);
   const links: Json[] = [
     { rel: 'root', type: 'application/json', href: `${exchange.root}/` },
     { rel: 'self', type: 'application/json', href: `${exchange.root}/search` },
   ];
   const link = (rel: string, token: string): Json => ({ rel, type: GEOJSON, method: 'POST', href: `${exchange.root}/search`, body: { ...search.echo, token } });
-  const last = features[features.length - 1];
+  const last = page[page.length - 1];
   if (last && start + limit < matched.length && !takeFault(exchange.faults, 'missingNext')) links.unshift(link('next', `next:${String(last.collection)}:${String(last.id)}`));
-  if (features.length > 0 && start > 0) links.push(link('previous', `prev:${String(features[0].collection)}:${String(features[0].id)}`));
+  if (page.length > 0 && start > 0) links.push(link('previous', `prev:${String(page[0].collection)}:${String(page[0].id)}`));
+  const features = page.map((item) => applyFields(item, search.fields));
   sendFeatureCollection(res, { type: 'FeatureCollection', features, links }, GEOJSON, exchange.featureJson);
 }

@@ -1,4 +1,5 @@
 /** Reads an Item Search request (POST JSON body or GET query string) the way STAC APIs do. */
+import { readFields, type FieldsRequest } from './fields-extension';
 import type { Json } from './fixture-files';
 import type { SearchParams } from './stac-filter';
 
@@ -9,6 +10,8 @@ export interface SearchRequest {
   echo: Json;
   /** Paging fields (`next`, `token`, `page`) as sent. */
   paging: Json;
+  /** The fields extension's include/exclude, when asked (fields-extension.ts). */
+  fields?: FieldsRequest;
 }
 
 const PAGING_FIELDS = ['next', 'token', 'page'];
@@ -33,6 +36,7 @@ function fromQueryString(query: URLSearchParams): Json {
   if (query.has('limit')) body.limit = Number(query.get('limit'));
   if (query.has('query')) body.query = JSON.parse(query.get('query') as string) as unknown;
   if (query.has('sortby')) body.sortby = sortbyFromText(query.get('sortby') as string);
+  if (query.has('fields')) body.fields = query.get('fields');
   for (const name of PAGING_FIELDS) if (query.has(name)) body[name] = name === 'page' ? Number(query.get(name)) : query.get(name);
   return body;
 }
@@ -55,5 +59,5 @@ export function readSearchRequest(method: string, body: unknown, query: URLSearc
   const paging: Json = {};
   for (const [name, value] of Object.entries(raw)) (PAGING_FIELDS.includes(name) ? paging : echo)[name] = value;
   const limit = typeof raw.limit === 'number' && Number.isFinite(raw.limit) ? raw.limit : undefined;
-  return { params, limit, echo, paging };
+  return { params, limit, echo, paging, fields: readFields(raw.fields) };
 }

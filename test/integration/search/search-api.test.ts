@@ -46,8 +46,9 @@ describe('GET /api/v1/search', () => {
     const times = body.features.map((f) => Date.parse(f.properties.datetime));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(body.context.returned).toBe(body.features.length);
-    // Planetary Computer does not count, so neither can the federation.
-    expect(body.context.matched).toBeNull();
+    // The page holds every result (no next link), so it is the count.
+    expect(body.links.find((l) => l.rel === 'next')).toBeUndefined();
+    expect(body.context.matched).toBe(body.features.length);
   });
 
   it('walks next links across sources and pages: every scene exactly once', async () => {
@@ -76,7 +77,12 @@ describe('GET /api/v1/search', () => {
     const { status, body } = await search(`${WORLD}&limit=50`, rig);
     const elapsed = Date.now() - started;
     expect(status).toBe(200);
-    expect(body.warnings).toEqual([expect.objectContaining({ source: 'planetary-computer', code: 'timeout' })]);
+    // Its id listing hangs too, so the count is unknown, and a warning says so.
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ source: 'planetary-computer', code: 'timeout' }),
+      expect.objectContaining({ source: 'planetary-computer', code: 'count_incomplete' }),
+    ]);
+    expect(body.context.matched).toBeNull();
     expect(body.features.some((f) => f.id.startsWith('sentinel-2:'))).toBe(true);
     expect(body.features.some((f) => f.id.startsWith('planetary-computer:'))).toBe(false);
     // The hanging catalog never answers: the search ended on the 3 s upstream timeout, not on it.
@@ -88,8 +94,10 @@ describe('GET /api/v1/search', () => {
     rig.fake.faults.landsatLook.malformedJson = true;
     const { status, body } = await search(`${WORLD}&limit=20`, rig);
     expect(status).toBe(200);
-    const codes = Object.fromEntries(body.warnings.map((w) => [w.source, w.code]));
+    const codes = Object.fromEntries(body.warnings.filter((w) => w.code !== 'count_incomplete').map((w) => [w.source, w.code]));
     expect(codes).toEqual({ 'sentinel-2': 'rate_limited', landsat: 'upstream_error' });
+    expect(body.warnings.filter((w) => w.code === 'count_incomplete')).toHaveLength(1);
+    expect(body.context.matched).toBeNull();
     expect(body.features.length).toBeGreaterThan(0);
   }));
 

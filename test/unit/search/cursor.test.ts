@@ -8,11 +8,12 @@ const request = parseSearchQuery({ bbox: '10,40,12,42', datetime: '2024-01-01/..
 const state: CursorState = {
   fingerprint: requestFingerprint(request),
   streams: {
-    'sentinel-2': { position: { next: 'abc', body: { collections: ['x'] } }, consumed: 4, exhausted: false, matched: 120 },
-    landsat: { position: null, consumed: 0, exhausted: true, matched: 3 },
-    'planetary-computer': { position: { token: 'next:x' }, consumed: 0, exhausted: false, matched: null },
+    'sentinel-2': { position: { next: 'abc', body: { collections: ['x'] } }, consumed: 4, exhausted: false },
+    landsat: { position: null, consumed: 0, exhausted: true },
+    'planetary-computer': { position: { token: 'next:x' }, consumed: 0, exhausted: false },
   },
   seen: [{ key: 'AbCdEfGhIjKl', horizon: -1704067200000 }],
+  count: { matched: 123 },
 };
 
 function cursorError(token: string, fingerprint = state.fingerprint, secret?: string): string {
@@ -30,6 +31,14 @@ describe('cursor', () => {
     const token = encodeCursor(state);
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(decodeCursor(token, state.fingerprint)).toEqual(state);
+  });
+
+  it('carries an unknown count with the warning that says why', () => {
+    const incomplete: CursorState = {
+      ...state,
+      count: { matched: null, warning: { source: 'planetary-computer', code: 'count_incomplete', message: 'matched is unknown: counting stopped after 2 listing requests' } },
+    };
+    expect(decodeCursor(encodeCursor(incomplete), state.fingerprint)).toEqual(incomplete);
   });
 
   it('is base64url JSON carrying every source position and the fingerprint', () => {

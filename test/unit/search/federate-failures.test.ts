@@ -20,6 +20,11 @@ async function search(adapters: SourceAdapter[], params: Record<string, string> 
   return federatedSearch(adapters, parseSearchQuery(params), { timeoutMs: TIMEOUT_MS, fetch: globalThis.fetch, signal });
 }
 
+/** The `count_incomplete` warning a failed source leaves: `matched` is null and this says why. */
+function countWarning(source: string, message: RegExp = /^matched is unknown: /) {
+  return { source, code: 'count_incomplete', message: expect.stringMatching(message) };
+}
+
 async function searchError(adapters: SourceAdapter[]): Promise<AppError> {
   const error = await search(adapters).then(() => null, (e: unknown) => e);
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
@@ -39,7 +44,11 @@ describe('a slow or failing source', () => {
 
     // It ignores the abort and would answer after 5 s: the search ended on the 300 ms timeout instead.
     expect(elapsed).toBeLessThan(5_000);
-    expect(result.warnings).toEqual([{ source: 'planetary-computer', code: 'timeout', message: 'Planetary Computer timed out after 300 ms' }]);
+    expect(result.warnings).toEqual([
+      { source: 'planetary-computer', code: 'timeout', message: 'Planetary Computer timed out after 300 ms' },
+      // Its id listing hangs as well; the count gives up at the same time limit.
+      countWarning('planetary-computer', /counting took over 300 ms/),
+    ]);
     expect(result.features.map((f) => f.id)).toEqual(sortItems([...s2Items, ...landsatItems], '-datetime').map((i) => i.id));
     expect(result.context.matched).toBeNull();
   });
@@ -51,7 +60,7 @@ describe('a slow or failing source', () => {
       search: (q, p, ctx) => { seen = ctx.signal; return slow.search(q, p, ctx); } };
     const result = await search([new MemoryAdapter({ id: 'sentinel-2', items: s2Items, pageSize: 5 }), spy], { ...PARAMS, sources: 'sentinel-2,landsat' });
     expect(seen?.aborted).toBe(true);
-    expect(result.warnings.map((w) => w.code)).toEqual(['timeout']);
+    expect(result.warnings).toEqual([expect.objectContaining({ source: 'landsat', code: 'timeout' }), countWarning('landsat', /cannot list identifiers/)]);
   });
 
   it('keeps its cursor position so the next page resumes it, and every scene still comes exactly once', async () => {
@@ -63,8 +72,11 @@ describe('a slow or failing source', () => {
     const params = { ...PARAMS, limit: '5', sources: 'sentinel-2,landsat' };
 
     const first = await search(adapters, params);
-    expect(first.warnings).toHaveLength(1);
+    expect(first.warnings).toHaveLength(2);
     expect(first.warnings[0]).toMatchObject({ source: 'landsat', code: 'rate_limited' });
+    // Its first id listing fails too: the count is unknown, for this page and every later one.
+    expect(first.warnings[1]).toEqual(countWarning('landsat', /HTTP 429/));
+    expect(first.context.matched).toBeNull();
     expect(first.warnings[0].message).toMatch(/rate-limiting.*retry after 2 s/);
     const state = decodeCursor(first.nextCursor as string, requestFingerprint(parseSearchQuery(params)));
     expect(state.streams.landsat).toEqual({ position: null, consumed: 0, exhausted: false });
@@ -73,7 +85,8 @@ describe('a slow or failing source', () => {
     let cursor = first.nextCursor;
     while (cursor) {
       const page = await search(adapters, { ...params, cursor });
-      expect(page.warnings).toEqual([]);
+      expect(page.warnings).toEqual([first.warnings[1]]);
+      expect(page.context.matched).toBeNull();
       seen.push(...page.features.map((f) => f.id));
       cursor = page.nextCursor;
     }
@@ -83,7 +96,10 @@ describe('a slow or failing source', () => {
   it('reports other errors as upstream_error with a readable message', async () => {
     const broken = new MemoryAdapter({ id: 'sentinel-2', title: 'Earth Search', items: [], pageSize: 5, failOn: () => new UpstreamFailure('sentinel-2', 'upstream_error', 'HTTP 500 from /search') });
     const result = await search([broken, new MemoryAdapter({ id: 'landsat', items: landsatItems, pageSize: 5 })], { ...PARAMS, sources: 'sentinel-2,landsat' });
-    expect(result.warnings).toEqual([{ source: 'sentinel-2', code: 'upstream_error', message: 'Earth Search failed: HTTP 500 from /search' }]);
+    expect(result.warnings).toEqual([
+      { source: 'sentinel-2', code: 'upstream_error', message: 'Earth Search failed: HTTP 500 from /search' },
+      countWarning('sentinel-2', /Earth Search could not be listed: HTTP 500/),
+    ]);
     expect(result.features).toHaveLength(9);
   });
 
@@ -92,7 +108,7 @@ describe('a slow or failing source', () => {
       describe: () => ({ id: 'landsat', title: 'USGS', provider: 'usgs', satellites: [], resolutions_m: [], collections: [], bands: [], url: '' }),
       search: () => { throw new TypeError('bad adapter'); }, getItem: async () => null };
     const result = await search([new MemoryAdapter({ id: 'sentinel-2', items: s2Items, pageSize: 5 }), thrower], { ...PARAMS, sources: 'sentinel-2,landsat' });
-    expect(result.warnings).toEqual([{ source: 'landsat', code: 'upstream_error', message: 'USGS failed: bad adapter' }]);
+    expect(result.warnings).toEqual([{ source: 'landsat', code: 'upstream_error', message: 'USGS failed: bad adapter' }, countWarning('landsat')]);
   });
 });
 
@@ -122,7 +138,7 @@ describe('when every source fails', () => {
 
   it('reports a selected source without an adapter as failed', async () => {
     const result = await search([new MemoryAdapter({ id: 'sentinel-2', items: s2Items, pageSize: 5 })], { ...PARAMS, sources: 'sentinel-2,landsat' });
-    expect(result.warnings).toEqual([{ source: 'landsat', code: 'upstream_error', message: 'landsat is not configured' }]);
+    expect(result.warnings).toEqual([{ source: 'landsat', code: 'upstream_error', message: 'landsat is not configured' }, countWarning('landsat', /not configured/)]);
     expect(result.context.matched).toBeNull();
     expect(result.features).toHaveLength(10);
   });

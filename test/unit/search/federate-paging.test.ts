@@ -51,12 +51,19 @@ describe('federated paging without duplicates', () => {
     expect(pages).toHaveLength(Math.ceil(expected.length / limit));
   });
 
-  it('reports matched as the sum of counting sources, null when one does not count', async () => {
+  it('reports matched as the number of scenes paged through, whether a catalog counts or not, on every page', async () => {
     const [first] = await walkPages(adapters, { ...QUERY, limit: '500' });
-    expect(first.context).toEqual({ matched: null, returned: expected.length, limit: 500 });
-    const counting = threeCatalogs({ pc: true });
-    const pages = await walkPages(counting.adapters, { ...QUERY, limit: '7' });
-    expect(pages.every((p) => p.context.matched === expected.length)).toBe(true);
+    expect(first.context).toEqual({ matched: expected.length, returned: expected.length, limit: 500 });
+    for (const counts of [{ pc: false }, { pc: true }]) {
+      const catalogs = threeCatalogs(counts);
+      const pages = await walkPages(catalogs.adapters, { ...QUERY, limit: '7' });
+      expect(pages.map((p) => p.context.matched)).toEqual(pages.map(() => expected.length));
+      // Listed once, on the first page: later pages carry the count in their cursor.
+      const listings = catalogs.adapters.map((a) => a.listings.length);
+      expect(listings.every((n) => n > 0)).toBe(true);
+      await walkPages(catalogs.adapters, { ...QUERY, limit: '7' });
+      expect(catalogs.adapters.map((a) => a.listings.length)).toEqual(listings.map((n) => 2 * n));
+    }
   });
 
   it('reads upstream pages only as far as each API page needs', async () => {
@@ -114,11 +121,14 @@ describe('federated paging with the same acquisition in two catalogs', () => {
     const expectedKeys = new Set(matching.map(acquisitionKey));
     const pcCopyOf = new Map(matching.filter((i) => i.id.startsWith('planetary-computer:')).map((i) => [acquisitionKey(i), i.id]));
 
-    const returned = (await walkPages(adapters, { ...QUERY, limit: String(limit) })).flatMap((p) => p.features);
+    const pages = await walkPages(adapters, { ...QUERY, limit: String(limit) });
+    const returned = pages.flatMap((p) => p.features);
     const keys = returned.map(acquisitionKey);
     expect(keys.length).toBe(new Set(keys).size);
     expect(new Set(keys)).toEqual(expectedKeys);
     expect(pcCopyOf.size).toBeGreaterThan(10);
+    // Counted by listing: each acquisition once, though two catalogs hold it.
+    expect(pages.map((p) => p.context.matched)).toEqual(pages.map(() => expectedKeys.size));
     for (const feature of returned) {
       const pcId = pcCopyOf.get(acquisitionKey(feature));
       const producerCopy = matching.find((i) => acquisitionKey(i) === acquisitionKey(feature) && !i.id.startsWith('planetary-computer:'));

@@ -163,9 +163,10 @@ describe('accepted forms', () => {
 
   it('decodes a cursor issued for the same search and rejects one for another search', () => {
     const base = parseSearchQuery({ bbox: BOX, limit: '7' });
-    const cursor = encodeCursor({ fingerprint: requestFingerprint(base), streams: { landsat: { position: { page: 2 }, consumed: 3, exhausted: false } }, seen: [] });
+    const cursor = encodeCursor({ fingerprint: requestFingerprint(base), streams: { landsat: { position: { page: 2 }, consumed: 3, exhausted: false } }, seen: [], count: { matched: 9 } });
     const decoded = parseSearchQuery({ bbox: BOX, limit: '7', cursor });
     expect(decoded.cursor?.streams.landsat).toEqual({ position: { page: 2 }, consumed: 3, exhausted: false });
+    expect(decoded.cursor?.count).toEqual({ matched: 9 });
     const other = rejection(() => parseSearchQuery({ bbox: BOX, limit: '8', cursor }));
     expect(other).toMatchObject({ status: 400, parameter: 'cursor' });
     expect(other.message).toMatch(/different search/);

@@ -35,6 +35,14 @@ describe('planStreams', () => {
     expect(isAppError(error) && error.parameter === 'collections' && error.status === 400).toBe(true);
   });
 
+  it('sends a source-scoped collection (the STAC API ids) to that source only', () => {
+    expect(plan({ bbox: '0,0,1,1', collections: 'planetary-computer:sentinel-2-l2a,sentinel-2:sentinel-2-c1-l2a' })).toEqual([
+      ['sentinel-2', ['sentinel-2-c1-l2a'], undefined], ['planetary-computer', ['sentinel-2-l2a'], undefined]]);
+    let error: unknown;
+    try { plan({ bbox: '0,0,1,1', collections: 'planetary-computer:naip', sources: 'sentinel-2' }); } catch (e) { error = e; }
+    expect(isAppError(error) && error.parameter === 'collections' && error.status === 400).toBe(true);
+  });
+
   it('gives each source only its own upstream ids', () => {
     expect(plan({ ids: 'landsat:L1,sentinel-2:S1,landsat:L2' })).toEqual([['sentinel-2', undefined, ['S1']], ['landsat', undefined, ['L1', 'L2']]]);
   });

@@ -1,5 +1,5 @@
 /** Drives a SourceAdapter the way the federation layer does (not a test file). */
-import type { SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../../../electron/service/sources/types';
+import type { SceneListPage, SceneListQuery, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../../../electron/service/sources/types';
 import type { StacItem } from '../../../electron/service/stac/types';
 
 export function context(timeoutMs = 5000): SourceContext {
@@ -30,6 +30,21 @@ export async function walk(source: SourceAdapter, q: SourceQuery, beforePage?: (
     position = JSON.parse(JSON.stringify(page.next)) as SourcePosition;
   }
   throw new Error(`still paging after ${maxPages} pages`);
+}
+
+/** Follows an id listing (listScenes) to its end, positions through JSON as in search. */
+export async function walkListing(source: SourceAdapter, q: SceneListQuery, beforePage?: (page: number) => void, maxPages = 100): Promise<SceneListPage[]> {
+  if (!source.listScenes) throw new Error(`${source.id} cannot list`);
+  const pages: SceneListPage[] = [];
+  let position: SourcePosition | null = null;
+  for (let n = 0; n < maxPages; n += 1) {
+    beforePage?.(n);
+    const page: SceneListPage = await source.listScenes(q, position, context());
+    pages.push(page);
+    if (!page.next) return pages;
+    position = JSON.parse(JSON.stringify(page.next)) as SourcePosition;
+  }
+  throw new Error(`still listing after ${maxPages} pages`);
 }
 
 export function duplicates(ids: string[]): string[] {

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, FIXTURES_DIR, fixtureFeatures, readFixtureJson, type Json } from '../../helpers/fake-upstream/fixture-files';
 import { startFakeUpstream, type FakeUpstream } from '../../helpers/fake-upstream';
+import { applyFields } from '../../helpers/fake-upstream/fields-extension';
 
 const run = promisify(execFile);
 const COG = join(FIXTURES_DIR, 'rasters/sentinel-2-l2a_S2A_29RKH_20200219/B04.tif');
@@ -73,6 +74,34 @@ describe('replaying recorded searches', () => {
     expect(await found.json()).toEqual(item);
     const missing = await fetch(`${fake.landsatLookUrl}/collections/landsat-c2l2-sr/items/nope`);
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('the fields extension, as the catalogs apply it', () => {
+  it('keeps the default set plus what is included, minus what is excluded, and never changes the pool item', () => {
+    const item = fixtureFeatures(FIXTURE.pcS2Item)[0];
+    const before = JSON.stringify(item);
+    const listed = applyFields(item, { include: ['id', 'properties.platform', 'properties.s2:mgrs_tile'], exclude: ['geometry', 'assets', 'links', 'bbox'] });
+    expect(Object.keys(listed).sort()).toEqual(['collection', 'id', 'properties', 'stac_version', 'type']);
+    const props = item.properties as Json;
+    expect(listed.properties).toEqual({ datetime: props.datetime, platform: props.platform, 's2:mgrs_tile': props['s2:mgrs_tile'] });
+    const whole = applyFields(item, { include: ['properties'], exclude: ['properties.datetime', 'assets'] });
+    expect(Object.keys(whole.properties as Json)).toEqual(Object.keys(props).filter((key) => key !== 'datetime'));
+    expect(whole.assets).toBeUndefined();
+    expect(JSON.stringify(item)).toBe(before);
+  });
+
+  it('is honoured by every catalog\'s search; Planetary Computer still reports no count', async () => {
+    const fields = { include: ['id', 'properties.datetime'], exclude: ['geometry', 'assets', 'links', 'bbox'] };
+    for (const root of [fake.earthSearchUrl, fake.planetaryComputerUrl, fake.landsatLookUrl]) {
+      const response = await fetch(`${root}/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limit: 5000, fields }) });
+      const body = await response.json() as Json;
+      const features = body.features as Json[];
+      expect(features.length, root).toBeGreaterThan(0);
+      for (const feature of features) expect(Object.keys(feature).sort()).toEqual(['collection', 'id', 'properties', 'stac_version', 'type'].filter((key) => key in feature));
+    }
+    const pc = await fetch(`${fake.planetaryComputerUrl}/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limit: 5000, fields }) });
+    expect(((await pc.json()) as Json).numberMatched).toBeUndefined();
   });
 });
 

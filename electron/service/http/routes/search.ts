@@ -21,6 +21,7 @@ export async function runSearch(ctx: ServiceContext, search: FederatedSearchRequ
   reply.raw.once('close', release);
   return federatedSearch(ctx.sources, search, {
     timeoutMs: ctx.config.upstreamTimeoutMs,
+    countBudget: ctx.config.countBudget,
     fetch: ctx.upstreamFetch,
     signal: abortOnClose(reply),
     cursorSecret: ctx.cursorSecret,

@@ -1,18 +1,21 @@
 /**
  * Earth Search v1 (Element 84, stac-server) → source `sentinel-2`.
  * Paging: POST `next` link carrying a search_after token (providers.md §1.5); counts from
- * `numberMatched` / `context.matched`; cloud filter via the `query` extension.
+ * `numberMatched` / `context.matched`; cloud filter via the `query` extension. Id listings keep
+ * the sort field in `fields`: stac-server drops `next` when `fields` leaves it out
+ * (stac-utils/stac-server#823).
  */
 import { invalidParameter } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
 import { findLink, linkQueryParam } from '../http/feature-collection';
 import { commonSearchBody, pageLimit } from '../http/search-body';
+import { listedScenes, listingBody, requestListingPage } from '../http/scene-listing';
 import { pageItem } from '../http/search-page';
 import { requestSearchPage } from '../http/upstream-request';
 import { EARTH_SEARCH_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
 import { isRecord, type JsonRecord } from '../normalize/json-guards';
 import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
-import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
+import type { SceneListPage, SceneListQuery, SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
 
 export const EARTH_SEARCH_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'sentinel-2-c1-l2a'];
 /**
@@ -79,8 +82,16 @@ export function createEarthSearchSource(options: EarthSearchOptions): SourceAdap
     return body;
   }
 
+  function listBody(query: SceneListQuery): JsonRecord {
+    const body = listingBody(query, query.collections ?? defaults);
+    if (query.cloudCoverLt !== undefined) body.query = { 'eo:cloud_cover': { lt: query.cloudCoverLt } };
+    body.sortby = sortFields('-datetime');
+    return body;
+  }
+
   return {
     id: 'sentinel-2',
+    countsMatches: true,
 
     describe: () => ({
       id: 'sentinel-2',
@@ -102,6 +113,16 @@ export function createEarthSearchSource(options: EarthSearchOptions): SourceAdap
       let next = page.features.length > 0 ? nextPosition(page.links, base) : null;
       if (next && current && next.next === current.next) next = null;
       return { items: normalized.items, next: next as SourcePosition | null, matched: page.matched ?? null, skipped: normalized.skipped };
+    },
+
+    async listScenes(query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SceneListPage> {
+      const current = readPosition(position);
+      const base = listBody(query);
+      const body = current ? { ...base, ...current.extra, next: current.next } : base;
+      const page = await requestListingPage({ source: 'sentinel-2', url: `${root}/search`, method: 'POST', body }, ctx);
+      let next = page.features.length > 0 ? nextPosition(page.links, base) : null;
+      if (next && current && next.next === current.next) next = null;
+      return { scenes: listedScenes(page.features, 'sentinel-2'), returned: page.features.length, next: next as SourcePosition | null, matched: page.matched ?? null };
     },
 
     async getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null> {

@@ -7,13 +7,14 @@ import { invalidParameter } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
 import { findLink, linkQueryParam } from '../http/feature-collection';
 import { commonSearchBody, pageLimit } from '../http/search-body';
+import { listedScenes, listingBody, requestListingPage } from '../http/scene-listing';
 import { requestSearchPage, requestUpstreamJson } from '../http/upstream-request';
 import { LANDSATLOOK_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
 import { LANDSAT_OLI_BANDS } from '../normalize/landsat-bands';
 import { isRecord, type JsonRecord } from '../normalize/json-guards';
 import { normalizeItem } from '../normalize/normalize-item';
 import { normalizePlatform } from '../normalize/upstream-core';
-import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
+import type { SceneListPage, SceneListQuery, SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
 import { UpstreamFailure } from '../types';
 
 export const LANDSATLOOK_DEFAULT_COLLECTIONS = ['landsat-c2l2-sr'];
@@ -73,8 +74,16 @@ export function createLandsatLookSource(options: LandsatLookOptions): SourceAdap
   const defaults = options.collections ?? LANDSATLOOK_DEFAULT_COLLECTIONS;
   const origin: ItemOrigin = { ...LANDSATLOOK_ORIGIN, upstreamUrl: root };
 
+  function filters(cloudCoverLt: number | undefined): JsonRecord {
+    return {
+      platform: { in: UPSTREAM_PLATFORMS },
+      ...(cloudCoverLt !== undefined ? { 'eo:cloud_cover': { lt: cloudCoverLt } } : {}),
+    };
+  }
+
   return {
     id: 'landsat',
+    countsMatches: true,
 
     describe: () => ({
       id: 'landsat',
@@ -91,10 +100,7 @@ export function createLandsatLookSource(options: LandsatLookOptions): SourceAdap
       const page = readPage(position);
       const limit = pageLimit(query, options.pageCap);
       const body = commonSearchBody(query, query.collections ?? defaults, limit, OPEN_ENDS);
-      body.query = {
-        platform: { in: UPSTREAM_PLATFORMS },
-        ...(query.cloudCoverLt !== undefined ? { 'eo:cloud_cover': { lt: query.cloudCoverLt } } : {}),
-      };
+      body.query = filters(query.cloudCoverLt);
       body.sortby = sortFields(query.sortby);
       if (page > 1) body.page = page;
       const response = await requestSearchPage({ source: 'landsat', url: `${root}/search`, method: 'POST', body }, origin, ctx);
@@ -107,6 +113,26 @@ export function createLandsatLookSource(options: LandsatLookOptions): SourceAdap
         next: reachable ? { page: nextPage } : null,
         matched: response.matched ?? null,
         skipped: normalized.skipped,
+      };
+    },
+
+    async listScenes(query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SceneListPage> {
+      const page = readPage(position);
+      const body = listingBody(query, query.collections ?? defaults, OPEN_ENDS);
+      body.query = filters(query.cloudCoverLt);
+      body.sortby = sortFields('-datetime');
+      if (page > 1) body.page = page;
+      const response = await requestListingPage({ source: 'landsat', url: `${root}/search`, method: 'POST', body }, ctx);
+      const nextPage = response.features.length > 0 ? nextPageNumber(response.links, page) : undefined;
+      // The server refuses any page whose end (page × size) lies past its window.
+      if (nextPage !== undefined && nextPage * query.pageSize > LANDSATLOOK_RESULT_WINDOW) {
+        throw new UpstreamFailure('landsat', 'upstream_error', `LandsatLook pages through at most ${LANDSATLOOK_RESULT_WINDOW} results`);
+      }
+      return {
+        scenes: listedScenes(response.features.filter(isLandsat8or9), 'landsat'),
+        returned: response.features.length,
+        next: nextPage !== undefined ? { page: nextPage } : null,
+        matched: response.matched ?? null,
       };
     },
 

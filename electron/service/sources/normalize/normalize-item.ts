@@ -4,20 +4,13 @@
  */
 import type { StacItem } from '../../stac/types';
 import type { ItemOrigin } from './item-origin';
-import { landsatPlatform, normalizeLandsat } from './normalize-landsat';
+import { normalizeLandsat } from './normalize-landsat';
 import { normalizeGeneric } from './normalize-generic';
-import { normalizeSentinel2, sentinel2Platform } from './normalize-sentinel-2';
-import { readUpstreamCore, type UpstreamCore } from './upstream-core';
+import { normalizeSentinel2 } from './normalize-sentinel-2';
+import { itemFamily } from './scene-identity';
+import { readUpstreamCore } from './upstream-core';
 
 export type NormalizeResult = { ok: true; item: StacItem } | { ok: false; reason: string };
-
-export type ItemFamily = 'sentinel-2' | 'landsat' | 'other';
-
-export function itemFamily(core: UpstreamCore): ItemFamily {
-  if (sentinel2Platform(core)?.startsWith('sentinel-2')) return 'sentinel-2';
-  if (landsatPlatform(core)?.startsWith('landsat')) return 'landsat';
-  return 'other';
-}
 
 export function normalizeItem(raw: unknown, origin: ItemOrigin): NormalizeResult {
   const read = readUpstreamCore(raw);

@@ -7,16 +7,9 @@ import type { BandSpec } from './band-spec';
 import type { ItemOrigin } from './item-origin';
 import { landsatBandsFor, resolveLandsatBand } from './landsat-bands';
 import { LANDSAT_C2_RADIOMETRY, LANDSAT_C2_SURFACE_REFLECTANCE, LANDSAT_C2_SURFACE_TEMPERATURE } from './radiometry';
-import { compactSecond, landsatPathRow, sceneKey } from './scene-key';
+import { landsatPathRow } from './scene-key';
+import { landsatPlatform, landsatSceneKey } from './scene-identity';
 import type { UpstreamCore } from './upstream-core';
-
-const PLATFORM_BY_ID_PREFIX: Record<string, string> = { '04': 'landsat-4', '05': 'landsat-5', '07': 'landsat-7', '08': 'landsat-8', '09': 'landsat-9' };
-
-export function landsatPlatform(core: UpstreamCore): string | undefined {
-  if (core.platform && /^landsat-\d$/.test(core.platform)) return core.platform;
-  const fromId = /^L[COTEM](0\d)_/.exec(core.upstreamId);
-  return fromId ? PLATFORM_BY_ID_PREFIX[fromId[1]] : core.platform;
-}
 
 /** Pixel semantics per band kind; USGS's published factors, whatever the catalog declares (LandsatLook declares none). */
 function rasterBandFor(spec: BandSpec): RasterBand {
@@ -59,7 +52,7 @@ export function normalizeLandsat(core: UpstreamCore, origin: ItemOrigin): StacIt
     platform,
     constellation: 'landsat',
     gsd: 30,
-    sceneKey: sceneKey(platform, pathRow, compactSecond(core.datetime)),
+    sceneKey: landsatSceneKey(core, platform),
     gridCode: pathRow ? `WRS2-${pathRow}` : undefined,
     radiometry: LANDSAT_C2_RADIOMETRY,
   }, assets);

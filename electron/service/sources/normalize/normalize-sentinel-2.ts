@@ -7,15 +7,10 @@ import type { BandSpec } from './band-spec';
 import type { ItemOrigin } from './item-origin';
 import { asArray, asBoolean, asFiniteNumber, asString, isRecord } from './json-guards';
 import { decideSentinel2Radiometry, type Radiometry } from './radiometry';
-import { sceneKey, sentinel2SensingTime, sentinel2Tile } from './scene-key';
+import { sentinel2Tile } from './scene-key';
+import { sentinel2Platform, sentinel2SceneKey } from './scene-identity';
 import { SENTINEL_2_BANDS, SENTINEL_2_RED, SENTINEL_2_VISUAL_SPECS, isSentinel2Visual, resolveSentinel2Band } from './sentinel-2-bands';
 import type { UpstreamCore } from './upstream-core';
-
-export function sentinel2Platform(core: UpstreamCore): string | undefined {
-  if (core.platform && /^sentinel-2[a-d]$/.test(core.platform)) return core.platform;
-  const fromId = /^S2([A-D])_/.exec(core.upstreamId);
-  return fromId ? `sentinel-2${fromId[1].toLowerCase()}` : core.platform;
-}
 
 function declaredScale(candidate: UpstreamAsset | undefined): { scale: number; offset: number } | undefined {
   const bands = candidate ? asArray(candidate.asset['raster:bands']) : undefined;
@@ -81,7 +76,7 @@ export function normalizeSentinel2(core: UpstreamCore, origin: ItemOrigin): Stac
     platform,
     constellation: 'sentinel-2',
     gsd: 10,
-    sceneKey: sceneKey(platform, tile, sentinel2SensingTime(core.upstreamId, core.props, core.datetime)),
+    sceneKey: sentinel2SceneKey(core, platform),
     gridCode: tile ? `MGRS-${tile}` : undefined,
     radiometry,
   }, assets);

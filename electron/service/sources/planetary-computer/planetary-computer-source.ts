@@ -2,19 +2,21 @@
  * Microsoft Planetary Computer STAC → source `planetary-computer`: `sentinel-2-l2a` and
  * `landsat-c2-l2` by default, any PC collection by name. PC does not count (`matched` null) and
  * its paging needs the fallback in ./pc-paging.ts. Hrefs stay unsigned; signing happens when
- * assets are resolved.
+ * assets are resolved. Id listings (for counting) sort by id, so their fallback when a full page
+ * comes without `next` is simply `id > last id`.
  */
 import { invalidParameter } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
 import { findLink, linkQueryParam } from '../http/feature-collection';
 import { commonSearchBody, pageLimit } from '../http/search-body';
+import { listedScenes, listingBody, requestListingPage } from '../http/scene-listing';
 import { pageItem } from '../http/search-page';
 import { requestSearchPage } from '../http/upstream-request';
 import { PLANETARY_COMPUTER_ORIGIN, type ItemOrigin } from '../normalize/item-origin';
 import { isRecord, type JsonRecord } from '../normalize/json-guards';
 import { LANDSAT_OLI_BANDS } from '../normalize/landsat-bands';
 import { SENTINEL_2_BANDS } from '../normalize/sentinel-2-bands';
-import type { SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
+import type { SceneListPage, SceneListQuery, SortBy, SourceAdapter, SourceContext, SourcePage, SourcePosition, SourceQuery } from '../types';
 import { advanceBound, keysetBody, readPcPosition, undelivered, type PcPosition } from './pc-paging';
 
 export const PLANETARY_COMPUTER_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'landsat-c2-l2'];
@@ -24,6 +26,18 @@ export const PLANETARY_COMPUTER_DEFAULT_COLLECTIONS = ['sentinel-2-l2a', 'landsa
  * the `rendered_preview` thumbnails.
  */
 export const PLANETARY_COMPUTER_DATA_HOSTS = ['*.blob.core.windows.net', 'planetarycomputer.microsoft.com'];
+
+/** The largest `limit` PC's /search honours (providers.md §2.3). */
+const PC_MAX_LIMIT = 1000;
+
+type ListPosition = { mode: 'token'; token: string } | { mode: 'keyset'; after: string };
+
+function readListPosition(position: SourcePosition | null): ListPosition | null {
+  if (!position) return null;
+  if (position.mode === 'token' && typeof position.token === 'string') return { mode: 'token', token: position.token };
+  if (position.mode === 'keyset' && typeof position.after === 'string') return { mode: 'keyset', after: position.after };
+  throw invalidParameter('cursor', 'not a cursor of this search (planetary-computer listing position)');
+}
 
 export interface PlanetaryComputerOptions {
   /** STAC API root, e.g. `https://planetarycomputer.microsoft.com/api/stac/v1` (ASTRA_PLANETARY_COMPUTER_URL). */
@@ -61,6 +75,16 @@ export function createPlanetaryComputerSource(options: PlanetaryComputerOptions)
     const body = commonSearchBody(query, query.collections ?? defaults, limit);
     if (query.cloudCoverLt !== undefined) body.query = { 'eo:cloud_cover': { lt: query.cloudCoverLt } };
     body.sortby = sortFields(query.sortby);
+    return body;
+  }
+
+  function listBody(query: SceneListQuery, current: ListPosition | null): JsonRecord {
+    const body = listingBody(query, query.collections ?? defaults);
+    const filters: JsonRecord = query.cloudCoverLt !== undefined ? { 'eo:cloud_cover': { lt: query.cloudCoverLt } } : {};
+    if (current?.mode === 'keyset') filters.id = { gt: current.after };
+    if (Object.keys(filters).length > 0) body.query = filters;
+    body.sortby = [{ field: 'id', direction: 'asc' }];
+    if (current?.mode === 'token') body.token = current.token;
     return body;
   }
 
@@ -110,6 +134,19 @@ export function createPlanetaryComputerSource(options: PlanetaryComputerOptions)
         else if (full && bound) next = { mode: 'keyset', bound };
       }
       return { items: normalized.items, next: next as SourcePosition | null, matched: null, skipped: normalized.skipped };
+    },
+
+    async listScenes(query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SceneListPage> {
+      const current = readListPosition(position);
+      const body = listBody(query, current);
+      const page = await requestListingPage({ source: 'planetary-computer', url: `${root}/search`, method: 'POST', body }, ctx);
+      const full = page.features.length >= Math.min(query.pageSize, PC_MAX_LIMIT);
+      const token = current?.mode === 'keyset' ? undefined : nextToken(page.links);
+      const after = lastId(page.features);
+      let next: ListPosition | null = null;
+      if (token && token !== (current?.mode === 'token' ? current.token : undefined)) next = { mode: 'token', token };
+      else if (full && after !== undefined && after !== (current?.mode === 'keyset' ? current.after : undefined)) next = { mode: 'keyset', after };
+      return { scenes: listedScenes(page.features, 'planetary-computer'), returned: page.features.length, next, matched: null };
     },
 
     async getItem(upstreamId: string, ctx: SourceContext): Promise<StacItem | null> {

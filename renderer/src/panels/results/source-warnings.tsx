@@ -13,6 +13,7 @@ const PHRASE: Record<SearchWarning['code'], string> = {
   rate_limited: 'is rate-limiting requests',
   served_from_cache: 'did not answer — its results come from the local cache',
   partial: 'returned partial results',
+  count_incomplete: 'could not be counted in time — the total is unknown',
 };
 
 /** Codes after which a source contributed nothing live. */
@@ -29,9 +30,12 @@ export function SourceWarnings({ warnings, searched }: { warnings: SearchWarning
   if (warnings.length === 0) return null;
   const notLive = new Set(warnings.filter((w) => NOT_LIVE.has(w.code)).map((w) => w.source));
   const live = searched.filter((s) => !notLive.has(s)).length;
+  // A source that did not answer cannot be counted either; saying so again adds nothing.
+  const shown = warnings.filter((w) => w.code !== 'count_incomplete' || !notLive.has(w.source));
+  if (shown.length === 0) return null;
   return (
     <div className="source-warnings" role="status" data-testid="source-warnings">
-      {warnings.map((w) => (
+      {shown.map((w) => (
         <p key={`${w.source}-${w.code}`} className={`source-warning warning-${w.code}`} title={w.message}>
           {warningSentence(w, offline)}
           {NOT_LIVE.has(w.code) && !offline && searched.length > 1 && ` — ${w.code === 'served_from_cache' ? 'live ' : ''}results from ${live} of ${searched.length} sources`}

@@ -6,6 +6,8 @@
 import type { SourceId, StacItem } from '../../../../electron/service/stac/types';
 import {
   UpstreamFailure,
+  type SceneListPage,
+  type SceneListQuery,
   type SourceAdapter,
   type SourceContext,
   type SourceDescription,
@@ -24,6 +26,8 @@ export interface MemoryAdapterOptions {
   collections?: string[];
   /** Whether the upstream reports `matched` (Planetary Computer does not). */
   counts?: boolean;
+  /** Whether it can list identifiers for counting (default true); listings page at most `pageSize` too. */
+  lists?: boolean;
   delayMs?: number;
   /** Keeps sleeping after its signal aborted, like a badly written adapter. */
   ignoreSignal?: boolean;
@@ -36,12 +40,22 @@ export interface RecordedCall {
   position: SourcePosition | null;
 }
 
+export interface RecordedListing {
+  query: SceneListQuery;
+  position: SourcePosition | null;
+}
+
 export class MemoryAdapter implements SourceAdapter {
   readonly id: SourceId;
   readonly calls: RecordedCall[] = [];
+  readonly listings: RecordedListing[] = [];
+  readonly countsMatches: boolean;
+  readonly listScenes?: (query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext) => Promise<SceneListPage>;
 
   constructor(private readonly options: MemoryAdapterOptions) {
     this.id = options.id;
+    this.countsMatches = options.counts !== false;
+    if (options.lists !== false) this.listScenes = (query, position, ctx) => this.list(query, position, ctx);
   }
 
   describe(): SourceDescription {
@@ -72,6 +86,25 @@ export class MemoryAdapter implements SourceAdapter {
       next: end < matching.length ? { offset: end } : null,
       matched: this.options.counts === false ? null : matching.length,
       skipped: 0,
+    };
+  }
+
+  /** Ids and scene keys in id order, `pageSize` per page; fails like search (`failOn` by listing call number). */
+  private async list(query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SceneListPage> {
+    const call = this.listings.length;
+    this.listings.push({ query, position });
+    await this.sleep(ctx.signal);
+    const failure = this.options.failOn?.(call);
+    if (failure) throw failure;
+    const matching = this.options.items.filter((item) => itemMatches(item, query)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const offset = typeof position?.offset === 'number' ? position.offset : 0;
+    const end = offset + Math.min(this.options.pageSize, query.pageSize);
+    const page = matching.slice(offset, end);
+    return {
+      scenes: page.map((item) => ({ id: item.id, sceneKey: item.properties['astra:scene_key'] })),
+      returned: page.length,
+      next: end < matching.length ? { offset: end } : null,
+      matched: this.options.counts === false ? null : matching.length,
     };
   }
 
