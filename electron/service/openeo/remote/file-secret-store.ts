@@ -117,9 +117,9 @@ export class FileSecretStore implements SecretStore {
   }
 
   private write(file: SecretFile): void {
-    ensurePrivateDir(dirname(this.path));
     const temp = join(dirname(this.path), `.${SECRET_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
     try {
+      ensurePrivateDir(dirname(this.path));
       writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
       renameSync(temp, this.path);
     } catch (error) {
