@@ -130,13 +130,22 @@ describe('OIDC device-code flow', () => {
     expect(backend.requests[backend.requests.length - 1].headers.authorization).toBe(`Bearer oidc/CDSE/${stored['openeo/cdse/access_token'].value}`);
   });
 
-  it('a denied code ends the sign-in with a clear error and stores nothing', async () => {
+  it('a denied or expired code ends the sign-in with a clear error and stores nothing', async () => {
     const setup = await basic();
     const entry = backendEntry(backend, { id: 'cdse', auth: 'oidc', username: null });
     const signIn = await DeviceSignIn.start(entry, { secrets: setup.secrets });
     backend.oidc.deny(signIn.prompt.user_code);
     expect(await rejection(signIn.poll())).toMatchObject({ reason: 'sign_in_failed', message: expect.stringContaining('denied') });
     expect(await setup.secrets.get(backendSecretName('cdse', 'refresh_token'))).toBeUndefined();
+    const late = await DeviceSignIn.start(entry, { secrets: setup.secrets });
+    backend.oidc.expire(late.prompt.user_code);
+    expect(await rejection(late.poll())).toMatchObject({ reason: 'sign_in_failed', message: expect.stringContaining('expired') });
+    let clock = 0;
+    const slow = await DeviceSignIn.start(entry, { secrets: setup.secrets, now: () => clock });
+    clock = 301_000; // past expires_in (300 s): no more polls
+    const before = backend.requests.length;
+    expect(await rejection(slow.poll())).toMatchObject({ reason: 'sign_in_failed', message: expect.stringContaining('expired') });
+    expect(backend.requests.length).toBe(before);
   });
 
   it('an access token that expires mid-job is refreshed once and the job goes on', async () => {

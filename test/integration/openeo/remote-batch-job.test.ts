@@ -154,6 +154,53 @@ describe('failures and cancellation', () => {
     expect(error).toMatchObject({ reason: 'remote_job_failed', message: expect.stringContaining(`the remote job ${jobId} was cancelled on fake`) });
   });
 
+  it('following goes on through a back-end that is briefly unreachable, and gives up when it stays away', async () => {
+    const session = await RemoteSession.open(setup.backend, { secrets: setup.secrets });
+    const process = (await prepareProcess(ndviComposite(), new BackendCatalog(session), setup.backend)).process;
+    const jobId = await createRemoteJob(session, process);
+    await startRemoteJob(session, jobId);
+    const statuses: string[] = [];
+    let step = 0;
+    const logs = await followRemoteJob(session, jobId, {
+      onUpdate: (update) => statuses.push(update.status),
+      sleep: async () => {
+        step += 1;
+        if (step === 1) await backend.setReachable(false);
+        if (step === 2) await backend.setReachable(true);
+        const status = backend.jobs.get(jobId).status;
+        if (status === 'queued' || status === 'running') backend.jobs.advance(jobId);
+      },
+    });
+    // Every poll either saw the job or missed the back-end; at least one missed.
+    expect(statuses[0]).toBe('queued');
+    expect(statuses[statuses.length - 1]).toBe('finished');
+    expect(step - (statuses.length - 1)).toBeGreaterThanOrEqual(1);
+    expect(logs[logs.length - 1].message).toBe('Batch job finished: 2 result files.');
+
+    const stuck = await createRemoteJob(session, process);
+    await startRemoteJob(session, stuck);
+    await backend.setReachable(false);
+    try {
+      const error = await rejection(followRemoteJob(session, stuck, { unreachablePolls: 3, sleep: async () => undefined }));
+      expect(error).toMatchObject({ reason: 'unreachable' });
+    } finally {
+      await backend.setReachable(true);
+    }
+    expect(backend.jobs.get(stuck).status).toBe('queued'); // left running remotely: it can be followed again
+  });
+
+  it('a download that stalls fails instead of hanging', async () => {
+    const session = await RemoteSession.open(setup.backend, { secrets: setup.secrets });
+    const jobId = await createRemoteJob(session, (await prepareProcess(ndviComposite(), new BackendCatalog(session), setup.backend)).process);
+    await startRemoteJob(session, jobId);
+    backend.jobs.finish(jobId);
+    const stalling: typeof fetch = async () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new Uint8Array(16)) }), { status: 200 });
+    const error = await rejection(downloadRemoteResults(session, jobId, join(setup.dir, 'stalled'), { fetch: stalling, idleTimeoutMs: 20 }));
+    expect(error).toMatchObject({ reason: 'download_failed', message: expect.stringContaining('part-west.tif') });
+    expect((error as Error).message).toContain('no data for 20 ms');
+    expect(readdirSync(join(setup.dir, 'stalled'))).toEqual([]);
+  });
+
   it('an expired signed link is replaced by listing the results again; a size that does not match is refused', async () => {
     const session = await RemoteSession.open(setup.backend, { secrets: setup.secrets });
     const process = (await prepareProcess(ndviComposite(), new BackendCatalog(session), setup.backend)).process;

@@ -22,6 +22,8 @@ export interface FollowOptions {
   pollIntervalMs?: number;
   sleep?: Sleep;
   onUpdate?: (update: RemoteJobUpdate) => void;
+  /** Polls in a row that may find the back-end unreachable before following gives up (default 5). */
+  unreachablePolls?: number;
 }
 
 const STATUSES: readonly RemoteJobStatus[] = ['created', 'queued', 'running', 'canceled', 'finished', 'error'];
@@ -97,11 +99,22 @@ export async function followRemoteJob(session: RemoteSession, jobId: string, opt
   const job = new Job(session.connection, jobId);
   const logs = new BackendCatalog(session).capabilities().logs ? job.debugJob() : null;
   const seen: RemoteLogLine[] = [];
+  const tolerated = options.unreachablePolls ?? 5;
+  let misses = 0;
   try {
     for (;;) {
       if (signal?.aborted) throw signal.reason;
-      await session.call('reading the batch job status', () => job.describeJob(), signal);
-      const fresh = logs ? (await session.call('reading the batch job log', () => logs.nextLogs(), signal)).map((entry) => logLine(entry as unknown as Record<string, unknown>)) : [];
+      let fresh: RemoteLogLine[];
+      try {
+        await session.call('reading the batch job status', () => job.describeJob(), signal);
+        fresh = logs ? (await session.call('reading the batch job log', () => logs.nextLogs(), signal)).map((entry) => logLine(entry as unknown as Record<string, unknown>)) : [];
+        misses = 0;
+      } catch (error) {
+        // A long remote job outlives network blips: keep following through a few missed polls.
+        if (!isRemoteOpenEoError(error, 'unreachable') || (misses += 1) >= tolerated) throw error;
+        await sleep(interval, signal);
+        continue;
+      }
       seen.push(...fresh);
       const status = (STATUSES as readonly string[]).includes(job.status ?? '') ? job.status as RemoteJobStatus : 'queued';
       onUpdate?.({ jobId, status, progress: typeof job.progress === 'number' ? job.progress : null, logs: fresh });

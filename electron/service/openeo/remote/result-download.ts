@@ -20,6 +20,8 @@ import type { DownloadedAsset, DownloadProgress } from './types';
 
 export interface DownloadOptions {
   signal?: AbortSignal;
+  /** A transfer that gets no bytes (or no answer) for this long fails (default 2 minutes). */
+  idleTimeoutMs?: number;
   onProgress?: (progress: DownloadProgress) => void;
   fetch?: FetchLike;
 }
@@ -35,6 +37,34 @@ type StacAsset = Record<string, unknown> & { href: string };
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 class LinkExpired extends Error {}
+
+const duration = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+
+/** Aborts when `touch()` was not called for `ms`: a stalled transfer ends instead of hanging. */
+class IdleWatch {
+  private readonly controller = new AbortController();
+  private timer: NodeJS.Timeout;
+
+  constructor(private readonly ms: number) {
+    this.timer = setTimeout(() => this.controller.abort(), ms);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get fired(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  touch(): void {
+    this.timer.refresh();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,6 +103,7 @@ export function assetFileNames(assets: ReadonlyMap<string, StacAsset>): Map<stri
 
 export async function downloadRemoteResults(session: RemoteSession, jobId: string, targetDir: string, options: DownloadOptions = {}): Promise<DownloadedResults> {
   const { signal, onProgress } = options;
+  const idleMs = options.idleTimeoutMs ?? 120_000;
   const fetchImpl = options.fetch ?? fetch;
   const backendId = session.backend.id;
   const list = () => session.call('listing the results', (con: Connection) => new Job(con, jobId).getResultsAsStac(), signal) as Promise<Record<string, unknown>>;
@@ -89,7 +120,8 @@ export async function downloadRemoteResults(session: RemoteSession, jobId: strin
   let bytesSoFar = 0;
   const files: DownloadedAsset[] = [];
 
-  const fetchAsset = async (key: string, href: string): Promise<Response> => {
+  const fetchAsset = async (key: string, href: string, watch: IdleWatch): Promise<Response> => {
+    const transferSignal = signal ? AbortSignal.any([signal, watch.signal]) : watch.signal;
     let url: URL;
     try {
       url = new URL(href, session.apiUrl);
@@ -97,8 +129,9 @@ export async function downloadRemoteResults(session: RemoteSession, jobId: strin
       throw failed(key, 'its href is not a URL');
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) throw failed(key, `its href is not an https URL (${url.protocol})`);
-    const get = (headers: Record<string, string>) => fetchImpl(url, { headers, signal, redirect: 'follow' }).catch((error: unknown) => {
+    const get = (headers: Record<string, string>) => fetchImpl(url, { headers, signal: transferSignal, redirect: 'follow' }).catch((error: unknown) => {
       if (signal?.aborted) throw signal.reason;
+      if (watch.fired) throw failed(key, `no answer within ${duration(idleMs)}`);
       throw failed(key, `no answer (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`);
     });
     let response = await get({});
@@ -119,7 +152,8 @@ export async function downloadRemoteResults(session: RemoteSession, jobId: strin
     return response;
   };
 
-  const save = async (key: string, asset: StacAsset, response: Response): Promise<number> => {
+  const save = async (key: string, asset: StacAsset, response: Response, watch: IdleWatch): Promise<number> => {
+    const transferSignal = signal ? AbortSignal.any([signal, watch.signal]) : watch.signal;
     const path = join(root, names.get(key) as string);
     if (!path.startsWith(root + sep)) throw failed(key, 'its file name leaves the target directory');
     const partial = `${path}.part`;
@@ -127,16 +161,17 @@ export async function downloadRemoteResults(session: RemoteSession, jobId: strin
     const count = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
+        watch.touch();
         onProgress?.({ asset: key, bytes: bytesSoFar + bytes, totalBytes, assetsDone: files.length, assets: assets.size });
         callback(null, chunk);
       },
     });
     try {
-      await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), count, createWriteStream(partial, { mode: 0o600 }), { signal });
+      await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), count, createWriteStream(partial, { mode: 0o600 }), { signal: transferSignal });
     } catch (error) {
       await rm(partial, { force: true });
       if (signal?.aborted) throw signal.reason;
-      throw failed(key, `the transfer broke off (${(error as Error).message})`);
+      throw failed(key, watch.fired ? `no data for ${duration(idleMs)}` : `the transfer broke off (${(error as Error).message})`);
     }
     const expected = typeof asset['file:size'] === 'number' ? asset['file:size'] : null;
     const length = response.headers.get('content-encoding') ? null : Number(response.headers.get('content-length') ?? NaN);
@@ -156,18 +191,24 @@ export async function downloadRemoteResults(session: RemoteSession, jobId: strin
   for (const [key, listed] of assets) {
     let asset = listed;
     let response: Response;
+    const watch = new IdleWatch(idleMs);
     try {
-      response = await fetchAsset(key, asset.href);
-    } catch (error) {
-      if (!(error instanceof LinkExpired)) throw error;
-      const fresh = assetsOf(await list()).get(key);
-      if (!fresh) throw failed(key, 'its link expired and it is no longer listed');
-      asset = fresh;
-      response = await fetchAsset(key, asset.href).catch((again: unknown) => {
-        throw again instanceof LinkExpired ? failed(key, 'its link expired again right after listing the results') : again;
-      });
+      try {
+        response = await fetchAsset(key, asset.href, watch);
+      } catch (error) {
+        if (!(error instanceof LinkExpired)) throw error;
+        const fresh = assetsOf(await list()).get(key);
+        if (!fresh) throw failed(key, 'its link expired and it is no longer listed');
+        asset = fresh;
+        watch.touch();
+        response = await fetchAsset(key, asset.href, watch).catch((again: unknown) => {
+          throw again instanceof LinkExpired ? failed(key, 'its link expired again right after listing the results') : again;
+        });
+      }
+      bytesSoFar += await save(key, asset, response, watch);
+    } finally {
+      watch.stop();
     }
-    bytesSoFar += await save(key, asset, response);
     onProgress?.({ asset: key, bytes: bytesSoFar, totalBytes, assetsDone: files.length, assets: assets.size });
   }
 
