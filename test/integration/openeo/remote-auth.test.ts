@@ -163,6 +163,23 @@ describe('OIDC device-code flow', () => {
     expect(refreshes).toHaveLength(1);
   });
 
+  it('a configured provider and client are used as given; an unknown provider is named', async () => {
+    const setup = await basic();
+    const entry = backendEntry(backend, { id: 'cdse-pinned', auth: 'oidc', username: null, oidc_provider_id: 'CDSE', oidc_client_id: backend.oidc.clientId });
+    const signIn = await DeviceSignIn.start(entry, { secrets: setup.secrets });
+    backend.oidc.approve(signIn.prompt.user_code);
+    await signIn.poll();
+    const before = backend.requests.length;
+    const session = await RemoteSession.open(entry, { secrets: setup.secrets });
+    await session.call('listing jobs', (con) => con.listJobs());
+    expect(backend.requests.slice(before).some((request) => request.path.includes('openid-configuration') || request.path.endsWith('/credentials/oidc'))).toBe(false);
+    backend.tokens.expireAll();
+    await session.call('listing jobs', (con) => con.listJobs());
+    expect(backend.requests.slice(before).filter((request) => request.path.endsWith('/token')).map((request) => new URLSearchParams(String(request.body)).get('client_id'))).toEqual([backend.oidc.clientId]);
+    const wrong = await rejection(DeviceSignIn.start({ ...entry, oidc_provider_id: 'EGI' }, { secrets: setup.secrets }));
+    expect(wrong).toMatchObject({ reason: 'sign_in_failed', message: expect.stringContaining('no OIDC provider "EGI" (it has: CDSE)') });
+  });
+
   it('a revoked session: the refresh is refused → "sign in to <id> again", and the tokens are forgotten', async () => {
     const setup = await oidcSignedIn();
     const session = await RemoteSession.open(setup.backend, { secrets: setup.secrets });

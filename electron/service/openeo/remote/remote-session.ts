@@ -143,8 +143,10 @@ export class RemoteSession {
   }
 
   private async useOidcToken(accessToken: string, signal?: AbortSignal): Promise<void> {
-    this.oidcEndpoints ??= await this.oidc.endpoints(this.apiUrl, this.backend, signal);
-    this.connection.setAuthToken('oidc', this.oidcEndpoints.providerId, accessToken);
+    // A configured provider id saves the discovery until a refresh needs the token endpoint.
+    const providerId = this.oidcEndpoints?.providerId ?? this.backend.oidc_provider_id
+      ?? (this.oidcEndpoints = await this.oidc.endpoints(this.apiUrl, this.backend, signal)).providerId;
+    this.connection.setAuthToken('oidc', providerId, accessToken);
     this.tokenGeneration += 1;
   }
 
