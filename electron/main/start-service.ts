@@ -2,7 +2,7 @@
  * Starts the ASTRA service inside the main process on 127.0.0.1 at a free port, with a fresh
  * per-launch session key that only this window receives.
  */
-import { app } from 'electron';
+import { app, safeStorage } from 'electron';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../service/config';
 import { tuneHeapForStreaming } from '../service/heap-tuning';
 import { createService, type AstraService } from '../service/server';
+import { createDesktopSecretStore } from './safe-storage-secret-store';
 
 export interface RunningService {
   service: AstraService;
@@ -37,7 +38,8 @@ export async function startEmbeddedService(rendererDir: string, devServerOrigin:
     corsOrigins: devServerOrigin ? [devServerOrigin] : [],
   });
   tuneHeapForStreaming();
-  const service = await createService(config);
+  const secretStore = createDesktopSecretStore(config.dataDir, safeStorage, (message) => console.warn(`ASTRA: ${message}`));
+  const service = await createService(config, { secretStore });
   const { url } = await service.listen();
   return { service, apiBase: url, sessionKey };
 }

@@ -27,6 +27,8 @@ import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
 import { ensurePrivateDir } from './private-files';
+import { createFileSecretStore } from './openeo/remote/file-secret-store';
+import type { SecretStore } from './openeo/remote/secret-store';
 import { getSceneFromSources } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
@@ -46,6 +48,8 @@ export interface AstraService {
   /** Starts listening; resolves with the URL actually bound (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
+  /** Where remote openEO back-ends' passwords and tokens are kept (not wired into routes yet). */
+  secretStore: SecretStore;
 }
 
 /**
@@ -71,6 +75,8 @@ export interface CreateServiceOptions {
   logger?: boolean;
   /** Free space of the data dir's volume (default statfs); tests stand in a small disk. */
   freeSpace?: FreeSpaceProbe;
+  /** Secrets of remote openEO back-ends; default a 0600 file in the data dir (the desktop app passes safeStorage). */
+  secretStore?: SecretStore;
 }
 
 export async function createService(config: ServiceConfig, options: CreateServiceOptions = {}): Promise<AstraService> {
@@ -161,6 +167,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
   return {
     app,
     context,
+    secretStore: options.secretStore ?? createFileSecretStore(config.dataDir),
     get routes() {
       return routes();
     },

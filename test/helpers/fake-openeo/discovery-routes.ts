@@ -77,11 +77,16 @@ export const discoveryRoutes = (routes: () => readonly Route[]): Route[] => [
   },
   {
     // Every process on one page, whatever `limit` says: @openeo/js-client's listProcesses() sends
-    // limit=50 and reads only the first page.
+    // limit=50 and reads only the first page. With `processPageSize`, pages linked by rel=next.
     method: 'GET', template: '/processes', auth: false,
-    handler: (exchange, context) => sendJson(exchange, context.contract, 200, {
-      processes: context.processes.list(), links: [{ rel: 'self', href: `${apiUrl(context)}/processes` }],
-    }),
+    handler: (exchange, context) => {
+      const all = context.processes.list();
+      const size = context.processPageSize ?? all.length;
+      const start = Math.max(0, Number(exchange.query.get('offset') ?? 0) || 0);
+      const links: object[] = [{ rel: 'self', href: `${apiUrl(context)}/processes` }];
+      if (start + size < all.length) links.push({ rel: 'next', href: `${apiUrl(context)}/processes?offset=${start + size}` });
+      sendJson(exchange, context.contract, 200, { processes: all.slice(start, start + size), links });
+    },
   },
   {
     method: 'GET', template: '/credentials/basic', auth: false,

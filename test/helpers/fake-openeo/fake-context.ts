@@ -23,6 +23,8 @@ export interface FakeContext {
   users: Record<string, string>;
   /** Body of `GET /jobs/{id}/estimate`; null: the back-end offers no estimates. */
   estimate: Record<string, unknown> | null;
+  /** Processes per `GET /processes` page (with a `next` link); undefined: all on one page. */
+  processPageSize?: number;
   /** What `POST /result` answers; undefined: synchronous processing refused as too complex. */
   syncResult?: { file: string; type: string };
 }

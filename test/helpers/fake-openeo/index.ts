@@ -44,6 +44,11 @@ export interface FakeOpenEoOptions {
   estimate?: Record<string, unknown> | null;
   /** `POST /result` answers this file; without it synchronous processing is refused (ProcessGraphComplexity). */
   syncResult?: { file: string; type: string };
+  /**
+   * Processes per `GET /processes` page, linked by `rel: next` (a paginating back-end, whose later
+   * pages @openeo/js-client's listProcesses() never reads); default: all on one page.
+   */
+  processPageSize?: number;
   /** Check every API answer against openapi.yaml (default true). */
   checkContract?: boolean;
 }
@@ -88,6 +93,7 @@ export async function startFakeOpenEo(options: FakeOpenEoOptions = {}): Promise<
     processes: new OfferedProcesses(options.missingProcesses), collections: options.collections ?? [...DEFAULT_COLLECTIONS],
     users: options.users ?? { [FAKE_OPENEO_USER[0]]: FAKE_OPENEO_USER[1] },
     estimate: options.estimate === undefined ? DEFAULT_ESTIMATE : options.estimate, syncResult: options.syncResult,
+    processPageSize: options.processPageSize,
   };
   routes.push(...discoveryRoutes(() => routes), ...jobRoutes(), ...resultRoutes());
   if (!context.estimate) routes.splice(routes.findIndex((route) => route.template === '/jobs/{job_id}/estimate'), 1);

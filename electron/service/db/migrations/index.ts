@@ -12,6 +12,7 @@ import { migration005KeyScopes } from './005-key-scopes';
 import { migration006JobOwner } from './006-job-owner';
 import { migration007JobStorage } from './007-job-storage';
 import { migration008Settings } from './008-settings';
+import { migration009OpenEoBackends } from './009-openeo-backends';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006JobOwner,
   migration007JobStorage,
   migration008Settings,
+  migration009OpenEoBackends,
 ];
 
 export function schemaVersion(db: Database.Database): number {
