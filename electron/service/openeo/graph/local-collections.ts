@@ -6,6 +6,7 @@
  */
 import type { SourceId } from '../../stac/types';
 import { KNOWN_SOURCE_IDS } from '../../search/scoped-id';
+import { COMMON_NAME_FALLBACKS } from '../../../../workers/lib/indices';
 import {
   EARTH_SEARCH_DEFAULT_COLLECTIONS,
   LANDSATLOOK_DEFAULT_COLLECTIONS,
@@ -89,4 +90,15 @@ export function inCanonicalOrder(collections: Iterable<LocalCollection>): LocalC
 export function commonNameOf(c: LocalCollection, band: string): string | undefined {
   const spec = c.bands.find((b) => b.asset === band);
   return spec ? spec.commonName : c.bands.some((b) => b.commonName === band) ? band : undefined;
+}
+
+/** A band name a collection answers to: an asset name, a common name, or a common-name fallback (`nir` → `nir08`). */
+export function isKnownBand(collection: LocalCollection, name: string): boolean {
+  const has = (n: string) => collection.bands.some((b) => b.asset === n || b.commonName === n);
+  return has(name) || (Object.hasOwn(COMMON_NAME_FALLBACKS, name) && COMMON_NAME_FALLBACKS[name].some(has));
+}
+
+/** "B01 (coastal), B02 (blue), …, SCL" for messages. */
+export function bandList(collection: LocalCollection): string {
+  return collection.bands.map((b) => (b.commonName ? `${b.asset} (${b.commonName})` : b.asset)).join(', ');
 }

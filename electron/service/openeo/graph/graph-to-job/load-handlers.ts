@@ -3,9 +3,8 @@
  * period, bands, `eo:cloud_cover` and `id` property filters), filter_bbox, filter_temporal,
  * filter_bands. Pure.
  */
-import { COMMON_NAME_FALLBACKS } from '../../../../../workers/lib/indices';
 import { isPlainObject } from '../graph-json';
-import { LOCAL_COLLECTIONS, parseCollectionId, type LocalCollection } from '../local-collections';
+import { bandList, isKnownBand, LOCAL_COLLECTIONS, parseCollectionId, type LocalCollection } from '../local-collections';
 import { OpenEoError } from '../openeo-error';
 import { bboxContains, boundsOf, type SpatialSelection } from '../spatial-extent';
 import { intersectRanges } from '../temporal-extent';
@@ -15,17 +14,11 @@ import { wrongInput, type Handler, type NodeContext } from './interpret-graph';
 import { readBoundingBox, readSpatialExtent, readTemporalExtent } from './read-extents';
 import type { Observations, Sym } from './symbols';
 
-/** A band name a collection answers to: an asset name, a common name, or a common-name fallback (`nir` → `nir08`). */
-export function isKnownBand(collection: LocalCollection, name: string): boolean {
-  const has = (n: string) => collection.bands.some((b) => b.asset === n || b.commonName === n);
-  return has(name) || (Object.hasOwn(COMMON_NAME_FALLBACKS, name) && COMMON_NAME_FALLBACKS[name].some(has));
-}
-
 export function checkBands(ctx: NodeContext, argument: string, collections: readonly LocalCollection[], bands: readonly string[]): void {
   for (const collection of collections) {
     const unknown = bands.find((band) => !isKnownBand(collection, band));
     if (unknown !== undefined) {
-      throw ctx.invalid(argument, `'${unknown}' is not a band of ${collection.id}; its bands: ${collection.bands.map((b) => (b.commonName ? `${b.asset} (${b.commonName})` : b.asset)).join(', ')}`);
+      throw ctx.invalid(argument, `'${unknown}' is not a band of ${collection.id}; its bands: ${bandList(collection)}`);
     }
   }
 }

@@ -86,10 +86,9 @@ function timeseriesJob(series: Series): TimeseriesJobRequest {
   if (obs.sel.scene) throw featureUnsupported('a time series of one scene named by id; select the period instead');
   const { geometry } = series;
   const loaded = obs.sel.spatial;
-  if (loaded && !bboxContains(boundsOf(loaded), boundsOf(geometry))) throw featureUnsupported('aggregate_spatial reaches outside the area load_collection reads');
-  const aoi: TimeseriesJobRequest['aoi'] = geometry.type === 'Point'
-    ? geometry.coordinates
-    : loaded?.kind === 'bbox' && isBboxPolygon(geometry, loaded.bbox) ? loaded.bbox : geometry;
+  const isLoadedBbox = loaded?.kind === 'bbox' && isBboxPolygon(geometry, loaded.bbox);
+  if (loaded && !isLoadedBbox && !bboxContains(boundsOf(loaded), boundsOf(geometry))) throw featureUnsupported('aggregate_spatial reaches outside the area load_collection reads');
+  const aoi: TimeseriesJobRequest['aoi'] = geometry.type === 'Point' ? geometry.coordinates : isLoadedBbox ? (loaded.bbox) : geometry;
   return {
     type: 'timeseries',
     aoi,

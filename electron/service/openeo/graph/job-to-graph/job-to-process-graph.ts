@@ -52,6 +52,7 @@ function sceneRequest(sceneId: string, job: { mask_clouds?: boolean; bbox?: [num
     spatial: job.bbox ? { kind: 'bbox', bbox: job.bbox } : null,
     temporal: dayOf(ref.datetime),
     sceneItemId: upstreamId,
+    valueParameter: value.kind === 'expression' ? 'expression' : 'index',
     maskBand: () => (job.mask_clouds ? maskBand : null),
     value,
     harmonize: false,
@@ -66,12 +67,14 @@ function gridOf(job: { crs?: string; resolution?: number }): Grid | null {
 function areaRequest(job: CompositeJobRequest | PeriodChangeJobRequest | TimeseriesJobRequest, datetime: string, parameter: string): Omit<ObservationRequest, 'spatial'> {
   const body = job as unknown as Record<string, unknown>;
   const collections: LocalCollection[] = routeJobCollections(job.sources, job.collections);
+  const value = valueChoice(body, { allowBands: job.type !== 'change', fallback: job.type === 'change' ? 'ndvi' : undefined });
   return {
     collections,
     temporal: periodRange(datetime, parameter),
     cloudCoverLt: job.cloud_cover_lt,
     maskBand: (collection) => (job.mask_clouds === false ? null : collection.maskBand),
-    value: valueChoice(body, { allowBands: job.type !== 'change', fallback: job.type === 'change' ? 'ndvi' : undefined }),
+    value,
+    valueParameter: value.kind,
     harmonize: job.harmonize === 'hls',
     grid: gridOf(job),
   };

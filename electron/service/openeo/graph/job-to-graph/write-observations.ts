@@ -4,7 +4,7 @@
  * (`filter_bands`, `ndvi`, `normalized_difference` or band math, Landsat bands HLS-adjusted when
  * asked) → `resample_spatial` onto the job's grid; the collections joined by `merge_cubes`. Pure.
  */
-import { AppError } from '../../../api/errors';
+import { AppError, invalidParameter } from '../../../api/errors';
 import { INDICES } from '../../../../../workers/lib/indices';
 import { bandMathReducer, normalizedDifferenceReducer, type VariableLine } from '../band-math-graph';
 import { cloudMaskReducer } from '../cloud-masks';
@@ -12,7 +12,7 @@ import type { FromNode } from '../graph-json';
 import { callback, parameter, type GraphWriter } from '../graph-writer';
 import { hlsLineFor } from '../hls-lines';
 import { choiceAst, choiceVariables, type ValueChoice } from '../job-request/value-choice';
-import type { LocalCollection } from '../local-collections';
+import { bandList, isKnownBand, type LocalCollection } from '../local-collections';
 import { spatialExtentOf, type SpatialSelection } from '../spatial-extent';
 import { temporalExtentOf, type TimeRange } from '../temporal-extent';
 
@@ -29,6 +29,8 @@ export interface ObservationRequest {
   cloudCoverLt?: number;
   /** A scene: its upstream item id, matched by the `id` property filter. */
   sceneItemId?: string;
+  /** The job parameter the value's bands come from, for errors. */
+  valueParameter: string;
   /** The cloud mask per collection (null: none). */
   maskBand: (collection: LocalCollection) => 'SCL' | 'QA_PIXEL' | null;
   value: ValueChoice;
@@ -72,6 +74,8 @@ function writeValue(writer: GraphWriter, cube: FromNode, request: ObservationReq
 }
 
 function writeBranch(writer: GraphWriter, request: ObservationRequest, collection: LocalCollection): FromNode {
+  const unknown = choiceVariables(request.value).find((name) => !isKnownBand(collection, name));
+  if (unknown !== undefined) throw invalidParameter(request.valueParameter, `'${unknown}' is not a band of ${collection.id}; its bands: ${bandList(collection)}`);
   const maskBand = request.maskBand(collection);
   const bands = unique([...choiceVariables(request.value), ...(maskBand ? [maskBand] : [])]);
   const load = writer.add('load_collection', {

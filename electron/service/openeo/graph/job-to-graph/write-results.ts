@@ -43,8 +43,8 @@ export function withValidCount(writer: GraphWriter, observations: FromNode, comp
   const probe = value.kind === 'bands'
     ? writer.add('reduce_dimension', { data: observations, reducer: bandMathReducer({ kind: 'variable', name: value.bands[0], position: 0 }), dimension: 'bands' })
     : observations;
-  const count = label(writer, reduceTime(writer, probe, 'count'), VALID_COUNT_BAND);
   const main = value.kind === 'bands' ? composite : label(writer, composite, valueLabel(value));
+  const count = label(writer, reduceTime(writer, probe, 'count'), VALID_COUNT_BAND);
   return writer.add('merge_cubes', { cube1: main, cube2: count });
 }
 
