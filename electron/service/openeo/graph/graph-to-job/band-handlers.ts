@@ -4,6 +4,7 @@
  * gives the same pixels; the change class's pieces). Pure.
  */
 import { variables, type ExpressionNode } from '../../../../../workers/lib/expression';
+import { QA_MODULUS, SCL_INVALID_CLASSES } from '../cloud-masks';
 import { canonicalText } from '../expression-text';
 import { unwrapHls } from '../hls-lines';
 import { reducerBelow, substitute } from './apply-folding';
@@ -11,6 +12,9 @@ import { APPLY_VARIABLE, applyFunctionOf, bandMathOf, cloudMaskOf, isSign, withi
 import { wrongInput, type Handler, type NodeContext } from './interpret-graph';
 import { checkBands, observationsInput } from './load-handlers';
 import { fingerprint, type Observations, type Selection, type Sym } from './symbols';
+
+/** Processes that make a reducer a per-pixel test rather than band math. */
+const TESTS = ['or', 'eq', 'neq', 'lt', 'lte', 'mod'];
 
 function combineHls(ctx: NodeContext, values: Array<boolean | null>): boolean | null {
   const given = new Set(values.filter((v): v is boolean => v !== null));
@@ -50,6 +54,9 @@ export function reduceBands(ctx: NodeContext): Sym {
     if (other) throw ctx.unsupported(`the ${band} cloud mask on ${other.id}, whose cloud mask band is ${other.maskBand}`);
     if (loaded && !loaded.includes(band)) throw ctx.invalid('reducer', `reads ${band}, which is not in the cube (its bands: ${loaded.join(', ')})`);
     return { t: 'cloud-mask', sel: data.sel, band };
+  }
+  if (tree.k === 'call' && TESTS.includes(tree.process)) {
+    throw ctx.unsupported(`the reducer is a test (${tree.process}); the only per-pixel tests the local engine runs are ASTRA's cloud masks: SCL classes ${SCL_INVALID_CLASSES.join(', ')} (or of eq) and neq(mod(QA_PIXEL, ${QA_MODULUS}), 0)`);
   }
   return withExpression(ctx, data, bandMathOf(tree, labelOf, (message) => ctx.unsupported(`the reducer: ${message}`)));
 }
