@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../electron/service/api/errors';
 import type { OpenEoProcess, ProcessNode } from '../../../electron/service/openeo/graph/graph-json';
-import { jobToProcessGraph } from '../../../electron/service/openeo/graph/job-to-graph/job-to-process-graph';
+import { jobToProcessGraph, processGraphToJob, usedProcessIds } from '../../../electron/service/openeo/graph';
 import { HLS_MSI_TO_OLI } from '../../../workers/lib/cube/hls-harmonize';
 import { openEoRequestErrors } from '../../helpers/openeo-openapi-validator';
 import { allNodes, expectValidGraph, nodesOf, processIds, SCENES } from './graph-test-kit';
@@ -78,6 +78,18 @@ describe('jobToProcessGraph: single scenes', () => {
       expect(processIds(g)).toEqual(['load_collection', 'ndvi', 'reduce_dimension', 'first', 'save_result', 'eq'].sort());
       expect(nodesOf(g, 'load_collection')[0].arguments.bands).toEqual(['nir', 'red']);
     }
+  });
+
+  it('takes the request a processing job is stored with (absent fields as null), with its type', async () => {
+    const stored = { type: 'index', scene: S2_SCENE, index: null, expression: '(nir - red) / (nir + red + 0.5) * 1.5', bbox: null, mask_clouds: true, resolution: null };
+    const g = graph(stored);
+    await expectValidGraph(g);
+    expect((await processGraphToJob(g)).job).toEqual({ type: 'index', scene: S2_SCENE, expression: '(nir - red) / (nir + red + 0.5) * 1.5', mask_clouds: true });
+    const change = graph({ type: 'change', before: 'sentinel-2:S2B_32TPS_20230710_0_L2A', after: S2_SCENE, index: 'ndvi', expression: null, threshold: 0.2, bbox: null, mask_clouds: true, resolution: null });
+    expect(usedProcessIds(change.process_graph)).toEqual(processIds(change));
+    const ndvi = { type: 'ndvi', scene: S2_SCENE, index: 'ndvi', expression: null, bbox: [11, 46, 11.3, 46.2], mask_clouds: false, resolution: 20 };
+    expect((await processGraphToJob(graph(ndvi))).job).toEqual({ type: 'ndvi', scene: S2_SCENE, bbox: [11, 46, 11.3, 46.2], mask_clouds: false, resolution: 20 });
+    expectAppError(() => graph({ ...ndvi, index: 'evi' }), 400, 'index', /not a parameter/);
   });
 
   it('writes a scene-pair change as after − before with the −1/0/+1 class at the threshold', async () => {

@@ -60,7 +60,7 @@ export function isAbsentOr(tree: CallbackTree | undefined, ...values: Array<numb
   return tree === undefined || (tree.k === 'value' && values.includes(tree.value));
 }
 
-/** A call of `process` with exactly the argument names in `allowed` (others absent). */
+/** A call of `process`. */
 export function isCall(tree: CallbackTree, process: string): tree is Extract<CallbackTree, { k: 'call' }> {
   return tree.k === 'call' && tree.process === process;
 }

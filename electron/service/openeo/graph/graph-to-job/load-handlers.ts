@@ -78,7 +78,7 @@ const loadCollection: Handler = (ctx) => {
   };
 };
 
-function observationsInput(ctx: NodeContext, argument = 'data'): Observations {
+export function observationsInput(ctx: NodeContext, argument = 'data'): Observations {
   const input: Sym = ctx.input(argument);
   if (input.t !== 'observations') throw wrongInput(ctx, argument, input, 'the observations (filter before reducing or aggregating)');
   return input;
@@ -136,5 +136,3 @@ export const LOAD_HANDLERS: Readonly<Record<string, Handler>> = {
   filter_temporal: filterTemporal,
   filter_bands: filterBands,
 };
-
-export { observationsInput };

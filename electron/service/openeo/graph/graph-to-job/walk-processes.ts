@@ -36,3 +36,23 @@ function walkGraph(nodes: Record<string, unknown>, depth: number): void {
 export function refuseUnsupportedProcesses(processGraph: Record<string, unknown>): void {
   walkGraph(processGraph, 0);
 }
+
+/** Every process id a graph uses, callbacks included, sorted (e.g. to check a remote back-end offers them). */
+export function usedProcessIds(processGraph: Record<string, unknown>): string[] {
+  const ids = new Set<string>();
+  const visit = (nodes: Record<string, unknown>): void => {
+    for (const node of Object.values(nodes)) {
+      if (!isPlainObject(node) || typeof node.process_id !== 'string') continue;
+      ids.add(node.process_id);
+      const stack: unknown[] = isPlainObject(node.arguments) ? Object.values(node.arguments) : [];
+      while (stack.length > 0) {
+        const value = stack.pop();
+        if (isCallback(value)) visit(value.process_graph);
+        else if (Array.isArray(value)) stack.push(...value);
+        else if (isPlainObject(value)) stack.push(...Object.values(value));
+      }
+    }
+  };
+  visit(processGraph);
+  return [...ids].sort();
+}

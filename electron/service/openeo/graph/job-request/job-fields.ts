@@ -5,16 +5,12 @@
  */
 import { invalidParameter } from '../../../api/errors';
 import { bboxField, maskCloudsField, resolutionField, sceneIdField, thresholdField } from '../../../processing/params/body-fields';
-import type { AreaOfInterest, Bbox } from '../../../jobs/area-job-types';
+import type { AreaOfInterest } from '../../../jobs/area-job-types';
 import { isPlainObject } from '../graph-json';
 import type { AreaGeometry } from '../spatial-extent';
 
-export { maskCloudsField, resolutionField, sceneIdField, thresholdField };
-
-/** Optional bbox of a scene job, null when absent. */
-export function sceneBboxField(body: Record<string, unknown>): Bbox | null {
-  return bboxField(body);
-}
+/** `bbox` of a scene job (null when absent). */
+export { bboxField as sceneBboxField, maskCloudsField, resolutionField, sceneIdField, thresholdField };
 
 function positionOk(p: unknown): boolean {
   return Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((n) => typeof n === 'number' && Number.isFinite(n))

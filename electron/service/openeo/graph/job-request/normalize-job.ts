@@ -133,9 +133,12 @@ function timeseriesJob(body: Record<string, unknown>): TimeseriesJobRequest {
 /** The canonical form of a processing job request (throws AppError 400 on a malformed one). */
 export function normalizeJobRequest(request: JobRequest | Record<string, unknown>): JobRequest {
   if (!isPlainObject(request)) throw invalidParameter('type', 'a job request must be a JSON object');
-  const body = request as Record<string, unknown>;
+  // null is "absent" for every field (stored requests write absent fields as null).
+  const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== null && value !== undefined));
   switch (body.type) {
     case 'ndvi':
+      // A stored ndvi request names its index; anything but ndvi is a contradiction.
+      if (typeof body.index === 'string' && body.index.toLowerCase() === 'ndvi') delete body.index;
       rejectUnknown(body, ['type', 'scene', ...SCENE_KEYS]);
       return sceneIndexJob(body, { kind: 'index', index: 'ndvi' });
     case 'index':
