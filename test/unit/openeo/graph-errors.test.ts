@@ -140,6 +140,22 @@ describe('processGraphToJob refuses', () => {
     expect(math.message).toMatch(/reads 'B8A', which is not in the cube \(its bands: B04, B08, SCL\)/);
   });
 
+  it('band math that expands without bound, or to a job ASTRA refuses, without hanging', async () => {
+    const doubling: Record<string, unknown> = { n0: at('B04') };
+    for (let i = 1; i <= 60; i++) doubling[`n${i}`] = { process_id: 'add', arguments: { x: { from_node: `n${i - 1}` }, y: { from_node: `n${i - 1}` } }, ...(i === 60 ? { result: true } : {}) };
+    const deep: Record<string, unknown> = { n0: at('B04') };
+    for (let i = 1; i <= 300; i++) deep[`n${i}`] = { process_id: 'add', arguments: { x: { from_node: `n${i - 1}` }, y: 1 }, ...(i === 300 ? { result: true } : {}) };
+    const tooDeep = await refusal(graph({ ndvi: { process_id: 'reduce_dimension', arguments: { data: { from_node: 'masked' }, dimension: 'bands', reducer: { process_graph: deep }, nir: undefined, red: undefined } } }));
+    expect(tooDeep).toMatchObject({ code: 'ProcessGraphComplexity', status: 400 });
+    const huge = await refusal(graph({ ndvi: { process_id: 'reduce_dimension', arguments: { data: { from_node: 'masked' }, dimension: 'bands', reducer: { process_graph: doubling }, nir: undefined, red: undefined } } }));
+    expect(huge).toMatchObject({ code: 'ProcessGraphComplexity', status: 400 });
+    const chain: Record<string, unknown> = { n0: at('B04') };
+    for (let i = 1; i <= 150; i++) chain[`n${i}`] = { process_id: 'add', arguments: { x: { from_node: `n${i - 1}` }, y: 1.2345678901234567 }, ...(i === 150 ? { result: true } : {}) };
+    const long = await refusal(graph({ ndvi: { process_id: 'reduce_dimension', arguments: { data: { from_node: 'masked' }, dimension: 'bands', reducer: { process_graph: chain }, nir: undefined, red: undefined } } }));
+    expect(long, long.message).toMatchObject({ code: 'ProcessParameterInvalid', status: 400 });
+    expect(long.message).toMatch(/expression: is longer than 2000 characters/);
+  });
+
   it('malformed input of any shape with a 4xx openEO error, never anything else', async () => {
     const loaded = graph().process_graph.load;
     const inputs: unknown[] = [

@@ -196,6 +196,8 @@ describe('jobToProcessGraph: what a graph cannot say', () => {
     expectAppError(() => graph({ type: 'composite', aoi: AOI, datetime: '2024-06-01/2024-08-31', expression: 'rededge - red', reducer: 'median' }), 400, 'expression', /'rededge' is not a band of landsat\.landsat-c2l2-sr/);
     expectAppError(() => graph({ type: 'index', scene: LANDSAT_SCENE, index: 'evi', bbox: [11, 46, 11.3, 46.2] }, { scenes: {} }), 422, 'scene', /collection and datetime/);
     expectAppError(() => graph({ type: 'composite', aoi: AOI, datetime: '2024-06-01/..', index: 'ndvi', reducer: 'median' }), 400, 'datetime', /both ends/);
+    expectAppError(() => graph({ type: 'composite', aoi: [11, 47, 12, 46], datetime: '2024-06-01/2024-08-31', index: 'ndvi', reducer: 'median' }), 400, 'aoi', /^aoi: minLat 47 must be less than maxLat 46/);
+    expectAppError(() => graph({ type: 'timeseries', aoi: { type: 'Point', coordinates: [11, 46] }, datetime: '2024-06-01/2024-08-31', index: 'ndvi' }), 400, 'aoi', /\[lon, lat\], \[minLon/);
     expectAppError(() => graph({ type: 'composite', aoi: AOI, datetime: '2024-06-01/2024-08-31', index: 'ndvi', reducer: 'median', collections: ['sentinel-1-grd'] }), 400, 'collections', /no openEO collection/);
     expectAppError(() => graph({ type: 'composite', aoi: AOI, datetime: '2024-06-01/2024-08-31', index: 'ndvi', expression: 'nir', reducer: 'median' }), 400, 'expression', /only one/);
   });

@@ -4,7 +4,7 @@
  * Node references become the referenced subtree; `{from_parameter}` a parameter leaf. Pure.
  */
 import { isCallback, isFromNode, isFromParameter, isPlainObject } from '../graph-json';
-import { graphInvalid, featureUnsupported } from '../openeo-error';
+import { featureUnsupported, graphInvalid, OpenEoError } from '../openeo-error';
 
 export type CallbackTree =
   | { k: 'value'; value: number | string | boolean | null }
@@ -13,6 +13,8 @@ export type CallbackTree =
   | { k: 'call'; process: string; args: Record<string, CallbackTree>; node: string };
 
 const MAX_DEPTH = 200;
+/** Operations a callback may expand to (a named index has under 20). */
+const MAX_EXPANDED_SIZE = 2000;
 
 /** Reads the callback of argument `argument` of node `owner` (for messages). */
 export function readCallback(value: unknown, owner: string, argument: string): CallbackTree {
@@ -21,9 +23,16 @@ export function readCallback(value: unknown, owner: string, argument: string): C
   const results = Object.keys(nodes).filter((id) => isPlainObject(nodes[id]) && nodes[id].result === true);
   if (results.length !== 1) throw graphInvalid(`node '${owner}': the process in '${argument}' must have exactly one result node, has ${results.length}`);
   const visiting = new Set<string>();
+  // Shared nodes become shared subtrees; their expanded size is bounded (a chain of nodes each
+  // reading the previous twice would otherwise expand exponentially).
+  const read = new Map<string, { tree: CallbackTree; size: number }>();
+  const sizeOf = (tree: CallbackTree): number => {
+    if (tree.k === 'call') return read.get(tree.node)?.size ?? 1;
+    return tree.k === 'array' ? 1 + tree.items.reduce((sum, item) => sum + sizeOf(item), 0) : 1;
+  };
 
   const readArgument = (raw: unknown, at: string, depth: number): CallbackTree => {
-    if (depth > MAX_DEPTH) throw graphInvalid(`node '${owner}': the process in '${argument}' is nested too deeply`);
+    if (depth > MAX_DEPTH) throw new OpenEoError('ProcessGraphComplexity', `node '${owner}': the process in '${argument}' is nested more than ${MAX_DEPTH} deep; the local back-end takes smaller band math.`);
     if (isFromNode(raw)) return readNode(raw.from_node, depth + 1);
     if (isFromParameter(raw)) return { k: 'param', name: raw.from_parameter };
     if (Array.isArray(raw)) return { k: 'array', items: raw.map((item) => readArgument(item, at, depth + 1)) };
@@ -33,6 +42,8 @@ export function readCallback(value: unknown, owner: string, argument: string): C
   };
 
   const readNode = (id: string, depth: number): CallbackTree => {
+    const known = read.get(id);
+    if (known) return known.tree;
     const node = nodes[id];
     if (!isPlainObject(node) || typeof node.process_id !== 'string') throw graphInvalid(`node '${owner}': the process in '${argument}' references missing node '${id}'`);
     if (visiting.has(id)) throw graphInvalid(`node '${owner}': the process in '${argument}' has a cycle through node '${id}'`);
@@ -41,7 +52,13 @@ export function readCallback(value: unknown, owner: string, argument: string): C
     const raw = isPlainObject(node.arguments) ? node.arguments : {};
     for (const [name, value] of Object.entries(raw)) args[name] = readArgument(value, `${id}.${name}`, depth);
     visiting.delete(id);
-    return { k: 'call', process: node.process_id, args, node: id };
+    const tree: CallbackTree = { k: 'call', process: node.process_id, args, node: id };
+    const size = 1 + Object.values(args).reduce((sum, arg) => sum + sizeOf(arg), 0);
+    if (size > MAX_EXPANDED_SIZE) {
+      throw new OpenEoError('ProcessGraphComplexity', `node '${owner}': the process in '${argument}' expands to more than ${MAX_EXPANDED_SIZE} operations; the local back-end takes smaller band math.`);
+    }
+    read.set(id, { tree, size });
+    return tree;
   };
 
   return readNode(results[0], 0);

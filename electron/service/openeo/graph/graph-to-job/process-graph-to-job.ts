@@ -6,7 +6,10 @@
  * symbolically and its result recognised as a job request (spec-15 shapes, canonical). Errors are
  * OpenEoError ({code, message, status}). Pure (async only because validation is).
  */
+import { isAppError } from '../../../api/errors';
+import type { JobRequest } from '../../../jobs/area-job-types';
 import { isPlainObject, type ProcessGraphNodes } from '../graph-json';
+import { normalizeJobRequest } from '../job-request/normalize-job';
 import { OpenEoError } from '../openeo-error';
 import { BAND_HANDLERS } from './band-handlers';
 import { COMBINE_HANDLERS } from './combine-handlers';
@@ -32,5 +35,16 @@ export async function processGraphToJob(process: unknown): Promise<GraphTranslat
   }
   refuseUnsupportedProcesses(nodes);
   await validateProcessGraph({ process_graph: nodes });
-  return recogniseJob(interpretGraph(nodes as ProcessGraphNodes, HANDLERS));
+  const translation = recogniseJob(interpretGraph(nodes as ProcessGraphNodes, HANDLERS));
+  return { ...translation, job: asValidJob(translation.job) };
+}
+
+/** The job through the same checks a job request gets (e.g. the expression length limit), canonical. */
+function asValidJob(job: JobRequest): JobRequest {
+  try {
+    return normalizeJobRequest(job);
+  } catch (error) {
+    if (isAppError(error)) throw new OpenEoError('ProcessParameterInvalid', `The graph stands for a job ASTRA refuses: ${error.message}`);
+    throw error;
+  }
 }

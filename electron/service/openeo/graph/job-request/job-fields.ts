@@ -3,7 +3,7 @@
  * ids, cloud cover, masking, CRS, resolution, threshold. Every failure is a 400 naming the
  * parameter. Pure.
  */
-import { invalidParameter } from '../../../api/errors';
+import { invalidParameter, isAppError } from '../../../api/errors';
 import { bboxField, maskCloudsField, resolutionField, sceneIdField, thresholdField } from '../../../processing/params/body-fields';
 import type { AreaOfInterest } from '../../../jobs/area-job-types';
 import { isPlainObject } from '../graph-json';
@@ -41,9 +41,12 @@ export function aoiField(body: Record<string, unknown>, allowPoint = false): Are
     return [value[0], value[1]];
   }
   if (Array.isArray(value)) {
-    const bbox = bboxField({ bbox: value });
-    if (!bbox) throw invalidParameter('aoi', 'is required');
-    return bbox;
+    try {
+      return bboxField({ bbox: value }) as [number, number, number, number];
+    } catch (error) {
+      if (isAppError(error)) throw invalidParameter('aoi', error.message.replace(/^bbox: /, ''));
+      throw error;
+    }
   }
   const geometry = areaGeometry(value);
   if (!geometry) {
