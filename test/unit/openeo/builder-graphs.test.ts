@@ -148,7 +148,7 @@ describe('graphs from js-client\'s Builder', () => {
     await stable(graph);
   });
 
-  it('reads two collections merged by the user, and a period change with its class band', async () => {
+  it('reads two collections merged by the user (in any order), and period changes with and without the class band', async () => {
     const area = (b: Api, id: string, period: string[]) => b.reduce_dimension(b.ndvi(b.load_collection(id, BBOX, period, ['red', 'nir'])), (d: BuilderNode, _c: unknown, bb: Api) => bb.median(d), 't');
     const merged = build((b) => {
       const s2 = b.ndvi(b.load_collection('sentinel-2.sentinel-2-l2a', BBOX, SUMMER, ['red', 'nir']));
@@ -160,6 +160,18 @@ describe('graphs from js-client\'s Builder', () => {
       mask_clouds: false, index: 'ndvi', reducer: 'count',
     });
     await stable(merged);
+
+    const twoSensors = (b: Api, first: string, second: string, period: string[]) => b.reduce_dimension(
+      b.merge_cubes(b.ndvi(b.load_collection(first, BBOX, period, ['red', 'nir'])), b.ndvi(b.load_collection(second, BBOX, period, ['red', 'nir']))),
+      (d: BuilderNode, _c: unknown, bb: Api) => bb.mean(d), 't');
+    const crossed = build((b) => {
+      const before = twoSensors(b, 'landsat.landsat-c2l2-sr', 'sentinel-2.sentinel-2-l2a', ['2023-06-01', '2023-09-01']);
+      const after = twoSensors(b, 'sentinel-2.sentinel-2-l2a', 'landsat.landsat-c2l2-sr', SUMMER);
+      return b.save_result(b.merge_cubes(before, after, (x: BuilderNode, y: BuilderNode, _c: unknown, bb: Api) => bb.subtract(y, x)), 'GTiff');
+    });
+    expect((await processGraphToJob(crossed)).job).toMatchObject({
+      type: 'change', before: { datetime: '2023-06-01/2023-08-31' }, after: { datetime: '2024-06-01/2024-08-31' }, collections: ['sentinel-2:sentinel-2-l2a', 'landsat:landsat-c2l2-sr'], reducer: 'mean', threshold: 0.2,
+    });
 
     const change = build((b) => {
       const before = area(b, 'landsat.landsat-c2l2-sr', ['2023-06-01', '2023-09-01']);

@@ -4,6 +4,7 @@
  * (the output grid — the local engine always warps each scene onto it before anything else) and
  * save_result. Pure.
  */
+import { inCanonicalOrder } from '../local-collections';
 import { OUTPUT_FORMATS } from './validate-graph';
 import { subtractionOf } from './callback-shapes';
 import { wrongInput, type Handler, type NodeContext } from './interpret-graph';
@@ -29,7 +30,8 @@ function joinObservations(ctx: NodeContext, a: Observations, b: Observations): O
   }
   const overlap = a.sel.collections.find((c) => b.sel.collections.some((d) => d.id === c.id));
   if (overlap) throw ctx.unsupported(`collection ${overlap.id} is merged with itself`);
-  const sel: Selection = { ...a.sel, collections: [...a.sel.collections, ...b.sel.collections], hls: joinHls(ctx, a.sel.hls, b.sel.hls) };
+  const collections = inCanonicalOrder([...a.sel.collections, ...b.sel.collections]);
+  const sel: Selection = { ...a.sel, collections, hls: joinHls(ctx, a.sel.hls, b.sel.hls) };
   return { ...a, sel };
 }
 

@@ -47,6 +47,7 @@ function sceneRequest(sceneId: string, job: { mask_clouds?: boolean; bbox?: [num
   const collection = collectionOf(source, ref.collection);
   if (!collection) throw new AppError('unprocessable', `${parameter}: collection ${ref.collection} of source ${source} has no openEO collection`, { parameter });
   const maskBand = ref.maskBand === undefined ? collection.maskBand : ref.maskBand;
+  if (!Number.isFinite(Date.parse(ref.datetime))) throw new AppError('unprocessable', `${parameter}: the scene's datetime ${JSON.stringify(ref.datetime)} is not a date-time`, { parameter });
   return {
     collections: [collection],
     spatial: job.bbox ? { kind: 'bbox', bbox: job.bbox } : null,
