@@ -61,3 +61,43 @@ export interface JobListQuery {
   /** 1..500, default 50. */
   limit?: number;
 }
+
+/**
+ * POST /api/v1/jobs bodies of the single-scene processing kinds (api.md "Processing jobs"). The
+ * area kinds and the union of every processing body are in ./area-job-types.ts.
+ */
+export interface NdviJobRequest {
+  type: 'ndvi';
+  /** `<source>:<upstream id>` */
+  scene: string;
+  bbox?: [number, number, number, number] | null;
+  mask_clouds?: boolean;
+  resolution?: number | null;
+  on?: string;
+}
+
+/** Exactly one of `index` and `expression`. */
+export interface IndexJobRequest {
+  type: 'index';
+  scene: string;
+  index?: 'ndvi' | 'ndwi' | 'nbr' | 'evi' | 'savi';
+  expression?: string;
+  bbox?: [number, number, number, number] | null;
+  mask_clouds?: boolean;
+  resolution?: number | null;
+  on?: string;
+}
+
+export interface SceneChangeJobRequest {
+  type: 'change';
+  before: string;
+  after: string;
+  /** Default 'ndvi'. */
+  index?: 'ndvi' | 'ndwi' | 'nbr' | 'evi' | 'savi';
+  /** Default 0.2. */
+  threshold?: number;
+  bbox?: [number, number, number, number] | null;
+  mask_clouds?: boolean;
+  resolution?: number | null;
+  on?: string;
+}
