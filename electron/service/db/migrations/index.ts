@@ -12,12 +12,9 @@ import { migration005KeyScopes } from './005-key-scopes';
 import { migration006JobOwner } from './006-job-owner';
 import { migration007JobStorage } from './007-job-storage';
 import { migration008Settings } from './008-settings';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001ApiKeys,

@@ -6,26 +6,8 @@
  * heartbeat into a SharedArrayBuffer that the caller can watch from its own thread.
  */
 import { threadId } from 'node:worker_threads';
-import { withTransfer, type TaskIo, type TransferOutput } from './task-channel';
-
-export interface SpinTask {
-  kind: 'spin';
-  chunks: number;
-  chunkMs: number;
-  /** Doubled into `doubled` in the result. */
-  data?: Float64Array;
-  /** Int32Array over a SharedArrayBuffer: [0] = chunks done, [1] = this worker's threadId. */
-  heartbeat?: Int32Array;
-  /** Throw after this many chunks (to test failure paths). */
-  failAfter?: number;
-}
-
-export interface SpinResult {
-  chunks: number;
-  threadId: number;
-  checksum: number;
-  doubled: Float64Array | null;
-}
+import type { SpinResult, SpinTask } from '../../protocol/raster-tasks';
+import { withTransfer, type TaskIo, type TransferOutput } from '../io/task-io';
 
 function burn(ms: number, seed: number): number {
   const end = performance.now() + ms;

@@ -1,25 +1,28 @@
 /**
- * The service's one Piscina pool over the built worker entry (workers/raster-task.ts). Jobs run
- * raster tasks through `runTask`: input buffers are transferred, progress arrives over a
+ * A Piscina pool over one built worker entry: the raster pool (workers/raster-task.ts; processing
+ * tiles, COG tile encoding) and the search-page decoder (search/search-page-worker.ts). Callers
+ * run tasks through `runTask`: input buffers are transferred, progress arrives over a
  * MessagePort, results come back by transfer, and aborting the signal terminates the thread
- * running the task (Piscina removes the worker), so a task needs no cancellation checks.
+ * running the task (Piscina removes the worker), so a task needs no cancellation checks. The same
+ * port serves a task's byte reads (workers/protocol/byte-read.ts) from the caller's `readBytes`.
  */
 import { existsSync } from 'node:fs';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { RasterTask, RasterTaskResults } from '../../../workers/raster-task';
 import { ownArrayBuffer } from '../../../workers/lib/owned-buffer';
-import { isByteReadRequest, type ByteReadReply, type ByteReadRequest } from '../../../workers/pool/byte-channel';
-import type { TaskChannelMessage, TaskCompletion, TaskEnvelope } from '../../../workers/pool/task-channel';
-import { rebuildTaskError } from '../../../workers/pool/rebuild-task-error';
+import { isByteReadRequest, type ByteReadReply, type ByteReadRequest } from '../../../workers/protocol/byte-read';
+import type { TaskChannelMessage, TaskCompletion, TaskEnvelope, TaskOf } from '../../../workers/protocol/task-envelope';
+import { rebuildTaskError } from '../../../workers/protocol/task-error';
 import { AppError, isAppError } from '../api/errors';
-import { defaultWorkerFile } from './worker-file';
+
+/** A pool's tasks: per kind, the task's type (whose `kind` is that key) and the result `runTask` resolves with. */
+export type TaskMap<T> = { [K in keyof T]: { task: TaskOf<K & string>; result: unknown } };
 
 export interface WorkerPoolOptions {
   /** Maximum threads (config.workerCount). */
   size: number;
-  /** The built worker entry; defaults to the sibling of the bundle (see worker-file.ts). */
-  filename?: string;
+  /** The built worker entry (worker-entry-file.ts). */
+  filename: string;
   /** Idle threads exit after this long; threads start on demand. */
   idleTimeoutMs?: number;
 }
@@ -32,9 +35,9 @@ export interface RunTaskOptions {
   /** Called with every progress value the task reports (0..1). */
   onProgress?: (fraction: number) => void;
   /**
-   * Serves the task's byte-proxy reads over its port (process-tile `bytesOverChannel`). The result
-   * is handed over: a whole-buffer result is transferred (detached here), so it must share its
-   * memory with nobody (cog-byte-cache's `owned` reads).
+   * Serves the task's byte reads over its port (process-tile). The result is handed over: a
+   * whole-buffer result is transferred (detached here), so it must share its memory with nobody
+   * (the asset byte source's `owned` reads).
    */
   readBytes?: (request: ByteReadRequest, signal?: AbortSignal) => Promise<Uint8Array>;
 }
@@ -50,7 +53,7 @@ function taskFailure(error: unknown): Error {
   return rebuilt;
 }
 
-export class WorkerPool {
+export class WorkerPool<Tasks extends TaskMap<Tasks>> {
   readonly size: number;
   readonly filename: string;
   private readonly idleTimeoutMs: number;
@@ -59,12 +62,12 @@ export class WorkerPool {
 
   constructor(options: WorkerPoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
-    this.filename = options.filename ?? defaultWorkerFile();
+    this.filename = options.filename;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
   }
 
   /** Runs one task on a pool thread; resolves with its result (buffers transferred, not copied). */
-  async runTask<T extends RasterTask>(task: T, options: RunTaskOptions = {}): Promise<RasterTaskResults[T['kind']]> {
+  async runTask<T extends Tasks[keyof Tasks]['task']>(task: T, options: RunTaskOptions = {}): Promise<Tasks[T['kind'] & keyof Tasks]['result']> {
     const { signal, transferList = [], onProgress, readBytes } = options;
     signal?.throwIfAborted();
     const piscina = this.open();
@@ -86,7 +89,7 @@ export class WorkerPool {
       const envelope: TaskEnvelope<T> = { task, channel: port2 };
       const completion = (await piscina.run(envelope, { signal, transferList: [port2, ...transferList] })) as TaskCompletion;
       const value = completion.channelled ? await channelled : completion.value;
-      return value as RasterTaskResults[T['kind']];
+      return value as Tasks[T['kind'] & keyof Tasks]['result'];
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw taskFailure(error);

@@ -1,28 +1,9 @@
 /**
- * The wire between the service's WorkerPool and a task running in a Piscina thread.
- *
- * The pool wraps every task in a TaskEnvelope with a MessagePort (`channel`, transferred). The
- * worker reports progress on it and sends its result on it too, so that result buffers are
- * transferred rather than copied: Piscina only transfers results wrapped by its own `move()`,
- * which would tie the worker file to piscina's module instance (and to node_modules, which the
- * packaged app keeps inside app.asar while this file lives in app.asar.unpacked).
- *
- * Runs in both the main thread and workers: plain Node, no service imports.
+ * The worker side of a task's channel (workers/protocol/task-envelope.ts): progress reports, and
+ * the result sent over the port with its buffers transferred. Runs in worker threads only.
  */
 import type { MessagePort, TransferListItem } from 'node:worker_threads';
-
-export interface TaskEnvelope<T = unknown> {
-  task: T;
-  /** Present when the task was started by the WorkerPool; absent for a bare `piscina.run`. */
-  channel?: MessagePort;
-}
-
-export type TaskChannelMessage =
-  | { type: 'progress'; fraction: number }
-  | { type: 'result'; value: unknown };
-
-/** What the worker returns to Piscina: the result itself, or a note that it went over the channel. */
-export type TaskCompletion = { channelled: true } | { channelled: false; value: unknown };
+import type { TaskChannelMessage, TaskCompletion } from '../../protocol/task-envelope';
 
 const TRANSFER = Symbol('transfer-output');
 
@@ -48,7 +29,7 @@ export interface TaskIo {
   progress(fraction: number): void;
 }
 
-/** Worker side: progress reporting and result delivery for one envelope. */
+/** Progress reporting and result delivery for one envelope. */
 export function openTaskIo(channel: MessagePort | undefined): TaskIo & { complete(output: unknown): TaskCompletion } {
   return {
     progress(fraction) {

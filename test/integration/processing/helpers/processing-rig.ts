@@ -1,10 +1,13 @@
 /**
- * A real service on loopback wired to a fake upstream that serves the processing test scenes
- * (test-scenes.ts) and their COG bytes with Range; helpers to submit jobs, wait for them and
- * fetch their result file through the API.
+ * The processing rig: a real service on loopback wired to a fake upstream that serves the
+ * processing test scenes (test-scenes.ts) and their COG bytes with Range, plus a temp dir for
+ * result files; helpers to submit jobs, wait for them and fetch their result file through the API.
+ * `useProcessingRig()` starts it before a test file's tests and removes everything after them.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { ServiceConfig } from '../../../../electron/service/config';
 import type { Job } from '../../../../electron/service/jobs/types';
 import { startFakeUpstream, type FakeUpstream } from '../../../helpers/fake-upstream';
@@ -18,6 +21,8 @@ export interface ProcessingEnv {
   svc: TestService;
   cogs: MadeCogs;
   cogDir: string;
+  /** Config that points a service at the fake upstream (what every service of the rig gets). */
+  upstreamConfig: Partial<ServiceConfig>;
   /**
    * Starts (another) service on the same fake upstream, e.g. on the same data dir after a restart
    * (`options.key`: the earlier service's key, to follow its jobs).
@@ -34,25 +39,55 @@ export async function startProcessingEnv(overrides: Partial<ServiceConfig> = {})
   fake.items.earthSearch.push(...items.earthSearch);
   fake.items.landsatLook.push(...items.landsatLook);
   fake.items.planetaryComputer.push(...items.planetaryComputer);
+  const upstreamConfig: Partial<ServiceConfig> = {
+    earthSearchUrl: fake.earthSearchUrl,
+    landsatLookUrl: fake.landsatLookUrl,
+    planetaryComputerUrl: fake.planetaryComputerUrl,
+    pcSasUrl: fake.sasUrl,
+    upstreamTimeoutMs: 5000,
+    workerCount: 2,
+    ...overrides,
+  };
   const services: TestService[] = [];
   const startService = async (more: Partial<ServiceConfig> = {}, options: TestServiceOptions = {}) => {
-    const svc = await startTestService({
-      earthSearchUrl: fake.earthSearchUrl,
-      landsatLookUrl: fake.landsatLookUrl,
-      planetaryComputerUrl: fake.planetaryComputerUrl,
-      pcSasUrl: fake.sasUrl,
-      upstreamTimeoutMs: 5000,
-      workerCount: 2,
-      ...overrides,
-      ...more,
-    }, {}, options);
+    const svc = await startTestService({ ...upstreamConfig, ...more }, {}, options);
     services.push(svc);
     return svc;
   };
   // A test may have closed a service itself (restarts): closing it again must not fail the clean-up.
   const close = () => runAll(...services.map((s) => () => s.close().catch(() => undefined)), () => fake.close(), removeCogs);
   const svc = await orUndo(() => startService(), close);
-  return { fake, svc, cogs, cogDir: dir, startService, close };
+  return { fake, svc, cogs, cogDir: dir, upstreamConfig, startService, close };
+}
+
+/** A test file's rig: `env` (started before its tests) and `work`, a temp dir for result files. */
+export interface ProcessingRig {
+  readonly env: ProcessingEnv;
+  readonly work: string;
+}
+
+/** Starts the rig before the file's tests (with `overrides` for its services) and removes it after them. */
+export function useProcessingRig(overrides: Partial<ServiceConfig> = {}): ProcessingRig {
+  let env: ProcessingEnv | undefined;
+  let work: string | undefined;
+  beforeAll(async () => {
+    env = await startProcessingEnv(overrides);
+    work = mkdtempSync(join(tmpdir(), 'astra-processing-'));
+  }, 120_000);
+  afterAll(async () => {
+    await env?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+  return {
+    get env() {
+      if (!env) throw new Error('the processing rig is not started (use it inside tests)');
+      return env;
+    },
+    get work() {
+      if (!work) throw new Error('the processing rig is not started (use it inside tests)');
+      return work;
+    },
+  };
 }
 
 export async function postJob(svc: TestService, body: Record<string, unknown>): Promise<Response> {
@@ -71,8 +106,10 @@ export async function getJob(svc: TestService, id: string): Promise<Job> {
   return (await (await svc.api(`/api/v1/jobs/${id}`)).json()) as Job;
 }
 
+export const isFinished = (job: Job): boolean => ['succeeded', 'failed', 'cancelled'].includes(job.status);
+
 /** Polls until the job is finished (or `until` holds); throws with the last state on timeout. */
-export async function waitJob(svc: TestService, id: string, until: (job: Job) => boolean = (job) => ['succeeded', 'failed', 'cancelled'].includes(job.status), timeoutMs = 60_000): Promise<Job> {
+export async function waitJob(svc: TestService, id: string, until: (job: Job) => boolean = isFinished, timeoutMs = 60_000): Promise<Job> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await getJob(svc, id);

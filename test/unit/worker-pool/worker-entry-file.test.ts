@@ -1,20 +1,20 @@
 import { sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultWorkerFile, resolveWorkerFile, toUnpackedAsarPath } from '../../../electron/service/jobs/worker-file';
+import { RASTER_WORKER_ENTRY, resolveWorkerFile, SEARCH_PAGE_WORKER_ENTRY, toUnpackedAsarPath, workerEntryFile } from '../../../electron/service/worker-pool/worker-entry-file';
 
-describe('resolveWorkerFile', () => {
+describe('resolveWorkerFile (a worker entry beside the bundle)', () => {
   it('from the TS sources (vitest): <repo>/out/main/raster-task.js', () => {
-    expect(resolveWorkerFile(pathToFileURL('/repo/electron/service/jobs/worker-pool.ts').href)).toBe('/repo/out/main/raster-task.js');
+    expect(resolveWorkerFile(pathToFileURL('/repo/electron/service/worker-pool/worker-pool.ts').href, RASTER_WORKER_ENTRY)).toBe('/repo/out/main/raster-task.js');
   });
 
   it('from the bundle (node out/main/serve.js, Electron): the sibling file, also from a shared chunk', () => {
-    expect(resolveWorkerFile('file:///app/out/main/serve.js')).toBe('/app/out/main/raster-task.js');
-    expect(resolveWorkerFile('file:///app/out/main/chunks/server-Ab12.js')).toBe('/app/out/main/raster-task.js');
+    expect(resolveWorkerFile('file:///app/out/main/serve.js', RASTER_WORKER_ENTRY)).toBe('/app/out/main/raster-task.js');
+    expect(resolveWorkerFile('file:///app/out/main/chunks/server-Ab12.js', SEARCH_PAGE_WORKER_ENTRY)).toBe('/app/out/main/search-page-task.js');
   });
 
   it('from the packaged app: the asar-unpacked copy', () => {
-    expect(resolveWorkerFile('/Applications/ASTRA.app/Contents/Resources/app.asar/out/main/chunks/server-x.js'))
+    expect(resolveWorkerFile('/Applications/ASTRA.app/Contents/Resources/app.asar/out/main/chunks/server-x.js', RASTER_WORKER_ENTRY))
       .toBe('/Applications/ASTRA.app/Contents/Resources/app.asar.unpacked/out/main/raster-task.js');
   });
 
@@ -26,6 +26,7 @@ describe('resolveWorkerFile', () => {
   });
 
   it('in this test run points at the repository build output', () => {
-    expect(defaultWorkerFile().endsWith(['', 'out', 'main', 'raster-task.js'].join(sep))).toBe(true);
+    expect(workerEntryFile(RASTER_WORKER_ENTRY).endsWith(['', 'out', 'main', 'raster-task.js'].join(sep))).toBe(true);
+    expect(workerEntryFile(SEARCH_PAGE_WORKER_ENTRY).endsWith(['', 'out', 'main', 'search-page-task.js'].join(sep))).toBe(true);
   });
 });

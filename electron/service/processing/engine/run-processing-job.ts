@@ -1,34 +1,36 @@
 /**
- * Runs a ProcessingPlan (a job's `run`): waits for the service to listen (its workers read through
- * its own COG proxy), makes sure the scenes are in the items cache, opens the tile journal (a
+ * Runs a processing job from its stored plan (the `run` of the ndvi, index and change kinds):
+ * makes sure the scenes are known (the items cache, or their source), opens the tile journal (a
  * resumed job gets its finished tiles back), streams every 512 × 512 output tile through the
- * worker pool into the COG writer (plan-run.ts) and returns the job result: href, WGS84 bbox, CRS,
- * size and statistics (+ gain/loss for change). Cancellation aborts the pool tasks (their threads
- * are terminated) and the writer; a shutdown leaves the journal for the next start. Once the
- * result is complete the journal is removed: it holds a copy of every full-resolution block.
+ * worker pool into the COG writer (tile-pipeline.ts) and returns the job result: href, WGS84
+ * bbox, CRS, size and statistics (+ gain/loss for change). Everything is read in-process, so a
+ * job resumed at start-up runs before the service listens. Cancellation aborts the pool tasks
+ * (their threads are terminated) and the writer; a shutdown leaves the journal for the next
+ * start. Once the result is complete the journal is removed: it holds a copy of every
+ * full-resolution block.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TileOperation } from '../../../../workers/tasks/process/process-tile-task';
+import type { TileOperation } from '../../../../workers/protocol/raster-tasks';
 import { ASTRA_VERSION } from '../../version';
 import type { JobRunContext } from '../../jobs/job-kind';
 import { RESULT_FILE_NAME, resultFileHref } from '../../jobs/job-record';
 import type { JobResult } from '../../jobs/types';
 import { createCogWriter, type CogWriter } from '../../raster/cog';
 import { planScene, sceneRecipe, type ProcessingPlan } from '../plan/processing-plan';
+import type { ProcessingDeps } from '../processing-deps';
 import { sceneItem } from '../scene/scene-item';
 import type { ChangeTally } from './change-tally';
-import { PlanRun } from './plan-run';
-import { waitForOwnService } from './service-ready';
+import { TilePipeline } from './tile-pipeline';
 import { OUTPUT_TILE_SIZE, tileCount } from './tile-layout';
 import { JOURNAL_FILE, TileJournal } from './tile-journal';
 
-function tileOperation(plan: ProcessingPlan, baseUrl: string): TileOperation {
-  if (plan.op === 'index') return { type: 'index', scene: sceneRecipe(plan, planScene(plan, 'scene'), baseUrl) };
+function tileOperation(plan: ProcessingPlan): TileOperation {
+  if (plan.op === 'index') return { type: 'index', scene: sceneRecipe(plan, planScene(plan, 'scene')) };
   return {
     type: 'change',
-    before: sceneRecipe(plan, planScene(plan, 'before'), baseUrl),
-    after: sceneRecipe(plan, planScene(plan, 'after'), baseUrl),
+    before: sceneRecipe(plan, planScene(plan, 'before')),
+    after: sceneRecipe(plan, planScene(plan, 'after')),
     threshold: plan.threshold ?? 0,
   };
 }
@@ -62,13 +64,13 @@ function resultOf(plan: ProcessingPlan, jobId: string, statistics: Awaited<Retur
   };
 }
 
-export async function runPlan(plan: ProcessingPlan, ctx: JobRunContext): Promise<JobResult> {
-  const baseUrl = await waitForOwnService(ctx);
-  // The proxy finds scenes in the items cache; make sure they are still there (e.g. after a clear).
-  for (const scene of plan.scenes) await sceneItem(ctx.service, scene.id, scene.role, ctx.signal);
+export async function runProcessingJob(plan: ProcessingPlan, ctx: JobRunContext, deps: ProcessingDeps): Promise<JobResult> {
+  // Assets are located through the items: a scene cleared from the cache comes back from its source
+  // here (offline, the job fails naming it) rather than in the middle of a tile.
+  for (const scene of plan.scenes) await sceneItem(deps, scene.id, scene.role, ctx.signal);
   await removeLeftovers(ctx.workDir);
   const { journal, records } = await TileJournal.open(ctx.workDir, ctx.resumeState);
-  const run = new PlanRun(plan, ctx, journal);
+  const run = new TilePipeline(plan, ctx, deps, journal);
   let writer: CogWriter | undefined;
   let complete = false;
   try {
@@ -91,7 +93,7 @@ export async function runPlan(plan: ProcessingPlan, ctx: JobRunContext): Promise
     await run.replay(records, writer);
     const finished = new Set(records.map((record) => record.index));
     const todo = Array.from({ length: tileCount(plan.grid) }, (_, i) => i).filter((i) => !finished.has(i));
-    await run.compute(todo, tileOperation(plan, baseUrl), writer, baseUrl);
+    await run.compute(todo, tileOperation(plan), writer);
     const written = await writer.finish();
     complete = true;
     ctx.progress(1);

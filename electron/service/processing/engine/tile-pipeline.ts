@@ -4,17 +4,19 @@
  * writer with those blocks (the writer's encode hook returns them instead of encoding again, and
  * sends only overview tiles to the pool); each finished tile journaled and checkpointed; tiles a
  * previous run finished replayed from the journal. The first failure aborts everything in flight.
+ * The workers read their bands over each task's port from the asset byte source.
  */
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
+import { deflatePredicted } from '../../../../workers/lib/cog/deflate-tile';
 import type { EncodeTileTask } from '../../../../workers/lib/cog/encode-tile';
 import { predictTile } from '../../../../workers/lib/cog/predictor';
-import type { TileOperation } from '../../../../workers/tasks/process/process-tile-task';
-import { deflatePredicted } from '../../../../workers/tasks/tiles/encode-tile-task';
+import type { ByteReadRequest } from '../../../../workers/protocol/byte-read';
+import type { TileOperation } from '../../../../workers/protocol/raster-tasks';
 import type { JobRunContext } from '../../jobs/job-kind';
 import type { CogWriter } from '../../raster/cog';
 import type { ProcessingPlan } from '../plan/processing-plan';
-import { proxyByteReader } from './proxy-byte-reader';
+import type { ProcessingDeps } from '../processing-deps';
 import { forEachInLanes } from './bounded-lanes';
 import { ChangeTally } from './change-tally';
 import { OUTPUT_TILE_SIZE, outputTile, tileCount } from './tile-layout';
@@ -29,10 +31,13 @@ function ownsBuffer(samples: EncodeTileTask['samples']): boolean {
 
 const LANES_PER_WORKER = 3;
 
-/** zlib level of every block; Z_RLE makes it matter little (see encode-tile-task.ts). */
+/** zlib level of every block; Z_RLE makes it matter little (see workers/lib/cog/deflate-tile.ts). */
 const COMPRESSION_LEVEL = 6;
 
-export class PlanRun {
+/** A job reads each band in file order: keep up to about a row of 512-pixel tiles coming. */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+export class TilePipeline {
   private readonly total: number;
   private readonly stop = new AbortController();
   readonly signal: AbortSignal;
@@ -55,7 +60,12 @@ export class PlanRun {
    */
   private readonly mainDeflateShare: number;
 
-  constructor(private readonly plan: ProcessingPlan, private readonly ctx: JobRunContext, private readonly journal: TileJournal) {
+  constructor(
+    private readonly plan: ProcessingPlan,
+    private readonly ctx: JobRunContext,
+    private readonly deps: Pick<ProcessingDeps, 'bytes' | 'workerPool'>,
+    private readonly journal: TileJournal,
+  ) {
     this.total = tileCount(plan.grid);
     this.signal = AbortSignal.any([ctx.signal, this.stop.signal]);
     // Every pool task in flight (tiles, overview encodes) and the writer listen to it.
@@ -63,8 +73,8 @@ export class PlanRun {
     this.tally = plan.op === 'change' ? new ChangeTally() : null;
     // Enough tiles in flight that a worker always has a task queued while the main thread writes
     // the previous ones and serves the next ones' bytes; few enough to bound memory (≈ 4 MB each).
-    this.lanes = LANES_PER_WORKER * ctx.service.workerPool.size + 2;
-    const workers = ctx.service.workerPool.size;
+    this.lanes = LANES_PER_WORKER * deps.workerPool.size + 2;
+    const workers = deps.workerPool.size;
     this.mainDeflateShare = Math.min(1, Math.max(0, availableParallelism() - workers) / workers);
   }
 
@@ -84,7 +94,7 @@ export class PlanRun {
     if (known) return known;
     // Overview tiles are a third as many again: here only when every tile is.
     if (this.mainDeflateShare >= 1) return deflatePredicted(predictTile(task.samples, task.width), COMPRESSION_LEVEL);
-    return this.ctx.service.workerPool.runTask(
+    return this.deps.workerPool.runTask(
       { kind: 'encode-cog-tile', tile: { ...task, compressionLevel: COMPRESSION_LEVEL } },
       { signal: this.signal, transferList: ownsBuffer(task.samples) ? [task.samples.buffer as ArrayBuffer] : [] },
     );
@@ -126,7 +136,7 @@ export class PlanRun {
   async replay(records: readonly JournalRecord[], writer: CogWriter): Promise<void> {
     await forEachInLanes(records, this.lanes, async (record) => {
       const blocks = await this.journal.read(record);
-      const planes = await this.ctx.service.workerPool.runTask(
+      const planes = await this.deps.workerPool.runTask(
         { kind: 'decode-cog-tile', blocks, width: OUTPUT_TILE_SIZE }, { signal: this.signal },
       );
       this.countChange(planes, OUTPUT_TILE_SIZE, record.index);
@@ -135,17 +145,22 @@ export class PlanRun {
     }, (error) => this.stop.abort(error));
   }
 
-  /** `baseUrl`: where the tile operation's proxy URLs point (this service as it listens now). */
-  async compute(indices: readonly number[], op: TileOperation, writer: CogWriter, baseUrl: string): Promise<void> {
-    const authorization = `Bearer ${this.ctx.service.internalKey}`;
+  /**
+   * A worker's read of a band (workers/protocol/byte-read.ts), answered from the asset byte
+   * source: `owned`, so the pool transfers the bytes rather than copy them once more; read ahead,
+   * so a cold run finds its next tiles stored or in flight.
+   */
+  private readonly readBytes = (request: ByteReadRequest, signal?: AbortSignal): Promise<Uint8Array> =>
+    this.deps.bytes.read({ scene: request.scene, asset: request.asset }, request.offset, request.length, { signal, owned: true, readAheadBytes: READ_AHEAD_BYTES });
+
+  async compute(indices: readonly number[], op: TileOperation, writer: CogWriter): Promise<void> {
     const encode = (index: number) => ({ tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflatesHere(index) ? 'caller' as const : 'worker' as const });
-    // The workers read their bands over the task's port, not loopback HTTP (workers/pool/byte-channel.ts).
-    const readBytes = proxyByteReader(this.ctx.service, baseUrl);
+    const readBytes = this.readBytes;
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
-      const { planes, blocks: workerBlocks, predicted } = await this.ctx.service.workerPool.runTask(
-        { kind: 'process-tile', authorization, target: tile.grid, op, encode: encode(index), recycled, bytesOverChannel: true },
+      const { planes, blocks: workerBlocks, predicted } = await this.deps.workerPool.runTask(
+        { kind: 'process-tile', target: tile.grid, op, encode: encode(index), recycled },
         { signal: this.signal, transferList: recycled, readBytes },
       );
       const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;

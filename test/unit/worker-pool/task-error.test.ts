@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExpressionError, isExpressionError } from '../../../workers/lib/expression/errors';
-import { rebuildTaskError } from '../../../workers/pool/rebuild-task-error';
-import { serializeTaskError } from '../../../workers/pool/task-error';
+import { rebuildTaskError, serializeTaskError } from '../../../workers/protocol/task-error';
 
 /** structuredClone is what a postMessage between threads does to a value. */
 const acrossThreads = <T>(value: T): T => structuredClone(value);
