@@ -21,8 +21,10 @@ const SERVICE_DOMAIN = '^electron/service/(?!http/)[^/]+/';
 const SERVICE_COMPOSITION = '^electron/service/(server|serve|cli|service-context)\\.ts$';
 /** Node built-ins that do I/O (or start threads): not in the pure library. */
 const IO_BUILTINS = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|cluster|dgram|dns|dns/promises|tls|readline|inspector|repl|vm)$';
-/** npm packages that do I/O or need the service's process. */
-const IO_PACKAGES = '^(node_modules/)?(better-sqlite3|piscina|fastify|@fastify/[^/]+|undici|electron)(/|$)';
+/** npm packages that do I/O or need the service's process (as resolved, or unresolved by name). */
+const IO_PACKAGES = '^(node_modules/(better-sqlite3|piscina|fastify|@fastify/[^/]+|undici|electron)/|(better-sqlite3|piscina|fastify|undici|electron)$)';
+/** The electron package, resolved (node_modules/electron/…) or not (a bare `electron`). */
+const ELECTRON_PACKAGE = ['^electron$', '^node_modules/electron/'];
 /** Worker-thread entries: loaded by a pool from their built file, never imported. */
 const WORKER_ENTRIES = '^(workers/raster-task\\.ts|electron/service/search/search-page-worker\\.ts)$';
 const CONTRACT = '^electron/service/api/contract\\.ts$';
@@ -50,7 +52,7 @@ module.exports = {
       comment: 'Only electron/main and electron/preload may import electron.',
       severity: 'error',
       from: { pathNot: '^electron/(main|preload)/' },
-      to: { path: '^electron$', dependencyTypes: ['npm', 'npm-dev', 'npm-no-pkg', 'npm-unknown', 'core'] },
+      to: { path: ELECTRON_PACKAGE },
     },
     {
       name: 'shell-imports-only-the-start-up-entry',
@@ -139,7 +141,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(out|dist|node_modules)/' },
+    exclude: { path: '(^|/)(out|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },
     enhancedResolveOptions: {

@@ -12,7 +12,8 @@
  * this wrapper consumes and never passes to the adapter.
  */
 import { isAppError } from '../api/errors';
-import type { Bbox, Geometry, StacItem } from '../stac/types';
+import type { StacItem } from '../stac/types';
+import { geometryBbox } from '../sources/normalize/antimeridian';
 import { UpstreamFailure, type SourceAdapter, type SourceContext, type SourcePage, type SourcePosition, type SourceQuery } from '../sources/types';
 import type { ItemCache, ItemKeyset } from './item-cache';
 import { positionKey, queryKey } from './query-fingerprint';
@@ -48,19 +49,6 @@ interface PageKeys {
 const BUDGET_EXCEEDED = Symbol('budget exceeded');
 /** A fallback with nothing in it: the upstream's own answer (or failure) stands. */
 const EMPTY_PAGE: SourcePage = { items: [], next: null, matched: null, skipped: 0, servedFromCache: true };
-
-function geometryBbox(geometry: Geometry): Bbox | undefined {
-  const lons: number[] = [];
-  const lats: number[] = [];
-  const walk = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') { lons.push(value[0]); lats.push(value[1] as number); return; }
-    value.forEach(walk);
-  };
-  walk(geometry.coordinates);
-  if (lons.length === 0) return undefined;
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
 
 /** Failures the cache may answer for; a 4xx AppError (our own bad input) is not one. */
 function isUpstreamTrouble(error: unknown): boolean {

@@ -16,7 +16,7 @@ import { ASTRA_VERSION } from '../../version';
 import type { JobRunContext } from '../../jobs/job-kind';
 import { RESULT_FILE_NAME, resultFileHref } from '../../jobs/job-record';
 import type { JobResult } from '../../jobs/types';
-import { createCogWriter, type CogWriter } from '../../raster/cog';
+import { createCogWriter, type CogWriter } from '../../raster/cog-writer';
 import { planScene, sceneRecipe, type ProcessingPlan } from '../plan/processing-plan';
 import type { ProcessingDeps } from '../processing-deps';
 import { sceneItem } from '../scene/scene-item';

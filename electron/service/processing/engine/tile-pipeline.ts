@@ -14,7 +14,7 @@ import { predictTile } from '../../../../workers/lib/cog/predictor';
 import type { ByteReadRequest } from '../../../../workers/protocol/byte-read';
 import type { TileOperation } from '../../../../workers/protocol/raster-tasks';
 import type { JobRunContext } from '../../jobs/job-kind';
-import type { CogWriter } from '../../raster/cog';
+import type { CogWriter } from '../../raster/cog-writer';
 import type { ProcessingPlan } from '../plan/processing-plan';
 import type { ProcessingDeps } from '../processing-deps';
 import { forEachInLanes } from './bounded-lanes';

@@ -1,16 +1,13 @@
 /**
  * Public types of the streaming Cloud-Optimized GeoTIFF writer (see create-cog-writer.ts).
  */
+import type { BandStatistics, BigTiffMode } from '../../../../workers/lib/cog/cog-types';
 import type { CogDataType, CogSamples } from '../../../../workers/lib/cog/sample-types';
 import type { EncodeTileTask } from '../../../../workers/lib/cog/encode-tile';
 import type { OverviewResampling } from '../../../../workers/lib/cog/downsample-tile';
+import type { GeoTransform } from '../../../../workers/lib/geo/geo-transform';
 
-export type { CogDataType, CogSamples, EncodeTileTask, OverviewResampling };
-
-/** GDAL order: [originX, pixelWidth, 0, originY, 0, -pixelHeight]; north-up only. */
-export type GeoTransform = readonly [number, number, number, number, number, number];
-
-export type BigTiffMode = 'auto' | 'force' | 'never';
+export type { BandStatistics, BigTiffMode, CogDataType, CogSamples, EncodeTileTask, GeoTransform, OverviewResampling };
 
 /** Encodes one band of one tile (predictor + deflate). May transfer `task.samples.buffer`. */
 export type EncodeTileHook = (task: EncodeTileTask) => Promise<Uint8Array>;
@@ -49,18 +46,6 @@ export interface CogWriterOptions {
   tempDir?: string;
   /** Aborting makes pending and later calls reject with the signal's reason and removes temp files. */
   signal?: AbortSignal;
-}
-
-/** Statistics of the full-resolution valid pixels (not NaN, not nodata) of one band. */
-export interface BandStatistics {
-  min: number;
-  max: number;
-  mean: number;
-  /** Population standard deviation, as GDAL computes it. */
-  stdDev: number;
-  validCount: number;
-  /** validCount / (width × height). */
-  validFraction: number;
 }
 
 export interface CogWriteResult {

@@ -4,7 +4,7 @@
  * only its bytes, and a class band never shares a compressed block with a data band. GDAL reports
  * this as INTERLEAVE=BAND; geotiff.js and the COG validator read it as well as pixel interleaving.
  */
-import { SAMPLE_TYPES, type CogDataType } from '../../../../workers/lib/cog/sample-types';
+import { SAMPLE_TYPES, type CogDataType } from './sample-types';
 import type { LevelGeometry } from './pyramid-geometry';
 import { TIFF_TYPE, type TiffEntry } from './tiff-ifd';
 import type { GeoTiffTagValues } from './geotiff-keys';

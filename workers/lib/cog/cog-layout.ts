@@ -9,7 +9,7 @@
  * by a 4-byte leader and trailer (see cog-header.ts). Within a level, tiles follow the TIFF tile
  * index: band by band, each band row-major.
  */
-import type { CogDataType } from '../../../../workers/lib/cog/sample-types';
+import type { CogDataType } from './sample-types';
 import { fitsClassicTiff } from './bigtiff-decision';
 import { cogHeader, TILE_LEADER_BYTES, TILE_TRAILER_BYTES } from './cog-header';
 import { levelEntries } from './cog-ifd-entries';

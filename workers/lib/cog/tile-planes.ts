@@ -3,7 +3,7 @@
  * output type: copied (so the caller may reuse its arrays and the encoder may transfer ours),
  * padded with the fill value outside the raster, converted when the types differ.
  */
-import { roundHalfAwayFromZero, type CogSamples, type SampleType } from '../../../../workers/lib/cog/sample-types';
+import { roundHalfAwayFromZero, type CogSamples, type SampleType } from './sample-types';
 
 /** Float → integer conversion: NaN becomes the fill, values round and clamp into range. */
 function converter(input: CogSamples, sampleType: SampleType, fill: number): ((v: number) => number) | undefined {

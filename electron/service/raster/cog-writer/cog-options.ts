@@ -6,10 +6,10 @@ import { dirname } from 'node:path';
 import { DEFAULT_DEFLATE_LEVEL, encodeTileAsync } from '../../../../workers/lib/cog/encode-tile';
 import { SAMPLE_TYPES, type CogDataType, type SampleType } from '../../../../workers/lib/cog/sample-types';
 import type { OverviewResampling } from '../../../../workers/lib/cog/downsample-tile';
-import { decideBigTiff, worstCaseFileBytes } from './bigtiff-decision';
-import { defaultCrsKind, geoTiffTagValues, type CrsKind, type GeoTiffTagValues } from './geotiff-keys';
-import { formatNoData, gdalMetadataXml } from './gdal-metadata';
-import { pyramidGeometry, type LevelGeometry } from './pyramid-geometry';
+import { decideBigTiff, worstCaseFileBytes } from '../../../../workers/lib/cog/bigtiff-decision';
+import { defaultCrsKind, geoTiffTagValues, type CrsKind, type GeoTiffTagValues } from '../../../../workers/lib/cog/geotiff-keys';
+import { formatNoData, gdalMetadataXml } from '../../../../workers/lib/cog/gdal-metadata';
+import { pyramidGeometry, type LevelGeometry } from '../../../../workers/lib/cog/pyramid-geometry';
 import type { CogWriterOptions, EncodeTileHook } from './types';
 
 export interface ResolvedCogOptions {

@@ -7,15 +7,15 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BandStatisticsAccumulator } from '../../../../workers/lib/cog/band-statistics';
+import { planCogLayout } from '../../../../workers/lib/cog/cog-layout';
+import { gdalMetadataXml } from '../../../../workers/lib/cog/gdal-metadata';
+import { OverviewPyramid, type PyramidTile } from '../../../../workers/lib/cog/overview-pyramid';
+import { tileCount, validTileExtent } from '../../../../workers/lib/cog/pyramid-geometry';
 import type { CogSamples } from '../../../../workers/lib/cog/sample-types';
+import { preparePlane } from '../../../../workers/lib/cog/tile-planes';
 import { assembleCog } from './assemble-cog';
-import { BandStatisticsAccumulator } from './band-statistics';
-import { planCogLayout } from './cog-layout';
 import { resolveCogOptions, type ResolvedCogOptions } from './cog-options';
-import { gdalMetadataXml } from './gdal-metadata';
-import { OverviewPyramid, type PyramidTile } from './overview-pyramid';
-import { tileCount, validTileExtent } from './pyramid-geometry';
-import { preparePlane } from './tile-planes';
 import { TileSpool } from './tile-spool';
 import type { CogWriteResult, CogWriter, CogWriterOptions } from './types';
 

@@ -2,7 +2,7 @@
  * GeoTIFF georeferencing for a north-up grid (OGC GeoTIFF 1.1, 19-008r4):
  * ModelPixelScale + ModelTiepoint, and a GeoKeyDirectory that names the CRS by EPSG code.
  */
-import type { GeoTransform } from './types';
+import type { GeoTransform } from '../geo/geo-transform';
 
 const KEY_GT_MODEL_TYPE = 1024;
 const KEY_GT_RASTER_TYPE = 1025;

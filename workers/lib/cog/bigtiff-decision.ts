@@ -4,7 +4,7 @@
  * every tile (edge tiles are stored full size) of every level deflating to more than its raw size.
  */
 import { tileCount, type LevelGeometry } from './pyramid-geometry';
-import type { BigTiffMode } from './types';
+import type { BigTiffMode } from './cog-types';
 
 const CLASSIC_TIFF_LIMIT = 2 ** 32 - 1;
 /** Generous bound for the IFDs, geokeys and metadata text, besides the per-tile arrays. */

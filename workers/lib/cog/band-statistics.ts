@@ -3,8 +3,8 @@
  * Each tile's mean and sum of squared deviations are merged with Chan et al.'s pairwise formula,
  * which stays accurate over billions of pixels where a plain sum of squares would not.
  */
-import type { CogSamples } from '../../../../workers/lib/cog/sample-types';
-import type { BandStatistics } from './types';
+import type { CogSamples } from './sample-types';
+import type { BandStatistics } from './cog-types';
 
 export class BandStatisticsAccumulator {
   private count = 0;

@@ -2,7 +2,7 @@
  * GDAL's private TIFF tags: GDAL_NODATA (42113) and GDAL_METADATA (42112), both ASCII.
  * GDAL_METADATA is `<GDALMetadata><Item name=".." [sample="band-1"] [role=".."]>value</Item>…`.
  */
-import type { BandStatistics } from './types';
+import type { BandStatistics } from './cog-types';
 
 /** The GDAL_NODATA text: GDAL parses it with CPLAtof, so NaN and infinities use C spellings. */
 export function formatNoData(value: number): string {

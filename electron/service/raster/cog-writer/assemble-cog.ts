@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { TILE_LEADER_BYTES, TILE_TRAILER_BYTES } from './cog-header';
-import type { CogLayout } from './cog-layout';
+import { TILE_LEADER_BYTES, TILE_TRAILER_BYTES } from '../../../../workers/lib/cog/cog-header';
+import type { CogLayout } from '../../../../workers/lib/cog/cog-layout';
 import type { TileSpool } from './tile-spool';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;

@@ -5,8 +5,8 @@
  * encoded and reduced in turn. Only partially filled parents are held: with row-major input,
  * about one row of tiles per overview level.
  */
-import { downsampleIntoQuadrant, type OverviewResampling } from '../../../../workers/lib/cog/downsample-tile';
-import { SAMPLE_TYPES, type CogDataType, type CogSamples } from '../../../../workers/lib/cog/sample-types';
+import { downsampleIntoQuadrant, type OverviewResampling } from './downsample-tile';
+import { SAMPLE_TYPES, type CogDataType, type CogSamples } from './sample-types';
 import { validTileExtent, type LevelGeometry } from './pyramid-geometry';
 
 export interface PyramidTile {

@@ -1,6 +1,6 @@
 /**
  * The most disk a COG write can take, known before the first tile: what admission control
- * reserves for a job (jobs/job-admission.ts). Deflate is not counted on — every tile (edge tiles
+ * reserves for a job (electron/service/jobs/job-admission.ts). Deflate is not counted on — every tile (edge tiles
  * are stored whole) may come out at its raw size — and the spool holds every tile of every level
  * until finish() has copied them into the file, so both exist at once.
  */
