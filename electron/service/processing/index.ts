@@ -9,7 +9,7 @@ import { indexJob, ndviJob } from './kinds/index-kinds';
 import type { ProcessingDeps } from './processing-deps';
 
 export function processingJobKinds(deps: ProcessingDeps): JobKind[] {
-  return [ndviJob(deps), indexJob(deps), changeJob(deps)] as JobKind[];
+  return [ndviJob(deps), indexJob(deps), changeJob(deps)];
 }
 
 export type { ProcessingDeps } from './processing-deps';

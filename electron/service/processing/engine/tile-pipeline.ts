@@ -155,13 +155,12 @@ export class TilePipeline {
 
   async compute(indices: readonly number[], op: TileOperation, writer: CogWriter): Promise<void> {
     const encode = (index: number) => ({ tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflatesHere(index) ? 'caller' as const : 'worker' as const });
-    const readBytes = this.readBytes;
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
       const { planes, blocks: workerBlocks, predicted } = await this.deps.workerPool.runTask(
         { kind: 'process-tile', target: tile.grid, op, encode: encode(index), recycled },
-        { signal: this.signal, transferList: recycled, readBytes },
+        { signal: this.signal, transferList: recycled, readBytes: this.readBytes },
       );
       const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;
       // Deflated: the predicted buffers can go back to a worker too (they are plane-sized).
