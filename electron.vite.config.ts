@@ -2,24 +2,26 @@ import { resolve } from 'node:path';
 import { build as viteBuild, type Plugin } from 'vite';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { WORKER_ENTRIES, workerBuildConfig } from './vite.worker.config';
 
 // The main build holds the Node entries: the Electron main process, the headless server and the
-// CLI. The Piscina worker is built separately (vite.worker.config.ts) into out/main/raster-task.js.
-// The same out/main/*.js files serve vitest, `npm run serve` and the app.
-/** Builds the self-contained worker right after the main bundle, so one `electron-vite build` makes everything. */
-function workerBundle(): Plugin {
+// CLI. The Piscina worker entries are built separately (vite.worker.config.ts) into
+// out/main/raster-task.js and out/main/search-page-task.js. The same out/main/*.js files serve
+// vitest, `npm run serve` and the app.
+/** Builds the self-contained workers right after the main bundle, so one `electron-vite build` makes everything. */
+function workerBundles(): Plugin {
   return {
-    name: 'astra-worker-bundle',
+    name: 'astra-worker-bundles',
     apply: 'build',
     async closeBundle() {
-      await viteBuild({ configFile: resolve(__dirname, 'vite.worker.config.ts'), logLevel: 'warn' });
+      for (const entry of WORKER_ENTRIES) await viteBuild(workerBuildConfig(entry));
     },
   };
 }
 
 export default defineConfig({
   main: {
-    plugins: [workerBundle()],
+    plugins: [workerBundles()],
     build: {
       outDir: 'out/main',
       rolldownOptions: {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../service/config';
 import { tuneHeapForStreaming } from '../service/heap-tuning';
 import { createService, type AstraService } from '../service/server';
-import { createDesktopSecretStore } from './safe-storage-secret-store';
+import { desktopSecretCodec } from './safe-storage-codec';
 
 export interface RunningService {
   service: AstraService;
@@ -38,8 +38,8 @@ export async function startEmbeddedService(rendererDir: string, devServerOrigin:
     corsOrigins: devServerOrigin ? [devServerOrigin] : [],
   });
   tuneHeapForStreaming();
-  const secretStore = createDesktopSecretStore(config.dataDir, safeStorage, (message) => console.warn(`ASTRA: ${message}`));
-  const service = await createService(config, { secretStore });
+  const warn = (message: string) => console.warn(`ASTRA: ${message}`);
+  const service = await createService(config, { secretFile: { codec: desktopSecretCodec(safeStorage, warn), warn } });
   const { url } = await service.listen();
   return { service, apiBase: url, sessionKey };
 }

@@ -20,26 +20,27 @@ import { installRendererStatic } from './http/renderer-static';
 import { collectRoutes, type RegisteredRoute } from './http/route-access';
 import { ROUTE_MODULES } from './http/routes';
 import { JobQueue } from './jobs/queue';
-import { WorkerPool } from './jobs/worker-pool';
 import { SearchPageDecoderPool } from './search/search-page-decoder';
-import { generateApiKey } from './keys/key-format';
 import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
 import { ensurePrivateDir } from './private-files';
-import { createFileSecretStore } from './openeo/remote/file-secret-store';
+import { createFileSecretStore, type SecretCodec } from './openeo/remote/file-secret-store';
 import type { SecretStore } from './openeo/remote/secret-store';
 import { getSceneFromSources } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
-import { PROCESSING_JOB_KINDS } from './processing';
+import { processingJobKinds } from './processing';
 import { RetentionSettingsStore } from './settings/retention-settings';
 import { createSources } from './sources';
 import type { FreeSpaceProbe } from './storage/free-space';
+import { createRasterWorkerPool, type RasterWorkerPool } from './worker-pool/raster-worker-pool';
 
 export interface AstraService {
   app: FastifyInstance;
   context: ServiceContext;
+  /** Piscina threads running workers/raster-task.ts: processing tiles and COG tile encoding. */
+  rasterPool: RasterWorkerPool;
   /**
    * Every route registered (method, URL pattern, who may call it), for the OpenAPI completeness
    * test and the security suite, which calls each one without a key.
@@ -75,9 +76,16 @@ export interface CreateServiceOptions {
   logger?: boolean;
   /** Free space of the data dir's volume (default statfs); tests stand in a small disk. */
   freeSpace?: FreeSpaceProbe;
-  /** Secrets of remote openEO back-ends; default a 0600 file in the data dir (the desktop app passes safeStorage). */
+  /** Secrets of remote openEO back-ends; default the 0600 file in the data dir (see `secretFile`). */
   secretStore?: SecretStore;
+  /**
+   * How that file encodes its values (the desktop app: the OS keychain through Electron's
+   * safeStorage; default plain text, the file being 0600) and where it reports a value it cannot read.
+   */
+  secretFile?: { codec?: SecretCodec; warn?: (message: string) => void };
 }
+
+export type { SecretCodec };
 
 export async function createService(config: ServiceConfig, options: CreateServiceOptions = {}): Promise<AstraService> {
   ensurePrivateDir(config.dataDir);
@@ -92,25 +100,22 @@ export async function createService(config: ServiceConfig, options: CreateServic
     upstreamScene: (id, signal) => getSceneFromSources(context.sources, id, { timeoutMs: config.upstreamTimeoutMs, fetch: upstreamFetch, signal }),
   });
   const retention = new RetentionSettingsStore(db);
+  const rasterPool = createRasterWorkerPool(config.workerCount);
   const context: ServiceContext = {
     config,
     db,
     keys: new KeyStore(db),
     shutdownSignal: shutdown.signal,
-    internalKey: generateApiKey(),
-    localBaseUrl: () => `http://127.0.0.1:${boundPort}`,
     upstreamFetch,
     sources: [],
     sourceStatus,
     cursorSecret: loadOrCreateSecret(config.dataDir, 'cursor'),
-    workerPool: new WorkerPool({ size: config.workerCount }),
     searchPages: new SearchPageDecoderPool(),
     jobs: new JobQueue({
       db,
       dataDir: config.dataDir,
       concurrency: config.workerCount,
       shutdownSignal: shutdown.signal,
-      service: () => context,
       log: { error: (details, message) => app.log.error(details, message) },
       limits: config,
       freeSpace: options.freeSpace,
@@ -121,8 +126,23 @@ export async function createService(config: ServiceConfig, options: CreateServic
   };
   // Below the federation: status tracking sees the real upstream; the cache answers when it fails.
   context.sources = createSources(config).map((adapter) => context.cache.wrap(sourceStatus.track(adapter)));
-  context.jobs.register(offlinePrefetchJob);
-  for (const kind of PROCESSING_JOB_KINDS) context.jobs.register(kind);
+  // Each job kind gets what it uses. Processing reads scenes and bytes in-process (no HTTP to
+  // itself), so a job resumed right here runs before the service listens.
+  context.jobs.register(offlinePrefetchJob({
+    assets: cache.assets,
+    bytes: cache.bytes,
+    items: cache.items,
+    cacheMaxBytes: config.cacheMaxBytes,
+    shutdownSignal: shutdown.signal,
+  }));
+  const processing = processingJobKinds({
+    scenes: cache.assets,
+    bytes: cache.assetBytes,
+    offline: cache.offline.isOffline,
+    workerPool: rasterPool,
+    shutdownSignal: shutdown.signal,
+  });
+  for (const kind of processing) context.jobs.register(kind);
 
   const app = Fastify({
     // The request log redacts keys (`?key=`, Authorization): see http/log-redaction.ts.
@@ -155,8 +175,6 @@ export async function createService(config: ServiceConfig, options: CreateServic
   });
   installAuth(app, context.keys, [
     { secret: config.sessionKey, id: 'session', name: 'desktop session', scopes: ADMIN_KEY_SCOPES },
-    // The service calling itself over HTTP for processing: reads COGs and checks readiness, no admin.
-    { secret: context.internalKey, id: 'internal', name: 'internal processing', scopes: ['read', 'process'] },
   ]);
   await installRateLimit(app, config.rateLimitPerMinute);
   for (const register of ROUTE_MODULES) await register(app, context);
@@ -167,7 +185,8 @@ export async function createService(config: ServiceConfig, options: CreateServic
   return {
     app,
     context,
-    secretStore: options.secretStore ?? createFileSecretStore(config.dataDir),
+    secretStore: options.secretStore ?? createFileSecretStore(config.dataDir, options.secretFile),
+    rasterPool,
     get routes() {
       return routes();
     },
@@ -182,7 +201,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
       shutdown.abort();
       await app.close();
       await context.jobs.close();
-      await context.workerPool.close();
+      await rasterPool.close();
       await context.searchPages.close();
       context.cache.close();
       db.close();

@@ -1,12 +1,12 @@
 /**
  * Everything a route needs, built once at start-up by createService and passed to each route
- * module. Capabilities add their members here.
+ * module. Capabilities add their members here. Only routes see it: job kinds and other domain
+ * modules get the narrow dependencies they use (processing/processing-deps.ts).
  */
 import type { ServiceConfig } from './config';
 import type { CacheServices } from './cache/cache-services';
 import type { Db } from './db/open-database';
 import type { JobQueue } from './jobs/queue';
-import type { WorkerPool } from './jobs/worker-pool';
 import type { KeyStore } from './keys/key-store';
 import type { RetentionSettingsStore } from './settings/retention-settings';
 import type { SearchPageDecoderPool } from './search/search-page-decoder';
@@ -19,13 +19,6 @@ export interface ServiceContext {
   keys: KeyStore;
   /** Aborted when the service shuts down; long work listens to it. */
   shutdownSignal: AbortSignal;
-  /**
-   * A per-process key accepted by auth but never stored or shown: workers use it to read COGs
-   * through this service's own byte proxy (so processing works offline from the cache).
-   */
-  internalKey: string;
-  /** The service's own base URL once listening (e.g. http://127.0.0.1:8787). */
-  localBaseUrl(): string;
   /**
    * The fetch for every upstream request (catalogs, SAS tokens, COG bytes): URLs and redirect hops
    * are checked against the data-host policy first (assets/upstream-fetch.ts).
@@ -41,8 +34,6 @@ export interface ServiceContext {
   jobs: JobQueue;
   /** Result retention settings (GET|PUT /api/v1/settings), read by the job queue. */
   retention: RetentionSettingsStore;
-  /** Piscina threads running workers/raster-task.ts; job kinds call `workerPool.runTask`. */
-  workerPool: WorkerPool;
   /** Worker threads that decode and normalize upstream search pages (search/search-page-decoder.ts). */
   searchPages: SearchPageDecoderPool;
   /** Offline-first cache: items + query pages, COG byte blocks, asset resolver, offline switch (cache/cache-services.ts). */

@@ -43,7 +43,7 @@ export const ALLOWED: readonly Allowance[] = [
     why: 'an example value a user may pass to node\'s --cpu-prof-dir through ASTRA_BENCH_NODE_ARGS, in prose; nothing reads it',
   },
   {
-    file: 'test/unit/jobs/worker-file.test.ts',
+    file: 'test/unit/worker-pool/worker-entry-file.test.ts',
     line: /'file:\/\/\/app\/out\/main\//,
     why: 'a made-up packaged-app module URL fed to resolveWorkerFile (URL parsing under test), never opened',
   },

@@ -64,6 +64,11 @@ export function invalidParameter(parameter: string, message: string): AppError {
   return new AppError('invalid_parameter', `${parameter}: ${message}`, { parameter });
 }
 
+/** 422: the request is well-formed, but what it names cannot be processed (a missing band, no overlap). */
+export function unprocessable(parameter: string, message: string): AppError {
+  return new AppError('unprocessable', `${parameter}: ${message}`, { parameter });
+}
+
 export function notFound(message: string): AppError {
   return new AppError('not_found', message);
 }

@@ -1,8 +1,9 @@
 /**
  * The offline-first cache, assembled once at start-up (server.ts) and reached through
  * `ServiceContext.cache`: items + query pages, COG byte blocks, SAS signing, the asset resolver,
- * the offline switch, and the report/clear behind `/api/v1/cache`.
+ * the assets' byte source, the offline switch, and the report/clear behind `/api/v1/cache`.
  */
+import { AssetByteSource } from '../assets/asset-bytes';
 import { AssetResolver } from '../assets/asset-resolver';
 import { cacheFirstSceneGetter, type SceneGetter } from '../assets/scene-getter';
 import { SasSigner } from '../assets/sas-signer';
@@ -37,6 +38,8 @@ export interface CacheServices {
   bytes: CogByteCache;
   signer: SasSigner;
   assets: AssetResolver;
+  /** A scene asset's bytes by scene id + asset + range, cache first (assets/asset-bytes.ts). */
+  assetBytes: AssetByteSource;
   offline: OfflineMode;
   /** The adapter behind the items/page caches and the offline switch (see cached-adapter.ts). */
   wrap(adapter: SourceAdapter): SourceAdapter;
@@ -77,6 +80,7 @@ export function createCacheServices(db: Db, config: ServiceConfig, options: Cach
     bytes,
     signer,
     assets,
+    assetBytes: new AssetByteSource(assets, bytes),
     offline,
     wrap: (adapter) => cachedAdapter(adapter, { items, pages }, { ttlMs: config.cacheTtlMs, offline: offline.isOffline, now }),
     flush: () => items.flush(),

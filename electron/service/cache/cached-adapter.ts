@@ -13,12 +13,14 @@
  * alike (cached-scene-listing.ts).
  */
 import { isAppError } from '../api/errors';
-import type { Bbox, Geometry, StacItem } from '../stac/types';
+import type { StacItem } from '../stac/types';
+import { geometryBbox } from '../sources/normalize/antimeridian';
 import { UpstreamFailure, type SourceAdapter, type SourceContext, type SourcePage, type SourcePosition, type SourceQuery } from '../sources/types';
 import { cachedSceneListing } from './cached-scene-listing';
-import type { ItemCache, ItemKeyset } from './item-cache';
+import type { AdapterCaches } from './adapter-caches';
+import type { ItemKeyset } from './item-cache';
 import { positionKey, queryKey } from './query-fingerprint';
-import type { CachedPage, QueryPageCache } from './query-page-cache';
+import type { CachedPage } from './query-page-cache';
 
 export const CACHE_POSITION_KEY = 'astra:cache';
 
@@ -35,11 +37,6 @@ export interface CachedAdapterOptions {
   fallbackAfterMs?: number;
 }
 
-export interface AdapterCaches {
-  items: ItemCache;
-  pages: QueryPageCache;
-}
-
 /** Where a page is stored (query-page cache) and how its queued write is named (ItemCache.upsertLater). */
 interface PageKeys {
   query: string;
@@ -50,19 +47,6 @@ interface PageKeys {
 const BUDGET_EXCEEDED = Symbol('budget exceeded');
 /** A fallback with nothing in it: the upstream's own answer (or failure) stands. */
 const EMPTY_PAGE: SourcePage = { items: [], next: null, matched: null, skipped: 0, servedFromCache: true };
-
-function geometryBbox(geometry: Geometry): Bbox | undefined {
-  const lons: number[] = [];
-  const lats: number[] = [];
-  const walk = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') { lons.push(value[0]); lats.push(value[1] as number); return; }
-    value.forEach(walk);
-  };
-  walk(geometry.coordinates);
-  if (lons.length === 0) return undefined;
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
 
 /** Failures the cache may answer for; a 4xx AppError (our own bad input) is not one. */
 function isUpstreamTrouble(error: unknown): boolean {

@@ -7,7 +7,7 @@
  */
 import { isAppError } from '../api/errors';
 import { UpstreamFailure, type ListedScene, type SceneListPage, type SceneListQuery, type SourceAdapter, type SourceContext, type SourcePosition } from '../sources/types';
-import type { AdapterCaches } from './cached-adapter';
+import type { AdapterCaches } from './adapter-caches';
 import { positionKey, queryKey } from './query-fingerprint';
 import type { CachedPage } from './query-page-cache';
 

@@ -7,14 +7,27 @@
  */
 import { fromCustomClient } from 'geotiff';
 import { invalidParameter } from '../api/errors';
+import type { AssetResolver } from '../assets/asset-resolver';
 import { selectAssetKey } from '../assets/select-asset';
 import type { JobKind, JobRunContext } from '../jobs/job-kind';
 import type { JobResult } from '../jobs/types';
 import { parseScopedId } from '../search/scoped-id';
-import type { ServiceContext } from '../service-context';
 import type { Bbox } from '../stac/types';
 import { BlockCacheClient } from './block-cache-client';
+import type { CogByteCache } from './cog-byte-cache';
 import { planCogTiles, type TileBytes } from './cog-tile-plan';
+import type { ItemCache } from './item-cache';
+
+/** What the prefetch uses, given at composition (server.ts). */
+export interface OfflinePrefetchDeps {
+  assets: Pick<AssetResolver, 'scene' | 'locate'>;
+  bytes: CogByteCache;
+  items: Pick<ItemCache, 'upsertMany'>;
+  /** The byte cache's limit (config cacheMaxBytes): the most a prefetch can leave behind. */
+  cacheMaxBytes: number;
+  /** Validation reads the scene; it stops at shutdown. */
+  shutdownSignal: AbortSignal;
+}
 
 export type OfflinePrefetchParams = {
   scene: string;
@@ -76,7 +89,7 @@ function batches(tiles: TileBytes[]): TileBytes[][] {
   return out;
 }
 
-async function validate(body: Record<string, unknown>, service: ServiceContext): Promise<OfflinePrefetchParams> {
+async function validate(body: Record<string, unknown>, deps: OfflinePrefetchDeps): Promise<OfflinePrefetchParams> {
   for (const key of Object.keys(body)) {
     if (!['scene', 'bands', 'bbox'].includes(key)) throw invalidParameter(key, 'is not a known parameter');
   }
@@ -84,15 +97,15 @@ async function validate(body: Record<string, unknown>, service: ServiceContext):
   parseScopedId(body.scene, 'scene');
   const bands = parseBands(body.bands);
   const bbox = parseBbox(body.bbox);
-  const item = await service.cache.assets.scene(body.scene, service.shutdownSignal);
+  const item = await deps.assets.scene(body.scene, deps.shutdownSignal);
   return { scene: body.scene, bands: [...new Set(bands.map((band) => selectAssetKey(item, band, 'any')))], bbox };
 }
 
-async function run(params: OfflinePrefetchParams, ctx: JobRunContext): Promise<JobResult> {
-  const { assets, bytes } = ctx.service.cache;
+async function run(params: OfflinePrefetchParams, ctx: JobRunContext, deps: OfflinePrefetchDeps): Promise<JobResult> {
+  const { assets, bytes } = deps;
   const { signal } = ctx;
   const item = await assets.scene(params.scene, signal);
-  ctx.service.cache.items.upsertMany([item]);
+  deps.items.upsertMany([item]);
 
   const thumbnailKey = THUMBNAIL_KEYS.find((key) => item.assets[key]);
   let thumbnail = false;
@@ -153,24 +166,26 @@ async function run(params: OfflinePrefetchParams, ctx: JobRunContext): Promise<J
  * at most the cache's limit, which eviction keeps. A band whose size cannot be read now counts 0:
  * the run reports why it cannot be fetched.
  */
-async function estimateStorage(params: OfflinePrefetchParams, service: ServiceContext): Promise<number> {
-  const { assets, bytes } = service.cache;
+async function estimateStorage(params: OfflinePrefetchParams, deps: OfflinePrefetchDeps): Promise<number> {
+  const { assets, bytes, shutdownSignal } = deps;
   let total = 0;
   for (const band of params.bands) {
     try {
-      const location = await assets.locate(params.scene, band, 'any', service.shutdownSignal);
-      total += (await bytes.stat(location.url, service.shutdownSignal)).size;
+      const location = await assets.locate(params.scene, band, 'any', shutdownSignal);
+      total += (await bytes.stat(location.url, shutdownSignal)).size;
     } catch {
       // Counted as 0 (see above).
     }
   }
-  return Math.min(total, service.config.cacheMaxBytes);
+  return Math.min(total, deps.cacheMaxBytes);
 }
 
-export const offlinePrefetchJob: JobKind<OfflinePrefetchParams> = {
-  type: 'offline',
-  validate,
-  run,
-  estimateStorage,
-  resumable: true,
-};
+export function offlinePrefetchJob(deps: OfflinePrefetchDeps): JobKind<OfflinePrefetchParams> {
+  return {
+    type: 'offline',
+    validate: (body) => validate(body, deps),
+    run: (params, ctx) => run(params, ctx, deps),
+    estimateStorage: (params) => estimateStorage(params, deps),
+    resumable: true,
+  };
+}

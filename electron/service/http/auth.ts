@@ -2,7 +2,7 @@
  * Bearer authentication and scopes, decided from the route fastify matched (route-access.ts):
  * public routes pass, a request that matched no route falls through to the JSON 404 (its handler
  * does nothing), every other route needs a known key holding the route's scope. Accepts stored
- * API keys and the per-launch keys of this process (desktop session, internal processing).
+ * API keys and the per-launch key of this process (the desktop session).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -1,8 +1,9 @@
 /**
  * The contract between the job queue (./queue.ts) and each job kind (ndvi, index, change —
- * processing; offline — cache prefetch). Server-side only; the wire types are in ./types.ts.
+ * processing; offline — cache prefetch). A kind is built at composition (server.ts) with the
+ * narrow dependencies it uses (e.g. processing/processing-deps.ts); the queue hands it nothing
+ * but the job. Server-side only; the wire types are in ./types.ts.
  */
-import type { ServiceContext } from '../service-context';
 import type { JobResult } from './types';
 
 /** What a running job kind may do. */
@@ -18,7 +19,6 @@ export interface JobRunContext {
   resumeState: unknown;
   /** Folder reserved for this job's files (result.tif, temp files). */
   workDir: string;
-  service: ServiceContext;
 }
 
 export interface JobKind<P extends Record<string, unknown> = Record<string, unknown>> {
@@ -28,14 +28,14 @@ export interface JobKind<P extends Record<string, unknown> = Record<string, unkn
    * parameter. Returns the normalized params stored with the job (must be JSON-serialisable).
    * `body` is the POST body without `type` (the queue has already matched it to this kind).
    */
-  validate(body: Record<string, unknown>, service: ServiceContext): Promise<P>;
+  validate(body: Record<string, unknown>): Promise<P>;
   run(params: P, ctx: JobRunContext): Promise<JobResult>;
   /**
    * The most disk the job can take while it runs and what it leaves (bytes; output, spool and
    * journal at their peak, compression not counted on). Reserved from the data dir's free space
    * until the job finishes: a job that does not fit is refused with 507. Absent = 0.
    */
-  estimateStorage?(params: P, service: ServiceContext): number | Promise<number>;
+  estimateStorage?(params: P): number | Promise<number>;
   /** Whether a job that was running at a crash is run again (true) or failed with a reason. */
   resumable: boolean;
 }

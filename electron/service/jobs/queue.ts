@@ -12,7 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError, invalidParameter, notFound } from '../api/errors';
 import type { Db } from '../db/open-database';
-import type { ServiceContext } from '../service-context';
 import { statfsFreeSpace, type FreeSpaceProbe } from '../storage/free-space';
 import { canSeeJob, EVERY_JOB, type JobViewer } from './job-access';
 import { JobAdmission, type AdmissionLimits } from './job-admission';
@@ -30,8 +29,6 @@ export interface JobQueueOptions {
   dataDir: string;
   /** Jobs running at once (config.workerCount). */
   concurrency: number;
-  /** The service context handed to kinds; a getter because the context holds this queue. */
-  service: () => ServiceContext;
   /** Stops running jobs without recording them as failed (service shutdown). */
   shutdownSignal?: AbortSignal;
   log?: JobLogger;
@@ -115,11 +112,11 @@ export class JobQueue {
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
     const { type: _type, ...rest } = body;
-    const params = await kind.validate(rest, this.options.service());
+    const params = await kind.validate(rest);
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
     }
-    const estimate = (await kind.estimateStorage?.(params, this.options.service())) ?? 0;
+    const estimate = (await kind.estimateStorage?.(params)) ?? 0;
     const free = await this.admission.freeBytes();
     // From here to the insert nothing awaits, so concurrent submissions cannot both take the last slot.
     this.admission.checkQueue(owner);
@@ -241,7 +238,6 @@ export class JobQueue {
         store: this.store,
         kind: this.kinds.get(row.type)!,
         workDir: this.workDir(row.id),
-        service: this.options.service(),
         stopSignal: this.stopSignal,
         log: this.log,
         progressIntervalMs: this.options.progressIntervalMs ?? 250,

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ServiceContext } from '../service-context';
 import { directoryBytes } from '../storage/directory-bytes';
 import { isDiskFullError } from '../storage/disk-full';
 import { INTERNAL_JOB_ERROR, jobErrorOf } from './job-errors';
@@ -25,7 +24,6 @@ export interface RunningJobDeps {
   store: JobStore;
   kind: JobKind;
   workDir: string;
-  service: ServiceContext;
   /** Aborted when the queue stops (service shutdown). */
   stopSignal: AbortSignal;
   log: JobLogger;
@@ -72,7 +70,7 @@ export class RunningJob {
   }
 
   private context(row: JobRow): JobRunContext {
-    const { store, workDir, service, stopSignal } = this.deps;
+    const { store, workDir, stopSignal } = this.deps;
     return {
       jobId: row.id,
       signal: AbortSignal.any([this.cancelController.signal, stopSignal]),
@@ -93,7 +91,6 @@ export class RunningJob {
       },
       resumeState: row.checkpoint === null ? null : JSON.parse(row.checkpoint),
       workDir,
-      service,
     };
   }
 

@@ -1,6 +1,7 @@
 /**
  * The search-page decoder: upstream search pages decoded, parsed and normalized on worker
- * threads (the `decode-search-page` task), a page per thread. Parsing and normalizing a page of
+ * threads (its own worker entry, search-page-worker.ts → out/main/search-page-task.js), a page
+ * per thread. Parsing and normalizing a page of
  * 100 items takes 15–30 ms here; on the main thread, three sources' pages in a row kept every
  * other request waiting (the map's tiles, job progress, the Electron main process itself). On
  * pool threads they also decode side by side where there are cores for it. Normalized items come
@@ -12,11 +13,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { ownedBytes } from '../../../workers/lib/owned-buffer';
-import { WorkerPool } from '../jobs/worker-pool';
 import { decodeSearchPage, type DecodedSearchPage } from '../sources/http/search-page';
 import type { ItemOrigin } from '../sources/normalize/item-origin';
 import { UpstreamFailure, type SearchPageDecoder } from '../sources/types';
 import type { SourceId } from '../stac/types';
+import { SEARCH_PAGE_WORKER_ENTRY, workerEntryFile } from '../worker-pool/worker-entry-file';
+import { WorkerPool } from '../worker-pool/worker-pool';
+import type { SearchPageTasks } from './search-page-task';
 
 /** Three sources answer a federated search; more threads than cores would only contend. */
 export const MAX_DECODER_THREADS = 3;
@@ -25,13 +28,13 @@ const IDLE_TIMEOUT_MS = 5 * 60_000;
 export interface SearchPageDecoderOptions {
   /** Default: min(MAX_DECODER_THREADS, cores). */
   threads?: number;
-  /** The built worker entry (see jobs/worker-file.ts). */
+  /** The built worker entry (default: out/main/search-page-task.js, see worker-pool/worker-entry-file.ts). */
   filename?: string;
 }
 
 export class SearchPageDecoderPool {
   readonly threads: number;
-  private readonly pool: WorkerPool;
+  private readonly pool: WorkerPool<SearchPageTasks>;
   private warmed = false;
   private warming: Promise<void> | null = null;
   /** Pages decoded on a pool thread and inline, for diagnostics and tests. */
@@ -39,9 +42,9 @@ export class SearchPageDecoderPool {
 
   constructor(options: SearchPageDecoderOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? Math.min(MAX_DECODER_THREADS, availableParallelism())));
-    this.pool = new WorkerPool({
+    this.pool = new WorkerPool<SearchPageTasks>({
       size: this.threads,
-      filename: options.filename,
+      filename: options.filename ?? workerEntryFile(SEARCH_PAGE_WORKER_ENTRY),
       idleTimeoutMs: IDLE_TIMEOUT_MS,
     });
   }

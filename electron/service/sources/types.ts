@@ -112,15 +112,4 @@ export interface SourceAdapter {
   listScenes?(query: SceneListQuery, position: SourcePosition | null, ctx: SourceContext): Promise<SceneListPage>;
 }
 
-/** Why an upstream call failed; becomes a `warnings[]` entry (or a 502/504 when every source fails). */
-export class UpstreamFailure extends Error {
-  constructor(
-    readonly source: SourceId,
-    readonly kind: 'timeout' | 'upstream_error' | 'rate_limited',
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'UpstreamFailure';
-  }
-}
+export { UpstreamFailure } from './upstream-failure';

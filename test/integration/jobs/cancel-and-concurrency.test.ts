@@ -16,8 +16,8 @@ let svc: TestService;
 const heartbeat = watchHeartbeat();
 beforeAll(async () => {
   svc = await startTestService({ workerCount: 1 });
-  svc.service.context.jobs.register(spinKind('spin'));
-  svc.service.context.jobs.register(spinKind('watched-spin', { heartbeat }));
+  svc.service.context.jobs.register(spinKind(svc.service.rasterPool, 'spin'));
+  svc.service.context.jobs.register(spinKind(svc.service.rasterPool, 'watched-spin', { heartbeat }));
   svc.service.context.jobs.register(stubbornKind);
 });
 
@@ -41,7 +41,7 @@ describe('cancel', () => {
     await waitForJob(svc, id, (job) => job.status === 'running');
     await heartbeat.until((chunks) => chunks >= 5);
     const threadId = heartbeat.threadId();
-    expect(svc.service.context.workerPool.threadIds).toContain(threadId);
+    expect(svc.service.rasterPool.threadIds).toContain(threadId);
     const workDir = svc.service.context.jobs.workDir(id);
     expect(existsSync(workDir)).toBe(true);
 
@@ -58,7 +58,7 @@ describe('cancel', () => {
     // The thread itself stopped (its heartbeat froze) and was removed from the pool.
     const lastBeat = await heartbeat.stillSince(250);
     expect(lastBeat - cancelledAt).toBeLessThan(PROMPTLY_MS);
-    expect(svc.service.context.workerPool.threadIds).not.toContain(threadId);
+    expect(svc.service.rasterPool.threadIds).not.toContain(threadId);
     expect(existsSync(workDir)).toBe(false);
     expect((await getJob(svc, id)).status).toBe('cancelled');
   });

@@ -12,10 +12,11 @@ let svc: TestService;
 beforeAll(async () => {
   svc = await startTestService({ workerCount: 2 });
   const { jobs } = svc.service.context;
-  jobs.register(spinKind());
-  jobs.register(failingKind('fails-app-error', 'app-error'));
-  jobs.register(failingKind('fails-bug', 'bug'));
-  jobs.register(failingKind('fails-in-worker', 'worker'));
+  const pool = svc.service.rasterPool;
+  jobs.register(spinKind(pool));
+  jobs.register(failingKind(pool, 'fails-app-error', 'app-error'));
+  jobs.register(failingKind(pool, 'fails-bug', 'bug'));
+  jobs.register(failingKind(pool, 'fails-in-worker', 'worker'));
 });
 afterAll(async () => { await svc?.close(); });
 

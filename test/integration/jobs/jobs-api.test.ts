@@ -11,7 +11,7 @@ import { spinKind } from './helpers/test-kinds';
 let svc: TestService;
 beforeAll(async () => {
   svc = await startTestService({ workerCount: 1 });
-  svc.service.context.jobs.register(spinKind());
+  svc.service.context.jobs.register(spinKind(svc.service.rasterPool));
 });
 afterAll(async () => { await svc?.close(); });
 

@@ -41,7 +41,7 @@ describe('restart of the service mid-job', () => {
     const dir = dataDir();
     const first = await start(dir);
     const firstStarts: number[] = [];
-    first.service.context.jobs.register(resumableSpinKind('tiles', firstStarts));
+    first.service.context.jobs.register(resumableSpinKind(first.service.rasterPool, 'tiles', firstStarts));
     const { id } = await submitJob(first, { type: 'tiles', chunks: 16, chunk_ms: 10 });
     await waitForJob(first, id, (job) => job.progress >= 4 / 16);
     await first.close();
@@ -54,7 +54,7 @@ describe('restart of the service mid-job', () => {
     expect(checkpoint.done).toBeLessThan(16);
 
     const secondStarts: number[] = [];
-    second.service.context.jobs.register(resumableSpinKind('tiles', secondStarts));
+    second.service.context.jobs.register(resumableSpinKind(second.service.rasterPool, 'tiles', secondStarts));
     const job = await waitForJob(second, id, isFinished);
     expect(job.status).toBe('succeeded');
     expect(job.progress).toBe(1);
@@ -67,7 +67,7 @@ describe('restart of the service mid-job', () => {
   it('fails a non-resumable job with "interrupted by a restart" and still runs the queued one behind it', async () => {
     const dir = dataDir();
     const first = await start(dir);
-    first.service.context.jobs.register(spinKind());
+    first.service.context.jobs.register(spinKind(first.service.rasterPool));
     const running = await submitJob(first, { type: 'spin', chunks: 10_000, chunk_ms: 5 });
     const queued = await submitJob(first, { type: 'spin', chunks: 2, chunk_ms: 1 });
     await waitForJob(first, running.id, (job) => job.status === 'running' && job.progress > 0);
@@ -77,7 +77,7 @@ describe('restart of the service mid-job', () => {
     // Until its kind registers, an interrupted job is reported as it was left, not lost.
     expect((await getJob(second, running.id)).status).toBe('running');
     expect((await getJob(second, queued.id)).status).toBe('queued');
-    second.service.context.jobs.register(spinKind());
+    second.service.context.jobs.register(spinKind(second.service.rasterPool));
 
     const failed = await waitForJob(second, running.id, isFinished);
     expect(failed.status).toBe('failed');
@@ -108,7 +108,7 @@ describe('crash: rows left running by a process that died', () => {
     ]);
     const svc = await start(dir, key);
     const starts: number[] = [];
-    svc.service.context.jobs.register(resumableSpinKind('tiles', starts));
+    svc.service.context.jobs.register(resumableSpinKind(svc.service.rasterPool, 'tiles', starts));
 
     const resumed = await waitForJob(svc, 'job_crashed_once', isFinished);
     expect(resumed.status).toBe('succeeded');

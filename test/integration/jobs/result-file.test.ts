@@ -14,8 +14,8 @@ let id: string;
 let path: string;
 beforeAll(async () => {
   svc = await startTestService({ workerCount: 1 });
-  svc.service.context.jobs.register(spinKind('writes-tif', { resultFile: bytes }));
-  svc.service.context.jobs.register(spinKind('no-file'));
+  svc.service.context.jobs.register(spinKind(svc.service.rasterPool, 'writes-tif', { resultFile: bytes }));
+  svc.service.context.jobs.register(spinKind(svc.service.rasterPool, 'no-file'));
   ({ id } = await submitJob(svc, { type: 'writes-tif', chunks: 1, chunk_ms: 1 }));
   path = `/api/v1/jobs/${id}/result.tif`;
   await waitForJob(svc, id, isFinished);

@@ -7,23 +7,23 @@ import { builtinModules } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../electron/service/api/errors';
-import { defaultWorkerFile } from '../../../electron/service/jobs/worker-file';
-import { WorkerPool } from '../../../electron/service/jobs/worker-pool';
+import { createRasterWorkerPool, type RasterWorkerPool } from '../../../electron/service/worker-pool/raster-worker-pool';
+import { RASTER_WORKER_ENTRY, SEARCH_PAGE_WORKER_ENTRY, workerEntryFile } from '../../../electron/service/worker-pool/worker-entry-file';
 import { sleep, watchHeartbeat } from './helpers/heartbeat';
 import { PROMPTLY_MS } from '../../helpers/timing';
 
-let pool: WorkerPool;
-beforeAll(() => { pool = new WorkerPool({ size: 2 }); });
+let pool: RasterWorkerPool;
+beforeAll(() => { pool = createRasterWorkerPool(2); });
 afterAll(async () => { await pool?.close(); });
 
 describe('WorkerPool', () => {
   it('loads the built worker entry from out/main', () => {
-    expect(defaultWorkerFile()).toMatch(/[\\/]out[\\/]main[\\/]raster-task\.js$/);
+    expect(workerEntryFile(RASTER_WORKER_ENTRY)).toMatch(/[\\/]out[\\/]main[\\/]raster-task\.js$/);
     expect(existsSync(pool.filename)).toBe(true);
   });
 
-  it('is one self-contained file (the packaged app unpacks only it from app.asar)', () => {
-    const source = readFileSync(pool.filename, 'utf8');
+  it.each([RASTER_WORKER_ENTRY, SEARCH_PAGE_WORKER_ENTRY])('%s is one self-contained file (the packaged app unpacks only the entries from app.asar)', (entry) => {
+    const source = readFileSync(workerEntryFile(entry), 'utf8');
     // Static imports at the start of a line; the bundled libraries' JSDoc mentions import('./x') in comments.
     const imports = [...source.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']/gm)].map((m) => m[1]);
     expect(imports.length).toBeGreaterThan(0);
@@ -93,7 +93,7 @@ describe('WorkerPool', () => {
   });
 
   it('refuses tasks once closed', async () => {
-    const closing = new WorkerPool({ size: 1 });
+    const closing = createRasterWorkerPool(1);
     await closing.runTask({ kind: 'ping', value: 1 });
     await closing.close();
     expect(closing.threadIds).toEqual([]);
@@ -102,7 +102,7 @@ describe('WorkerPool', () => {
   });
 
   it('fails clearly when the worker entry is missing', async () => {
-    const missing = new WorkerPool({ size: 1, filename: '/nonexistent/raster-task.js' });
+    const missing = createRasterWorkerPool(1, '/nonexistent/raster-task.js');
     await expect(missing.runTask({ kind: 'ping', value: 1 })).rejects.toThrow(/worker entry not found at \/nonexistent/);
     await missing.close();
   });

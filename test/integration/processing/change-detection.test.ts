@@ -9,25 +9,15 @@
  *   warped by gdalwarp into EPSG:32628 as `before`: the before scene is warped back onto the after
  *   grid by the workers (bilinear reflectance, nearest SCL) and compared with gdalwarp -et 0.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareWithGdal, epsgOf, gdalinfo, validateCog, type ReferenceScene } from './helpers/gdal-check';
-import { runToFile, startProcessingEnv, type ProcessingEnv } from './helpers/processing-env';
+import { runToFile, useProcessingRig } from './helpers/processing-rig';
 import { FIXTURES, PUCALLPA_1985, PUCALLPA_2020, S2_DIR, S2_SCENE, S2_ZONE28_SCENE } from './helpers/test-scenes';
 
 const NDVI = '(nir - red) / (nir + red)';
-let env: ProcessingEnv;
-let work: string;
-beforeAll(async () => {
-  env = await startProcessingEnv();
-  work = mkdtempSync(join(tmpdir(), 'astra-change-results-'));
-}, 120_000);
-afterAll(async () => {
-  await env?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const rig = useProcessingRig();
 
 const pucallpa = (year: '1985' | '2020'): ReferenceScene => ({
   bands: {
@@ -38,8 +28,8 @@ const pucallpa = (year: '1985' | '2020'): ReferenceScene => ({
 
 describe('change detection on the Pucallpa pair (1985 → 2020)', () => {
   it('band 1 = NDVI(2020) − NDVI(1985) and band 2 = −1/0/+1 at ±0.2, as GDAL + numpy, on the files\' own grid', async () => {
-    const { job, path } = await runToFile(env.svc, { type: 'change', before: PUCALLPA_1985, after: PUCALLPA_2020 }, work, 'pucallpa');
-    const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { before: pucallpa('1985'), after: pucallpa('2020') }, threshold: 0.2 }, work);
+    const { job, path } = await runToFile(rig.env.svc, { type: 'change', before: PUCALLPA_1985, after: PUCALLPA_2020 }, rig.work, 'pucallpa');
+    const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { before: pucallpa('1985'), after: pucallpa('2020') }, threshold: 0.2 }, rig.work);
     console.log('[processing] Pucallpa change', JSON.stringify(report), JSON.stringify(job.result?.stats));
     expect(report.band1.nan_mismatches).toBe(0);
     expect(report.band1.max_abs_diff).toBeLessThanOrEqual(1e-6);
@@ -72,8 +62,8 @@ describe('change detection on the Pucallpa pair (1985 → 2020)', () => {
   });
 
   it('reports gain and loss for a threshold the caller chooses', async () => {
-    const { job, path } = await runToFile(env.svc, { type: 'change', before: PUCALLPA_1985, after: PUCALLPA_2020, threshold: 0.5 }, work, 'pucallpa-05');
-    const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { before: pucallpa('1985'), after: pucallpa('2020') }, threshold: 0.5 }, work);
+    const { job, path } = await runToFile(rig.env.svc, { type: 'change', before: PUCALLPA_1985, after: PUCALLPA_2020, threshold: 0.5 }, rig.work, 'pucallpa-05');
+    const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { before: pucallpa('1985'), after: pucallpa('2020') }, threshold: 0.5 }, rig.work);
     expect(report.class_mismatches_not_at_threshold).toBe(0);
     const stats = job.result!.stats!;
     expect(Math.abs((stats.loss_pixels as number) - report.ref_loss!) + Math.abs((stats.gain_pixels as number) - report.ref_gain!)).toBeLessThanOrEqual(report.class_mismatches!);
@@ -93,8 +83,8 @@ const s2 = (dir: string, files: { red: string; nir: string; scl: string }): Refe
 
 describe('change detection across two UTM zones', () => {
   it('warps the EPSG:32628 scene onto the EPSG:32629 grid and matches gdalwarp + numpy', async () => {
-    const { job, path } = await runToFile(env.svc, { type: 'change', before: S2_ZONE28_SCENE, after: S2_SCENE }, work, 'zones');
-    const zone28 = env.cogs.zone28;
+    const { job, path } = await runToFile(rig.env.svc, { type: 'change', before: S2_ZONE28_SCENE, after: S2_SCENE }, rig.work, 'zones');
+    const zone28 = rig.env.cogs.zone28;
     const before: ReferenceScene = {
       bands: {
         nir: { path: zone28.B08.path, scale: 0.0001, offset: 0, nodata: 0 },
@@ -103,7 +93,7 @@ describe('change detection across two UTM zones', () => {
       mask: { path: zone28.SCL.path, kind: 'scl', classes: [0, 1, 3, 8, 9, 10] },
     };
     const after = s2(S2_DIR, { red: 'B04.tif', nir: 'B08.tif', scl: 'SCL.tif' });
-    const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { before, after }, threshold: 0.2 }, work);
+    const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { before, after }, threshold: 0.2 }, rig.work);
     console.log('[processing] cross-zone change', JSON.stringify(report), JSON.stringify(job.result?.stats));
     const pixels = report.width * report.height;
     expect(job.result?.crs).toBe('EPSG:32629');

@@ -6,25 +6,15 @@
  * - Landsat 8 C2 L2 (SR_B4, SR_B5, QA_PIXEL; scale 2.75e-5 offset −0.2, served as COGs);
  * each with and without cloud masking. Every result must pass GDAL's COG validator.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareWithGdal, epsgOf, gdalinfo, validateCog, type ReferenceScene } from './helpers/gdal-check';
-import { runToFile, startProcessingEnv, type ProcessingEnv } from './helpers/processing-env';
+import { runToFile, useProcessingRig } from './helpers/processing-rig';
 import { FIXTURES, LANDSAT_SCENE, S2_DIR, S2_SCENE } from './helpers/test-scenes';
 
 const NDVI = '(nir - red) / (nir + red)';
-let env: ProcessingEnv;
-let work: string;
-beforeAll(async () => {
-  env = await startProcessingEnv();
-  work = mkdtempSync(join(tmpdir(), 'astra-ndvi-results-'));
-}, 120_000);
-afterAll(async () => {
-  await env?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const rig = useProcessingRig();
 
 const s2Scene = (mask: boolean): ReferenceScene => ({
   bands: {
@@ -37,8 +27,8 @@ const s2Scene = (mask: boolean): ReferenceScene => ({
 describe('NDVI of the Sentinel-2 L2A fixture through the service', () => {
   for (const maskClouds of [true, false]) {
     it(`matches GDAL + numpy within 1e-6 with identical nodata (mask_clouds: ${maskClouds})`, async () => {
-      const { job, path } = await runToFile(env.svc, { type: 'ndvi', scene: S2_SCENE, mask_clouds: maskClouds }, work, `s2-${maskClouds}`);
-      const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { scene: s2Scene(maskClouds) } }, work);
+      const { job, path } = await runToFile(rig.env.svc, { type: 'ndvi', scene: S2_SCENE, mask_clouds: maskClouds }, rig.work, `s2-${maskClouds}`);
+      const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { scene: s2Scene(maskClouds) } }, rig.work);
       console.log(`[processing] S2 NDVI mask=${maskClouds}`, JSON.stringify(report.band1), 'stats', JSON.stringify(job.result?.stats));
       expect(report.band1.nan_mismatches).toBe(0);
       expect(report.band1.max_abs_diff).toBeLessThanOrEqual(1e-6);
@@ -59,7 +49,7 @@ const landsatFile = (band: string) => join(FIXTURES, 'landsat-c2-l2_LC08_L2SP_00
 describe('NDVI of the Landsat 8 C2 L2 fixture through the service', () => {
   for (const maskClouds of [true, false]) {
     it(`matches GDAL + numpy within 1e-6 with identical nodata (mask_clouds: ${maskClouds})`, async () => {
-      const { job, path } = await runToFile(env.svc, { type: 'ndvi', scene: LANDSAT_SCENE, mask_clouds: maskClouds }, work, `landsat-${maskClouds}`);
+      const { job, path } = await runToFile(rig.env.svc, { type: 'ndvi', scene: LANDSAT_SCENE, mask_clouds: maskClouds }, rig.work, `landsat-${maskClouds}`);
       const scene: ReferenceScene = {
         bands: {
           nir: { path: landsatFile('SR_B5'), scale: 2.75e-5, offset: -0.2, nodata: 0 },
@@ -67,7 +57,7 @@ describe('NDVI of the Landsat 8 C2 L2 fixture through the service', () => {
         },
         mask: maskClouds ? { path: landsatFile('QA_PIXEL'), kind: 'landsat-qa', bits: 0b11111 } : null,
       };
-      const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { scene } }, work);
+      const report = await compareWithGdal({ result: path, expression: NDVI, scenes: { scene } }, rig.work);
       console.log(`[processing] Landsat NDVI mask=${maskClouds}`, JSON.stringify(report.band1), 'stats', JSON.stringify(job.result?.stats));
       expect(report.band1.nan_mismatches).toBe(0);
       expect(report.band1.max_abs_diff).toBeLessThanOrEqual(1e-6);

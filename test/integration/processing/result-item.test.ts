@@ -4,30 +4,20 @@
  * asset `result` → result.tif, and a recipe complete enough to re-run the job: the POST body it
  * records, sent again, yields the same pixels.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StacItem } from '../../../electron/service/stac/types';
 import { ASTRA_VERSION } from '../../../electron/service/version';
 import { validateStacItem } from '../../helpers/stac-validator';
 import { samePixels, validateCog } from './helpers/gdal-check';
-import { runToFile, startProcessingEnv, submit, waitJob, type ProcessingEnv } from './helpers/processing-env';
+import { runToFile, submit, useProcessingRig, waitJob } from './helpers/processing-rig';
 import { PUCALLPA_1985, PUCALLPA_2020, S2_SCENE } from './helpers/test-scenes';
 
-let env: ProcessingEnv;
-let work: string;
-beforeAll(async () => {
-  env = await startProcessingEnv();
-  work = mkdtempSync(join(tmpdir(), 'astra-item-'));
-}, 120_000);
-afterAll(async () => {
-  await env?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const rig = useProcessingRig();
 
 async function itemOf(id: string): Promise<StacItem> {
-  const response = await env.svc.api(`/api/v1/jobs/${id}/item`);
+  const response = await rig.env.svc.api(`/api/v1/jobs/${id}/item`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/application\/geo\+json/);
   return (await response.json()) as StacItem;
@@ -35,7 +25,7 @@ async function itemOf(id: string): Promise<StacItem> {
 
 describe('the STAC item of an NDVI result', () => {
   it('is a valid STAC item recording the inputs, radiometry, mask and software, and its asset is result.tif', async () => {
-    const { job, path } = await runToFile(env.svc, { type: 'ndvi', scene: S2_SCENE, bbox: [-11.9, 24.5, -11.3, 25.1] }, work, 'ndvi');
+    const { job, path } = await runToFile(rig.env.svc, { type: 'ndvi', scene: S2_SCENE, bbox: [-11.9, 24.5, -11.3, 25.1] }, rig.work, 'ndvi');
     const item = await itemOf(job.id);
     expect(validateStacItem(item)).toEqual([]);
     expect(item.id).toBe(job.id);
@@ -60,18 +50,18 @@ describe('the STAC item of an NDVI result', () => {
     });
     expect(item.properties['processing:lineage']).toMatch(/B08 × 0\.0001 \+ 0/);
     const asset = item.assets.result;
-    expect(asset.href).toBe(`${env.svc.url}/api/v1/jobs/${job.id}/result.tif`);
+    expect(asset.href).toBe(`${rig.env.svc.url}/api/v1/jobs/${job.id}/result.tif`);
     expect(asset.type).toBe('image/tiff; application=geotiff; profile=cloud-optimized');
     expect(asset['raster:bands']?.[0]).toMatchObject({ data_type: 'float32', nodata: 'nan' });
-    expect(item.links.find((link) => link.rel === 'derived_from')?.href).toBe(`${env.svc.url}/api/v1/scenes/${encodeURIComponent(S2_SCENE)}`);
+    expect(item.links.find((link) => link.rel === 'derived_from')?.href).toBe(`${rig.env.svc.url}/api/v1/scenes/${encodeURIComponent(S2_SCENE)}`);
 
     // Anyone can re-run it: the recorded body, POSTed again, gives the same pixels.
     const body = (item.properties['astra:job'] as { params: Record<string, unknown> }).params;
     expect(body).toEqual({ type: 'ndvi', scene: S2_SCENE, bbox: [-11.9, 24.5, -11.3, 25.1], mask_clouds: true });
-    const again = await runToFile(env.svc, body, work, 'again');
+    const again = await runToFile(rig.env.svc, body, rig.work, 'again');
     expect(await samePixels(path, again.path)).toEqual({ size: true, geotransform: true, bands: true, identical: [true] });
-    const downloaded = join(work, 'via-item.tif');
-    writeFileSync(downloaded, Buffer.from(await (await env.svc.api(new URL(asset.href).pathname)).arrayBuffer()));
+    const downloaded = join(rig.work, 'via-item.tif');
+    writeFileSync(downloaded, Buffer.from(await (await rig.env.svc.api(new URL(asset.href).pathname)).arrayBuffer()));
     expect((await samePixels(path, downloaded)).identical).toEqual([true]);
     for (const file of [path, again.path]) expect((await validateCog(file)).valid).toBe(true);
   });
@@ -79,8 +69,8 @@ describe('the STAC item of an NDVI result', () => {
 
 describe('the STAC item of a change result', () => {
   it('describes both scenes, the interval, the threshold and the class band (classification extension)', async () => {
-    const id = await submit(env.svc, { type: 'change', before: PUCALLPA_1985, after: PUCALLPA_2020, threshold: 0.25 });
-    await waitJob(env.svc, id);
+    const id = await submit(rig.env.svc, { type: 'change', before: PUCALLPA_1985, after: PUCALLPA_2020, threshold: 0.25 });
+    await waitJob(rig.env.svc, id);
     const item = await itemOf(id);
     expect(validateStacItem(item)).toEqual([]);
     expect(item.properties).toMatchObject({ datetime: null, start_datetime: '1985-07-01T00:00:00Z', end_datetime: '2020-07-01T00:00:00Z', 'astra:threshold': 0.25 });
@@ -97,16 +87,16 @@ describe('the STAC item of a change result', () => {
 
 describe('GET /api/v1/jobs/{id}/item errors', () => {
   it('404 for an unknown job and for one that has not succeeded', async () => {
-    expect((await env.svc.api('/api/v1/jobs/job_nope/item')).status).toBe(404);
-    env.fake.faults.files.latencyMs = 200;
+    expect((await rig.env.svc.api('/api/v1/jobs/job_nope/item')).status).toBe(404);
+    rig.env.fake.faults.files.latencyMs = 200;
     try {
-      const id = await submit(env.svc, { type: 'ndvi', scene: 'sentinel-2:S2B_33UVR_20240610_0_L2A', resolution: 40 });
-      const response = await env.svc.api(`/api/v1/jobs/${id}/item`);
+      const id = await submit(rig.env.svc, { type: 'ndvi', scene: 'sentinel-2:S2B_33UVR_20240610_0_L2A', resolution: 40 });
+      const response = await rig.env.svc.api(`/api/v1/jobs/${id}/item`);
       expect(response.status).toBe(404);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/has no result item: it is (queued|running)/);
-      await waitJob(env.svc, id);
+      await waitJob(rig.env.svc, id);
     } finally {
-      env.fake.resetFaults();
+      rig.env.fake.resetFaults();
     }
   });
 });

@@ -4,18 +4,16 @@
  * right status — 400 bad input (with the position of an expression syntax error), 404 unknown
  * scene, 422 a request the scene(s) cannot satisfy — and no job is created for it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJob, startProcessingEnv, type ProcessingEnv } from './helpers/processing-env';
+import { describe, expect, it } from 'vitest';
+import { postJob, useProcessingRig } from './helpers/processing-rig';
 import { LANDSAT_SCENE, PUCALLPA_1985, PUCALLPA_2020, S2_SCENE, SYNTHETIC_SCENE } from './helpers/test-scenes';
 
-let env: ProcessingEnv;
-beforeAll(async () => { env = await startProcessingEnv(); }, 120_000);
-afterAll(async () => { await env?.close(); });
+const rig = useProcessingRig();
 
 interface ErrorBody { error: { code: string; message: string; parameter?: string; position?: number } }
 
 async function rejected(body: Record<string, unknown>, status: number, parameter: string | undefined, message: RegExp): Promise<ErrorBody['error']> {
-  const response = await postJob(env.svc, body);
+  const response = await postJob(rig.env.svc, body);
   const text = await response.text();
   expect(response.status, `${JSON.stringify(body)} → ${text}`).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/application\/json/);
@@ -83,7 +81,7 @@ describe('processing job validation', () => {
   });
 
   it('queued nothing for any of the rejected requests', async () => {
-    const { jobs } = (await (await env.svc.api('/api/v1/jobs')).json()) as { jobs: unknown[] };
+    const { jobs } = (await (await rig.env.svc.api('/api/v1/jobs')).json()) as { jobs: unknown[] };
     expect(jobs).toHaveLength(0);
   });
 });

@@ -24,7 +24,7 @@ import { processingStorageEstimate } from '../../../electron/service/processing/
 import type { ProcessingParams } from '../../../electron/service/processing/kinds/processing-params';
 import type { TestService } from '../../helpers/test-service';
 import { heldKind, type HeldKind } from '../jobs/helpers/test-kinds';
-import { getJob, postJob, startProcessingEnv, submit, waitJob, type ProcessingEnv } from '../processing/helpers/processing-env';
+import { getJob, postJob, startProcessingEnv, submit, waitJob, type ProcessingEnv } from '../processing/helpers/processing-rig';
 import { S2_DIR, S2_SCENE } from '../processing/helpers/test-scenes';
 
 const GIB = 1024 ** 3;

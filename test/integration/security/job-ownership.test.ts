@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, JobList } from '../../../electron/service/jobs/types';
 import { isFinished, waitForJob } from '../jobs/helpers/job-api';
 import { heldKind, spinKind, type HeldKind } from '../jobs/helpers/test-kinds';
-import { startProcessingEnv, type ProcessingEnv } from '../processing/helpers/processing-env';
+import { startProcessingEnv, type ProcessingEnv } from '../processing/helpers/processing-rig';
 import { S2_SCENE } from '../processing/helpers/test-scenes';
 import { adminKey, apiAs, postJson, processKey, type TestKey } from './helpers/keys';
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   env = await startProcessingEnv({ workerCount: 2 });
   held = heldKind();
   env.svc.service.context.jobs.register(held);
-  env.svc.service.context.jobs.register(spinKind('spin', { resultFile: Buffer.from('result bytes') }));
+  env.svc.service.context.jobs.register(spinKind(env.svc.service.rasterPool, 'spin', { resultFile: Buffer.from('result bytes') }));
   alice = processKey(env.svc, 'alice');
   bob = processKey(env.svc, 'bob');
   admin = adminKey(env.svc);

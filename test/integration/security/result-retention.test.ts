@@ -28,7 +28,7 @@ async function start(): Promise<TestService> {
   const started = await startTestService({ dataDir, workerCount: 1 }, {}, reuse);
   held = heldKind();
   started.service.context.jobs.register(held);
-  started.service.context.jobs.register(spinKind('spin', { resultFile: RESULT }));
+  started.service.context.jobs.register(spinKind(started.service.rasterPool, 'spin', { resultFile: RESULT }));
   return started;
 }
 

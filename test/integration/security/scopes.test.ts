@@ -139,14 +139,6 @@ describe('per-launch keys', () => {
     expect((await as(SESSION_KEY, '/api/v1/keys')).status).toBe(200);
     expect((await as(SESSION_KEY, '/api/v1/sources')).status).toBe(200);
   });
-
-  it('the internal processing key reads and processes, and nothing more', async () => {
-    const internal = svc.service.context.internalKey;
-    expect((await as(internal, '/api/v1/sources')).status).toBe(200);
-    expect((await as(internal, '/api/v1/jobs')).status).toBe(200);
-    await expectMissingScope(await as(internal, '/api/v1/keys'), 'admin');
-    await expectMissingScope(await as(internal, '/api/v1/settings', { method: 'PUT', body: JSON.stringify({ offline: true }) }), 'admin');
-  });
 });
 
 describe('the OpenAPI document', () => {

@@ -10,7 +10,7 @@ import { encodeTile } from '../../../workers/lib/cog/encode-tile';
 import { applyFloatingPointPredictor } from '../../../workers/lib/cog/predictor';
 import { undoFloatingPointPredictor } from '../../../workers/tasks/tiles/float-predictor-decode';
 import { decodeCogTileTask } from '../../../workers/tasks/tiles/decode-tile-task';
-import { encodeTileBytes } from '../../../workers/tasks/tiles/encode-tile-task';
+import { encodeTileBytes } from '../../../workers/lib/cog/deflate-tile';
 import { readBand } from '../workers/helpers/read-geotiff';
 import { RASTER_SCENES } from '../../helpers/fixtures';
 

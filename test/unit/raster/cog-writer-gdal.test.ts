@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CogWriteResult } from '../../../electron/service/raster/cog';
+import type { CogWriteResult } from '../../../electron/service/raster/cog-writer';
 import { referenceReport } from './helpers/cog-reference';
 import { epsgOf, gdalinfo, validateCog, type GdalInfo } from './helpers/gdal-tools';
 import type { SyntheticRaster } from './helpers/synthetic-raster';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromFile, type GeoTIFF } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CogWriteResult } from '../../../electron/service/raster/cog';
+import type { CogWriteResult } from '../../../electron/service/raster/cog-writer';
 import { pixelValue, type SyntheticRaster } from './helpers/synthetic-raster';
 import { writeSyntheticCog } from './helpers/write-synthetic-cog';
 

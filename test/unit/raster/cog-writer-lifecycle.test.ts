@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCogWriter, type CogWriterOptions, type EncodeTileTask } from '../../../electron/service/raster/cog';
+import { createCogWriter, type CogWriterOptions, type EncodeTileTask } from '../../../electron/service/raster/cog-writer';
 import { encodeTile } from '../../../workers/lib/cog/encode-tile';
 import { referenceReport } from './helpers/cog-reference';
 import { tilePlanes, type SyntheticRaster } from './helpers/synthetic-raster';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, expect, it } from 'vitest';
-import { createCogWriter } from '../../../electron/service/raster/cog';
+import { createCogWriter } from '../../../electron/service/raster/cog-writer';
 import { gdalinfo, validateCog } from './helpers/gdal-tools';
 
 // Expose V8's gc() so that each sample measures live memory, not garbage awaiting collection.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromFile } from 'geotiff';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCogWriter, type CogWriteResult } from '../../../electron/service/raster/cog';
+import { createCogWriter, type CogWriteResult } from '../../../electron/service/raster/cog-writer';
 import { RASTERS_DIR, RASTER_SCENES } from '../../helpers/fixtures';
 import { epsgOf, gdalinfo, runPythonHelper, validateCog } from './helpers/gdal-tools';
 

@@ -10,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTile, encodeTileAsync } from '../../../workers/lib/cog/encode-tile';
 import { predictTile } from '../../../workers/lib/cog/predictor';
-import { deflatePredicted, encodeTileBytes } from '../../../workers/tasks/tiles/encode-tile-task';
+import { deflatePredicted, encodeTileBytes } from '../../../workers/lib/cog/deflate-tile';
 import type { CogDataType, CogSamples } from '../../../workers/lib/cog/sample-types';
 import { runPythonHelper } from './helpers/gdal-tools';
 import { tilePlanes } from './helpers/synthetic-raster';

@@ -5,7 +5,7 @@
  * used in part are kept: one it used whole lies inside a single output tile, which nobody reads
  * twice, and keeping it would only keep memory that the garbage collector must then work for.
  */
-import type { OpenImage } from './open-cogs';
+import { assetKey, type OpenImage, type SceneAsset } from './open-cogs';
 
 const MAX_BYTES = 24 * 1024 * 1024;
 
@@ -30,9 +30,9 @@ function remember(key: string, size: number): void {
  * The decoded bytes of tile/strip (x, y) of `sample` (PlanarConfiguration 2) or of all samples (1);
  * kept for later reads when `keep`.
  */
-export function decodedTile(url: string, imageIndex: number, open: OpenImage, x: number, y: number, sample: number, keep: boolean, signal?: AbortSignal): Promise<DecodedTile> {
+export function decodedTile(file: SceneAsset, imageIndex: number, open: OpenImage, x: number, y: number, sample: number, keep: boolean, signal?: AbortSignal): Promise<DecodedTile> {
   const planeSample = open.image.planarConfiguration === 2 ? sample : 0;
-  const key = `${url}\n${imageIndex}\n${planeSample}\n${x}\n${y}`;
+  const key = `${assetKey(file)}\n${imageIndex}\n${planeSample}\n${x}\n${y}`;
   const known = tiles.get(key);
   if (known) {
     tiles.delete(key);

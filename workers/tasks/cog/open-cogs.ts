@@ -1,12 +1,14 @@
 /**
- * The COGs a worker thread has opened, kept per URL (headers parsed once, block cache reused)
- * and evicted least-recently-used. Reads (range-source.ts) go through the service's own byte proxy
- * (`/api/v1/scenes/{id}/assets/{band}/cog`) with the per-process internal key, so a worker never
- * knows whether the bytes come from the network or the offline cache.
+ * The COGs a worker thread has opened, kept per scene asset (headers parsed once, block cache
+ * reused) and evicted least-recently-used. Their bytes come over the running task's byte channel
+ * (../io/byte-channel.ts) from the service's asset byte source, so a worker never knows whether
+ * they come from the network or the offline cache. A file opened during one task is read during
+ * later ones over their own channels.
  */
 import type { BaseDecoder, GeoTIFF, GeoTIFFImage } from 'geotiff';
+import { RangedSource } from '../../lib/geotiff/ranged-source';
+import { readOverChannel } from '../io/byte-channel';
 import { geotiffModule } from './geotiff-module';
-import { RangeSource } from './range-source';
 import { useZlibForDeflate } from './zlib-deflate-decoder';
 
 /** One IFD of an opened COG, with the decoder for its compression. */
@@ -15,27 +17,50 @@ export interface OpenImage {
   readonly decoder: BaseDecoder;
 }
 
+/** A COG of a scene: what the workers' reads name. */
+export interface SceneAsset {
+  scene: string;
+  asset: string;
+}
+
 interface OpenCog {
   readonly tiff: Promise<GeoTIFF>;
   readonly images: Map<number, Promise<OpenImage>>;
 }
 
-/** Files open per thread; each holds its parsed IFDs and a few cached header blocks (range-source.ts). */
+/** Files open per thread; each holds its parsed IFDs and a few cached header blocks (ranged-source.ts). */
 const MAX_OPEN = 12;
 const open = new Map<string, OpenCog>();
 
-function openCog(url: string, authorization: string): OpenCog {
-  const known = open.get(url);
+/** An error the service's error handler recognises by name (api/errors.ts isAppError). */
+function appErrorLike(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'AppError', code });
+}
+
+/** The asset's bytes over the task's channel; a failure keeps the service's error code and names the range. */
+function channelSource({ scene, asset }: SceneAsset): RangedSource {
+  return new RangedSource((offset, length) => readOverChannel(scene, asset, offset, length).catch((error: Error & { code?: string }) => {
+    throw appErrorLike(error.code ?? 'upstream_error', `could not read bytes ${offset}-${offset + length - 1} of asset ${asset} of ${scene}: ${error.message}`);
+  }));
+}
+
+export function assetKey({ scene, asset }: SceneAsset): string {
+  return `${scene}\n${asset}`;
+}
+
+function openCog(file: SceneAsset): OpenCog {
+  const key = assetKey(file);
+  const known = open.get(key);
   if (known) {
-    open.delete(url);
-    open.set(url, known);
+    open.delete(key);
+    open.set(key, known);
     return known;
   }
-  const tiff = useZlibForDeflate().then(() => geotiffModule()).then(({ GeoTIFF }) => GeoTIFF.fromSource(new RangeSource(url, { authorization })));
+  const tiff = useZlibForDeflate().then(() => geotiffModule()).then(({ GeoTIFF }) => GeoTIFF.fromSource(channelSource(file)));
   const entry: OpenCog = { tiff, images: new Map() };
   // A failed open must not stay cached: the next task tries again.
-  entry.tiff.catch(() => open.delete(url));
-  open.set(url, entry);
+  entry.tiff.catch(() => open.delete(key));
+  open.set(key, entry);
   while (open.size > MAX_OPEN) {
     const [oldest, evicted] = open.entries().next().value as [string, OpenCog];
     open.delete(oldest);
@@ -60,9 +85,9 @@ async function loadImage(tiff: GeoTIFF, index: number): Promise<OpenImage> {
   return { image, decoder };
 }
 
-/** IFD `index` of the COG at `url` (0 = full resolution), opened once per thread. */
-export function cogImage(url: string, index: number, authorization: string): Promise<OpenImage> {
-  const cog = openCog(url, authorization);
+/** IFD `index` of the asset's COG (0 = full resolution), opened once per thread. */
+export function cogImage(file: SceneAsset, index: number): Promise<OpenImage> {
+  const cog = openCog(file);
   let image = cog.images.get(index);
   if (!image) {
     image = cog.tiff.then((tiff) => loadImage(tiff, index));

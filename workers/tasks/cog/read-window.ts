@@ -10,7 +10,10 @@ import { decodedTile } from './decoded-tiles';
 import { cogImage, type OpenImage } from './open-cogs';
 
 export interface WindowRequest {
-  url: string;
+  /** API scene id. */
+  scene: string;
+  /** Asset key of the COG within the scene. */
+  asset: string;
   /** IFD index (0 = full resolution). */
   imageIndex: number;
   /** 0-based band within the file. */
@@ -48,16 +51,17 @@ function copyTile(
 }
 
 /** The window's values; the array comes from the thread's scratch pool (see ../process/scratch.ts). */
-export async function readWindow(request: WindowRequest, authorization: string, signal?: AbortSignal): Promise<Float32Array> {
-  const { url, imageIndex, sample, x0, y0, width, height } = request;
-  const open = await cogImage(url, imageIndex, authorization);
+export async function readWindow(request: WindowRequest, signal?: AbortSignal): Promise<Float32Array> {
+  const { scene, asset, imageIndex, sample, x0, y0, width, height } = request;
+  const file = { scene, asset };
+  const open = await cogImage(file, imageIndex);
   const { image } = open;
   const imageWidth = image.getWidth();
   const imageHeight = image.getHeight();
   const tileWidth = image.getTileWidth();
   const tileHeight = image.getTileHeight();
   const samplesPerPixel = image.getSamplesPerPixel();
-  if (sample < 0 || sample >= samplesPerPixel) throw new RangeError(`sample ${sample} of ${url}: the file has ${samplesPerPixel}`);
+  if (sample < 0 || sample >= samplesPerPixel) throw new RangeError(`sample ${sample} of asset ${asset} of ${scene}: the file has ${samplesPerPixel}`);
   const stride = image.planarConfiguration === 2 ? 1 : samplesPerPixel;
   const offset = image.planarConfiguration === 2 ? 0 : sample;
 
@@ -78,7 +82,7 @@ export async function readWindow(request: WindowRequest, authorization: string, 
       const cols = { src: Math.max(left, tileLeft) - tileLeft, dst: Math.max(left, tileLeft) - x0, count: Math.min(right, tileLeft + tileWidth) - Math.max(left, tileLeft) };
       const rows = { src: Math.max(top, tileTop) - tileTop, dst: Math.max(top, tileTop) - y0, count: Math.min(bottom, tileTop + tileHeight) - Math.max(top, tileTop) };
       const whole = cols.count === tileWidth && rows.count === Math.min(tileHeight, imageHeight - tileTop);
-      reads.push(decodedTile(url, imageIndex, open, tx, ty, sample, !whole, signal).then((data) => {
+      reads.push(decodedTile(file, imageIndex, open, tx, ty, sample, !whole, signal).then((data) => {
         copyTile(sampleView(open, sample, data), tileWidth, stride, offset, out, width, rows, cols);
       }));
     }

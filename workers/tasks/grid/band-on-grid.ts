@@ -11,24 +11,13 @@
 import { gridWindow } from '../../lib/geo/grid-window';
 import type { RasterGrid } from '../../lib/raster-types';
 import { warpRaster, type Resampling } from '../../lib/warp';
+import type { SourceBand } from '../../protocol/scene-recipe';
 import { readWindow } from '../cog/read-window';
 import { giveBack, takeFloat32 } from '../process/scratch';
 import { latticeOffset, nearestTables, sourceWindowFor } from './grid-relation';
 
-/** A band of a COG as the workers read it. */
-export interface SourceBand {
-  /** The service's proxy URL of the asset. */
-  url: string;
-  /** IFD index: 0 = full resolution, then overviews. */
-  imageIndex: number;
-  /** 0-based band within the file. */
-  sample: number;
-  /** Grid of that IFD. */
-  grid: RasterGrid;
-}
-
+/** What a read needs besides the band: the task's signal. */
 export interface ReadContext {
-  authorization: string;
   signal?: AbortSignal;
 }
 
@@ -37,7 +26,7 @@ export type Prepare = (raw: Float32Array) => Float32Array;
 const identity: Prepare = (raw) => raw;
 
 async function readAligned(source: SourceBand, target: RasterGrid, offset: { col: number; row: number }, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
-  const raw = await readWindow({ ...source, x0: offset.col, y0: offset.row, width: target.width, height: target.height }, io.authorization, io.signal);
+  const raw = await readWindow({ ...source, x0: offset.col, y0: offset.row, width: target.width, height: target.height }, io.signal);
   return prepare(raw);
 }
 
@@ -50,7 +39,7 @@ async function readNearestTables(source: SourceBand, target: RasterGrid, tables:
   const out = takeFloat32(target.width * target.height).fill(NaN);
   if (x0 >= x1 || y0 >= y1) return out;
   const w = x1 - x0;
-  const values = prepare(await readWindow({ ...source, x0, y0, width: w, height: y1 - y0 }, io.authorization, io.signal));
+  const values = prepare(await readWindow({ ...source, x0, y0, width: w, height: y1 - y0 }, io.signal));
   for (let r = 0; r < target.height; r++) {
     const row = rows[r];
     if (row < y0 || row >= y1) continue;
@@ -68,7 +57,7 @@ async function readNearestTables(source: SourceBand, target: RasterGrid, tables:
 async function readWarped(source: SourceBand, target: RasterGrid, resampling: Resampling, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
   const window = sourceWindowFor(target, source.grid);
   if (!window) return takeFloat32(target.width * target.height).fill(NaN);
-  const values = prepare(await readWindow({ ...source, ...window }, io.authorization, io.signal));
+  const values = prepare(await readWindow({ ...source, ...window }, io.signal));
   const grid = gridWindow(source.grid, window.x0, window.y0, window.width, window.height);
   const warped = warpRaster({ data: values, grid }, target, { resampling });
   giveBack(values);

@@ -10,7 +10,7 @@ import type { RasterGrid } from '../../lib/raster-types';
 import { bandOnGrid, type ReadContext } from '../grid/band-on-grid';
 import { latticeOffset } from '../grid/grid-relation';
 import { normalizedDifference, normalizedDifferenceOf, normalizedDifferenceOfDn, type NormalizedDifference } from './normalized-difference';
-import type { MaskBand, ReflectanceBand, SceneRecipe } from './scene-recipe';
+import type { MaskBand, ReflectanceBand, SceneRecipe } from '../../protocol/scene-recipe';
 import { giveBack, takeFloat32 } from './scratch';
 
 interface Compiled {

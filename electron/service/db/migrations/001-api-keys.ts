@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** API keys: only a SHA-256 of the key is stored, with a short display prefix. */
 export const migration001ApiKeys: Migration = {

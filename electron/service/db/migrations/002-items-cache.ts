@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Offline-first items cache: every normalized STAC item the service receives, with the columns

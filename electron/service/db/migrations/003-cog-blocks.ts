@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * COG byte cache: fixed, aligned blocks of each upstream file keyed by its UNSIGNED url and block

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Processing jobs (electron/service/jobs/): one row per job, its JSON params/result/error and the

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Key scopes (keys/key-scopes.ts): the canonical comma-separated list, checked against the seven

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Job ownership: the id of the API key that submitted a job (`api_keys.id`, or a per-launch

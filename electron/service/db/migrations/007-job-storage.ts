@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * What a job holds on disk: `storage_estimate`, the bytes it was admitted with (output, spool and

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Service settings changed over the API that outlive a restart (PUT /api/v1/settings), as JSON values by name. */
 export const migration008Settings: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Remote openEO back-ends a job can run on (`"on": "<id>"`): where they are and how to sign in.

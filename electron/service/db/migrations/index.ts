@@ -13,12 +13,9 @@ import { migration006JobOwner } from './006-job-owner';
 import { migration007JobStorage } from './007-job-storage';
 import { migration008Settings } from './008-settings';
 import { migration009OpenEoBackends } from './009-openeo-backends';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001ApiKeys,

@@ -1,8 +1,9 @@
 /**
  * Scene assets: `GET /api/v1/scenes/{id}/assets?bands=…&format=cog` resolves download urls
  * (asset-resolver.ts), and `GET|HEAD /api/v1/scenes/{id}/assets/{band}/cog` serves the asset's
- * bytes from the COG byte cache with Range, ETag and Content-Length — what geotiff.js in the
- * renderer and the workers read, online or off.
+ * bytes from the asset byte source (assets/asset-bytes.ts: the COG byte cache, upstream behind
+ * it) with Range, ETag and Content-Length — what geotiff.js in the renderer and outside clients
+ * read, online or off.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
@@ -35,7 +36,7 @@ function mediaType(declared: string | undefined, upstream: string | null): strin
 }
 
 export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  const { assets, bytes } = ctx.cache;
+  const { assets, assetBytes } = ctx.cache;
 
   app.get<{ Params: { id: string }; Querystring: { bands: string; format?: 'cog' } }>('/api/v1/scenes/:id/assets', {
     config: { access: 'read' },
@@ -75,8 +76,8 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   const answerCog = async (request: FastifyRequest<{ Params: { id: string; band: string } }>, reply: FastifyReply, pass: ProxyPass) => {
     const signal = abortOnClose(reply);
-    const location = await assets.locate(request.params.id, request.params.band, 'any', signal);
-    const file = await bytes.stat(location.url, signal);
+    const file = await assetBytes.file({ scene: request.params.id, asset: request.params.band }, signal);
+    const { location } = file;
     const etag = proxyEtag(location.url, file.size, file.etag);
     reply.header('accept-ranges', 'bytes').header('etag', etag).header('cache-control', 'private, max-age=3600');
 
@@ -96,8 +97,8 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     if (request.method === 'HEAD' || end < start) return reply.send();
     // A buffered answer holds its bytes at once; a streamed one a chunk at a time.
     pass.reserve(Math.min(end - start + 1, BUFFERED_BYTES));
-    if (end - start + 1 <= BUFFERED_BYTES) return reply.send(await bytes.read(location.url, start, end, { signal }));
-    return reply.send(Readable.from(bytes.chunks(location.url, start, end, { signal })));
+    if (end - start + 1 <= BUFFERED_BYTES) return reply.send(await assetBytes.readFile(file, start, end, { signal }));
+    return reply.send(Readable.from(assetBytes.chunks(file, start, end, { signal })));
   };
 
   // HEAD is declared explicitly (not fastify's auto-HEAD) so it answers from the cache without reading bytes.

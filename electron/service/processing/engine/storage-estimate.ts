@@ -3,7 +3,7 @@
  * the COG writer's spool and file (float32, every tile incompressible) plus the tile journal, which
  * holds the same full-resolution blocks with a small header per tile until the result is complete.
  */
-import { cogWriteFootprint } from '../../raster/cog';
+import { cogWriteFootprint } from '../../raster/cog-writer';
 import type { ProcessingPlan } from '../plan/processing-plan';
 import { OUTPUT_TILE_SIZE, tileCount } from './tile-layout';
 

@@ -1,16 +1,17 @@
 /**
- * Reads the header of a band's COG through this service's own byte proxy (so it works offline
- * from the cache, like the workers' reads) and describes its grid: CRS, size, geotransform (the
- * way GDAL reports it: PixelIsPoint and ModelTransformation handled), nodata, and the overview
- * levels. Only headers are read here; pixels are read in the workers.
+ * Reads the header of an asset's COG from the asset byte source (the COG byte cache, upstream
+ * behind it: works offline from the cache, like the workers' reads) and describes its grid: CRS,
+ * size, geotransform (the way GDAL reports it: PixelIsPoint and ModelTransformation handled),
+ * nodata, and the overview levels. Only headers are read here; pixels are read in the workers.
  */
 import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
-import { AppError, isAppError } from '../../api/errors';
-import type { ErrorCode } from '../../api/types';
-import { RangeSource } from '../../../../workers/tasks/cog/range-source';
+import { ownArrayBuffer } from '../../../../workers/lib/owned-buffer';
+import { RangedSource } from '../../../../workers/lib/geotiff/ranged-source';
 import { normaliseCrs, projDefinition } from '../../../../workers/lib/geo/crs';
 import { geoTransformFromGeoTiff, type GeoTransform } from '../../../../workers/lib/geo/geo-transform';
-import { unprocessable } from '../params/body-fields';
+import { AppError, isAppError, unprocessable } from '../../api/errors';
+import type { ErrorCode } from '../../api/types';
+import type { AssetByteSource, AssetRef } from '../../assets/asset-bytes';
 
 export interface CogLevel {
   /** IFD index in the file. */
@@ -34,9 +35,10 @@ export interface CogProbe {
 /** NewSubfileType bit 2: a transparency mask, not an image level. */
 const MASK_SUBFILE = 4;
 
-async function imagesOf(url: string, authorization: string, signal?: AbortSignal): Promise<Array<{ index: number; image: GeoTIFFImage }>> {
-  // The workers' exact-range source: the proxy's own error message survives (geotiff.js's says only "Error fetching data").
-  const tiff = await GeoTIFF.fromSource(new RangeSource(url, { authorization }), {}, signal);
+async function imagesOf(bytes: Pick<AssetByteSource, 'read'>, asset: AssetRef, signal?: AbortSignal): Promise<Array<{ index: number; image: GeoTIFFImage }>> {
+  // The workers' exact-range source: the byte source's own error survives (geotiff.js's remote source says only "Error fetching data").
+  const source = new RangedSource(async (offset, length, readSignal) => ownArrayBuffer(await bytes.read(asset, offset, length, { signal: readSignal ?? signal, owned: true })));
+  const tiff = await GeoTIFF.fromSource(source, {}, signal);
   try {
     const count = await tiff.getImageCount();
     const images: Array<{ index: number; image: GeoTIFFImage }> = [];
@@ -57,15 +59,15 @@ function epsgOf(image: GeoTIFFImage): number | null {
   return typeof code === 'number' && code > 0 && code !== 32767 ? code : null;
 }
 
-/** The probe of one asset; `label` ("B04 of sentinel-2:…") and `parameter` name it in errors. */
-export async function probeCog(url: string, authorization: string, label: string, parameter: string, signal?: AbortSignal): Promise<CogProbe> {
+/** The probe of one asset; `label` ("asset B04 of sentinel-2:…") and `parameter` name it in errors. */
+export async function probeCog(bytes: Pick<AssetByteSource, 'read'>, asset: AssetRef, label: string, parameter: string, signal?: AbortSignal): Promise<CogProbe> {
   let images: Array<{ index: number; image: GeoTIFFImage }>;
   try {
-    images = await imagesOf(url, authorization, signal);
+    images = await imagesOf(bytes, asset, signal);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const message = `could not read the GeoTIFF header of ${label}: ${error instanceof Error ? error.message : String(error)}`;
-    // RangeSource reports the proxy's answer as an AppError-shaped error (name + code).
+    // An unknown asset is the upstream's fault here: the item names it, its file is not there.
     const code = isAppError(error) ? (error.code as ErrorCode) : 'upstream_error';
     throw new AppError(code === 'not_found' ? 'upstream_error' : code, message, { cause: error });
   }

@@ -11,34 +11,37 @@ import { bboxField, maskCloudsField, rejectUnknownKeys, resolutionField, sceneId
 import { indexChoice } from '../params/expression-field';
 import { buildChangePlan } from '../plan/build-plan';
 import { surveyScene } from '../plan/survey-scene';
-import { runPlan } from '../engine/run-plan';
+import { runProcessingJob } from '../engine/run-processing-job';
 import { processingStorageEstimate } from '../engine/storage-estimate';
+import type { ProcessingDeps } from '../processing-deps';
 import type { ProcessingParams } from './processing-params';
 
-export const changeJob: JobKind<ProcessingParams> = {
-  type: 'change',
-  resumable: true,
-  async validate(body, service) {
-    rejectUnknownKeys(body, ['before', 'after', 'index', 'threshold', 'bbox', 'mask_clouds', 'resolution']);
-    const before = sceneIdField(body, 'before');
-    const after = sceneIdField(body, 'after');
-    if (before === after) throw invalidParameter('after', 'must be another scene than before');
-    const choice = indexChoice(body.index ?? 'ndvi');
-    const threshold = thresholdField(body);
-    const bbox = bboxField(body);
-    const mask = maskCloudsField(body);
-    const resolution = resolutionField(body);
-    const signal = service.shutdownSignal;
-    const [beforeSurvey, afterSurvey] = await Promise.all([
-      surveyScene(service, before, 'before', choice, mask, signal),
-      surveyScene(service, after, 'after', choice, mask, signal),
-    ]);
-    const plan = buildChangePlan(beforeSurvey, afterSurvey, choice, threshold, { bbox, resolution, maskClouds: mask.maskClouds });
-    return {
-      request: { before, after, index: choice.index, expression: null, threshold, bbox, mask_clouds: mask.maskClouds, resolution },
-      plan,
-    };
-  },
-  run: (params, ctx) => runPlan(params.plan, ctx),
-  estimateStorage: (params) => processingStorageEstimate(params.plan),
-};
+export function changeJob(deps: ProcessingDeps): JobKind<ProcessingParams> {
+  return {
+    type: 'change',
+    resumable: true,
+    async validate(body) {
+      rejectUnknownKeys(body, ['before', 'after', 'index', 'threshold', 'bbox', 'mask_clouds', 'resolution']);
+      const before = sceneIdField(body, 'before');
+      const after = sceneIdField(body, 'after');
+      if (before === after) throw invalidParameter('after', 'must be another scene than before');
+      const choice = indexChoice(body.index ?? 'ndvi');
+      const threshold = thresholdField(body);
+      const bbox = bboxField(body);
+      const mask = maskCloudsField(body);
+      const resolution = resolutionField(body);
+      const signal = deps.shutdownSignal;
+      const [beforeSurvey, afterSurvey] = await Promise.all([
+        surveyScene(deps, before, 'before', choice, mask, signal),
+        surveyScene(deps, after, 'after', choice, mask, signal),
+      ]);
+      const plan = buildChangePlan(beforeSurvey, afterSurvey, choice, threshold, { bbox, resolution, maskClouds: mask.maskClouds });
+      return {
+        request: { before, after, index: choice.index, expression: null, threshold, bbox, mask_clouds: mask.maskClouds, resolution },
+        plan,
+      };
+    },
+    run: (params, ctx) => runProcessingJob(params.plan, ctx, deps),
+    estimateStorage: (params) => processingStorageEstimate(params.plan),
+  };
+}

@@ -3,13 +3,9 @@
  * unknown keys, scene ids, `bbox`, `mask_clouds`, `resolution`, `threshold`. Every failure is a
  * 400 naming its parameter. Pure.
  */
-import { AppError, invalidParameter } from '../../api/errors';
+import { invalidParameter } from '../../api/errors';
 import { parseScopedId } from '../../search/scoped-id';
 import type { Bbox } from '../../stac/types';
-
-export function unprocessable(parameter: string, message: string): AppError {
-  return new AppError('unprocessable', `${parameter}: ${message}`, { parameter });
-}
 
 /** Rejects keys the kind does not know, so a typo ("treshold") is never silently ignored. */
 export function rejectUnknownKeys(body: Record<string, unknown>, known: readonly string[]): void {

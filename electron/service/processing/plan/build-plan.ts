@@ -7,7 +7,7 @@
  */
 import type { RasterGrid } from '../../../../workers/lib/raster-types';
 import type { Bbox } from '../../stac/types';
-import { unprocessable } from '../params/body-fields';
+import { unprocessable } from '../../api/errors';
 import type { ExpressionChoice } from '../params/expression-field';
 import { bboxToExtent, gridBboxWgs84, gridExtent, transformExtent } from '../grid/footprint';
 import { cropGrid, withResolution } from '../grid/output-grid';

@@ -4,7 +4,7 @@
  * the same tiles and the provenance item can say how to re-run it. Plain JSON.
  */
 import type { RasterGrid } from '../../../../workers/lib/raster-types';
-import type { MaskBand, ReflectanceBand, SceneRecipe } from '../../../../workers/tasks/process/scene-recipe';
+import type { MaskBand, ReflectanceBand, SceneRecipe, SourceBand } from '../../../../workers/protocol/scene-recipe';
 import type { Bbox } from '../../stac/types';
 import type { MaskChoice } from '../scene/mask-band';
 
@@ -66,24 +66,19 @@ export interface ProcessingPlan {
   bands: OutputBand[];
 }
 
-/** `…/api/v1/scenes/{id}/assets/{asset}/cog` on this service. */
-export function proxyUrl(baseUrl: string, sceneId: string, asset: string): string {
-  return `${baseUrl}/api/v1/scenes/${encodeURIComponent(sceneId)}/assets/${encodeURIComponent(asset)}/cog`;
+function sourceBand(sceneId: string, source: PlannedSource): SourceBand {
+  return { scene: sceneId, asset: source.asset, imageIndex: source.image_index, sample: source.sample, grid: source.grid };
 }
 
-function sourceBand(baseUrl: string, sceneId: string, source: PlannedSource) {
-  return { url: proxyUrl(baseUrl, sceneId, source.asset), imageIndex: source.image_index, sample: source.sample, grid: source.grid };
-}
-
-/** What the workers get for one scene, with URLs on the service as it listens now. */
-export function sceneRecipe(plan: ProcessingPlan, scene: PlannedScene, baseUrl: string): SceneRecipe {
+/** What the workers get for one scene: its bands named by scene id and asset key. */
+export function sceneRecipe(plan: ProcessingPlan, scene: PlannedScene): SceneRecipe {
   const bands: Record<string, ReflectanceBand> = {};
   for (const band of scene.bands) {
-    bands[band.name] = { ...sourceBand(baseUrl, scene.id, band), scaling: { scale: band.scale, offset: band.offset, nodata: band.nodata } };
+    bands[band.name] = { ...sourceBand(scene.id, band), scaling: { scale: band.scale, offset: band.offset, nodata: band.nodata } };
   }
   let mask: MaskBand | null = null;
   if (scene.mask) {
-    mask = { ...sourceBand(baseUrl, scene.id, scene.mask), kind: scene.mask.kind, invalidClasses: scene.mask.invalid_classes, invalidBits: scene.mask.invalid_bits };
+    mask = { ...sourceBand(scene.id, scene.mask), kind: scene.mask.kind, invalidClasses: scene.mask.invalid_classes, invalidBits: scene.mask.invalid_bits };
   }
   return { expression: plan.expression, bands, mask };
 }

@@ -1,19 +1,18 @@
 /**
  * Everything validation learns about one input scene: its item, the expression's identifiers
- * bound to its bands, its cloud-mask band, and the header of every COG involved (read through
- * the service's own proxy). Also where the scene's pixels are, for bbox and overlap checks.
+ * bound to its bands, its cloud-mask band, and the header of every COG involved (read from the
+ * asset byte source). Also where the scene's pixels are, for bbox and overlap checks.
  */
 import type { RasterGrid } from '../../../../workers/lib/raster-types';
-import type { ServiceContext } from '../../service-context';
+import { unprocessable } from '../../api/errors';
 import type { StacItem } from '../../stac/types';
 import type { ExpressionChoice } from '../params/expression-field';
-import { unprocessable } from '../params/body-fields';
 import { probeCog, type CogProbe } from '../grid/cog-probe';
 import { finestGrid } from '../grid/output-grid';
 import { bindBands, type BoundBand } from '../scene/band-binding';
 import { maskBandOf, type MaskChoice } from '../scene/mask-band';
 import { sceneItem } from '../scene/scene-item';
-import { proxyUrl } from './processing-plan';
+import type { ProcessingDeps } from '../processing-deps';
 
 export interface SceneSurvey {
   id: string;
@@ -49,16 +48,15 @@ function chooseMask(item: StacItem, request: MaskRequest): { mask: MaskChoice | 
 }
 
 export async function surveyScene(
-  service: ServiceContext, id: string, parameter: string, choice: ExpressionChoice, maskRequest: MaskRequest, signal?: AbortSignal,
+  deps: Pick<ProcessingDeps, 'scenes' | 'bytes' | 'offline'>, id: string, parameter: string, choice: ExpressionChoice, maskRequest: MaskRequest, signal?: AbortSignal,
 ): Promise<SceneSurvey> {
-  const item = await sceneItem(service, id, parameter, signal);
+  const item = await sceneItem(deps, id, parameter, signal);
   const bands = bindBands(item, choice.variables, choice.parameter);
   const { mask, note } = chooseMask(item, maskRequest);
   const assets = [...new Set([...bands.map((band) => band.asset), ...(mask ? [mask.asset] : [])])];
-  const authorization = `Bearer ${service.internalKey}`;
   const probes = new Map<string, CogProbe>();
   await Promise.all(assets.map(async (asset) => {
-    probes.set(asset, await probeCog(proxyUrl(service.localBaseUrl(), id, asset), authorization, `asset ${asset} of ${id}`, parameter, signal));
+    probes.set(asset, await probeCog(deps.bytes, { scene: id, asset }, `asset ${asset} of ${id}`, parameter, signal));
   }));
   for (const band of bands) {
     const probe = probes.get(band.asset)!;

@@ -5,11 +5,10 @@
  * asset's `raster:bands` entry (scale/offset/nodata as the catalog adapters normalised them).
  * A name the scene lacks is a 422 naming it. Pure.
  */
-import { isAppError } from '../../api/errors';
+import { isAppError, unprocessable } from '../../api/errors';
 import { isCogAsset, selectAssetKey, validBandNames } from '../../assets/select-asset';
 import type { StacAsset, StacItem } from '../../stac/types';
 import { COMMON_NAME_FALLBACKS } from '../../../../workers/lib/indices';
-import { unprocessable } from '../params/body-fields';
 
 export interface BoundBand {
   /** The expression identifier. */

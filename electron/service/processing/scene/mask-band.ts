@@ -6,7 +6,7 @@
 import { isCogAsset } from '../../assets/select-asset';
 import type { StacItem } from '../../stac/types';
 import { DEFAULT_SCL_INVALID_CLASSES, LANDSAT_QA_INVALID_BITS } from '../../../../workers/lib/masks';
-import type { MaskKind } from '../../../../workers/tasks/process/scene-recipe';
+import type { MaskKind } from '../../../../workers/protocol/scene-recipe';
 
 export interface MaskChoice {
   kind: MaskKind;

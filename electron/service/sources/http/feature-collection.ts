@@ -1,7 +1,7 @@
 /** Reading an upstream search response: a GeoJSON FeatureCollection with links and maybe counts. */
 import type { SourceId } from '../../stac/types';
 import { asArray, asFiniteNumber, isRecord, type JsonRecord } from '../normalize/json-guards';
-import { UpstreamFailure } from '../types';
+import { UpstreamFailure } from '../upstream-failure';
 
 export interface UpstreamPage {
   features: unknown[];

@@ -15,7 +15,7 @@ import { isRecord, type JsonRecord } from '../normalize/json-guards';
 import { normalizeItem, type NormalizedPage } from '../normalize/normalize-item';
 import { readFeatureCollection } from './feature-collection';
 import { jsonText } from './json-text';
-import { UpstreamFailure } from '../types';
+import { UpstreamFailure } from '../upstream-failure';
 
 /** Feature properties adapters read when paging and filtering (pc-paging.ts, landsatlook-source.ts). */
 const SUMMARY_PROPERTIES = ['datetime', 'eo:cloud_cover', 'platform'];

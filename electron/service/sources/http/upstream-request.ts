@@ -6,11 +6,12 @@
  * - abort/timeout of `ctx.signal`: the AbortError/TimeoutError propagates untouched, so the
  *   federation can tell a timeout from a failure.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { SourceId } from '../../stac/types';
 import type { ItemOrigin } from '../normalize/item-origin';
 import { UpstreamFailure, type SourceContext } from '../types';
 import { jsonText } from './json-text';
-import { parseRetryAfter, sleep } from './retry-after';
+import { parseRetryAfter } from './retry-after';
 import { decodeSearchPage, viewSearchPage, type SearchPageView } from './search-page';
 
 /** When the caller gives no deadline, waits longer than this are not worth it. */
@@ -113,7 +114,8 @@ async function requestUpstreamBytes(request: UpstreamRequest, ctx: SourceContext
       const waitMs = parseRetryAfter(response.headers.get('retry-after'));
       await response.body?.cancel();
       if (attempt === 0 && waitMs !== undefined && retryFits(waitMs, ctx)) {
-        await sleep(waitMs, ctx.signal);
+        // node:timers rejects with its own AbortError; what propagates is the signal's reason (see above).
+        await delay(waitMs, undefined, { signal: ctx.signal }).catch((error: unknown) => { throw ctx.signal.aborted ? ctx.signal.reason : error; });
         continue;
       }
       const after = waitMs !== undefined ? `; Retry-After ${Math.ceil(waitMs / 1000)} s` : '';

@@ -1,12 +1,14 @@
 /**
- * Job kinds that exist only in tests. They run real worker tasks (`spin`) on the service's pool,
- * so everything between HTTP and the worker thread is the production path.
+ * Job kinds that exist only in tests. They run real worker tasks (`spin`) on the service's raster
+ * pool (given to them as the production kinds get theirs), so everything between HTTP and the
+ * worker thread is the production path.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, invalidParameter } from '../../../../electron/service/api/errors';
 import { RESULT_FILE_NAME } from '../../../../electron/service/jobs/job-record';
 import type { JobKind } from '../../../../electron/service/jobs/job-kind';
+import type { RasterWorkerPool } from '../../../../electron/service/worker-pool/raster-worker-pool';
 import type { Heartbeat } from './heartbeat';
 
 export interface SpinParams extends Record<string, unknown> {
@@ -30,13 +32,13 @@ async function validateSpin(body: Record<string, unknown>): Promise<SpinParams> 
 }
 
 /** Spins `chunks` × `chunk_ms` on a worker; job progress = worker progress. */
-export function spinKind(type = 'spin', options: { heartbeat?: Heartbeat; resultFile?: Buffer } = {}): JobKind<SpinParams> {
+export function spinKind(pool: RasterWorkerPool, type = 'spin', options: { heartbeat?: Heartbeat; resultFile?: Buffer } = {}): JobKind<SpinParams> {
   return {
     type,
     resumable: false,
     validate: validateSpin,
     async run(params, ctx) {
-      const result = await ctx.service.workerPool.runTask(
+      const result = await pool.runTask(
         { kind: 'spin', chunks: params.chunks, chunkMs: params.chunk_ms, heartbeat: options.heartbeat?.array },
         { signal: ctx.signal, onProgress: (f) => ctx.progress(f) },
       );
@@ -50,7 +52,7 @@ export function spinKind(type = 'spin', options: { heartbeat?: Heartbeat; result
  * Resumable: runs one worker task per chunk and checkpoints `{done}` after each, so a run after a
  * restart starts where the last one stopped. `starts` records the resume point of every run.
  */
-export function resumableSpinKind(type: string, starts: number[] = []): JobKind<SpinParams> {
+export function resumableSpinKind(pool: RasterWorkerPool, type: string, starts: number[] = []): JobKind<SpinParams> {
   return {
     type,
     resumable: true,
@@ -59,7 +61,7 @@ export function resumableSpinKind(type: string, starts: number[] = []): JobKind<
       const from = (ctx.resumeState as { done?: number } | null)?.done ?? 0;
       starts.push(from);
       for (let done = from; done < params.chunks; done += 1) {
-        await ctx.service.workerPool.runTask({ kind: 'spin', chunks: 1, chunkMs: params.chunk_ms }, { signal: ctx.signal });
+        await pool.runTask({ kind: 'spin', chunks: 1, chunkMs: params.chunk_ms }, { signal: ctx.signal });
         ctx.checkpoint({ done: done + 1 });
         ctx.progress((done + 1) / params.chunks);
       }
@@ -69,13 +71,13 @@ export function resumableSpinKind(type: string, starts: number[] = []): JobKind<
 }
 
 /** Fails after a worker task: with an AppError, a plain Error from the kind, or an error thrown in the worker. */
-export function failingKind(type: string, how: 'app-error' | 'bug' | 'worker'): JobKind {
+export function failingKind(pool: RasterWorkerPool, type: string, how: 'app-error' | 'bug' | 'worker'): JobKind {
   return {
     type,
     resumable: false,
     validate: async () => ({}),
     async run(_params, ctx) {
-      await ctx.service.workerPool.runTask({ kind: 'spin', chunks: 2, chunkMs: 1, failAfter: how === 'worker' ? 1 : undefined }, { signal: ctx.signal });
+      await pool.runTask({ kind: 'spin', chunks: 2, chunkMs: 1, failAfter: how === 'worker' ? 1 : undefined }, { signal: ctx.signal });
       if (how === 'app-error') throw new AppError('unprocessable', 'scene: has no red band');
       throw new TypeError('secret internal detail: cannot read properties of undefined');
     },

@@ -4,7 +4,7 @@
  * the way a job would produce them.
  */
 import { writeFile } from 'node:fs/promises';
-import type { CogDataType, CogSamples } from '../../../../electron/service/raster/cog';
+import type { CogDataType, CogSamples } from '../../../../electron/service/raster/cog-writer';
 
 export type BandKind = 'gradient' | 'classes';
 

@@ -1,5 +1,5 @@
 /** Streams a synthetic raster through the real COG writer, tile by tile. */
-import { createCogWriter, type CogWriteResult, type CogWriterOptions } from '../../../../electron/service/raster/cog';
+import { createCogWriter, type CogWriteResult, type CogWriterOptions } from '../../../../electron/service/raster/cog-writer';
 import { tilePlanes, type SyntheticRaster } from './synthetic-raster';
 
 export type TileOrder = 'row-major' | 'shuffled';
