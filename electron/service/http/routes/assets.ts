@@ -7,12 +7,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AppError, invalidParameter, isAppError } from '../../api/errors';
+import { invalidParameter, isAppError } from '../../api/errors';
 import type { SceneAssets } from '../../assets/types';
-import { decideRange, etagMatches } from '../../jobs/byte-range';
 import type { ServiceContext } from '../../service-context';
 import { PROXY_RETRY_AFTER_S, ProxyAdmission, type ProxyPass } from '../proxy-admission';
 import { abortOnClose } from '../abort-on-close';
+import { answerConditionalRange } from '../conditional-range';
 
 const MAX_BANDS = 32;
 /** Ranges up to this size are answered from one buffer; larger ones are streamed in chunks. */
@@ -77,22 +77,11 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const signal = abortOnClose(reply);
     const location = await assets.locate(request.params.id, request.params.band, 'any', signal);
     const file = await bytes.stat(location.url, signal);
-    const etag = proxyEtag(location.url, file.size, file.etag);
-    reply.header('accept-ranges', 'bytes').header('etag', etag).header('cache-control', 'private, max-age=3600');
-
-    const ifRange = request.headers['if-range'];
-    const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
-    if (!rangeHeader && etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
-    const decision = decideRange(rangeHeader, file.size);
-    if (decision.kind === 'unsatisfiable') {
-      reply.header('content-range', `bytes */${file.size}`);
-      throw new AppError('range_not_satisfiable', `range: ${rangeHeader} is outside the ${file.size} bytes of this asset`, { parameter: 'range' });
-    }
-    const [start, end] = decision.kind === 'partial' ? [decision.start, decision.end] : [0, file.size - 1];
-    reply.status(decision.kind === 'partial' ? 206 : 200)
-      .type(mediaType(location.asset.type, file.contentType))
-      .header('content-length', String(Math.max(0, end - start + 1)));
-    if (decision.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${file.size}`);
+    reply.header('cache-control', 'private, max-age=3600');
+    const answer = answerConditionalRange(request, reply, { size: file.size, etag: proxyEtag(location.url, file.size, file.etag), what: 'this asset' });
+    if (answer.kind === 'not-modified') return reply.send();
+    const { start, end } = answer;
+    reply.type(mediaType(location.asset.type, file.contentType));
     if (request.method === 'HEAD' || end < start) return reply.send();
     // A buffered answer holds its bytes at once; a streamed one a chunk at a time.
     pass.reserve(Math.min(end - start + 1, BUFFERED_BYTES));

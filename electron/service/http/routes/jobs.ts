@@ -8,11 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, notFound } from '../../api/errors';
-import { decideRange, etagMatches, fileEtag } from '../../jobs/byte-range';
+import { notFound } from '../../api/errors';
 import { isTerminal, RESULT_FILE_MEDIA_TYPE, RESULT_FILE_NAME } from '../../jobs/job-record';
 import type { Job, JobCreated, JobList, JobListQuery, JobStatus } from '../../jobs/types';
 import type { ServiceContext } from '../../service-context';
+import { fileEtag } from '../byte-range';
+import { answerConditionalRange } from '../conditional-range';
 import { jobViewer, submitJob } from './job-submission';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
@@ -65,30 +66,14 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const stats = await stat(file).catch(() => null);
     if (!stats?.isFile()) throw notFound(`job ${id} did not produce a result file`);
 
-    const etag = fileEtag(stats.size, stats.mtimeMs);
-    const ifRange = request.headers['if-range'];
-    const range = ifRange !== undefined && ifRange !== etag ? { kind: 'whole' as const } : decideRange(request.headers.range, stats.size);
-    if (range.kind === 'unsatisfiable') {
-      reply.header('content-range', `bytes */${stats.size}`);
-      throw new AppError('range_not_satisfiable', `range: ${request.headers.range} is outside the ${stats.size}-byte file`, { parameter: 'range' });
-    }
     reply
-      .header('accept-ranges', 'bytes')
-      .header('etag', etag)
       .header('last-modified', stats.mtime.toUTCString())
       .header('cache-control', 'private, no-cache')
       .header('content-disposition', `inline; filename="${id}.tif"`);
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
-
+    const answer = answerConditionalRange(request, reply, { size: stats.size, etag: fileEtag(stats.size, stats.mtimeMs), what: 'the result file' });
+    if (answer.kind === 'not-modified') return reply.send();
     reply.type(RESULT_FILE_MEDIA_TYPE);
-    if (range.kind === 'partial') {
-      reply
-        .status(206)
-        .header('content-range', `bytes ${range.start}-${range.end}/${stats.size}`)
-        .header('content-length', range.end - range.start + 1);
-      return reply.send(createReadStream(file, { start: range.start, end: range.end }));
-    }
-    reply.header('content-length', stats.size);
-    return reply.send(createReadStream(file));
+    if (answer.end < answer.start) return reply.send();
+    return reply.send(createReadStream(file, { start: answer.start, end: answer.end }));
   });
 }
