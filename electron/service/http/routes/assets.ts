@@ -1,14 +1,17 @@
 /**
  * Scene assets: `GET /api/v1/scenes/{id}/assets?bands=…&format=cog` resolves download urls
- * (asset-resolver.ts), and `GET|HEAD /api/v1/scenes/{id}/assets/{band}/cog` serves the asset's
+ * (asset-resolver.ts) — without `bands`, `format=cog` resolves every COG asset, so clients never
+ * decide themselves which assets are COGs — and `GET|HEAD /api/v1/scenes/{id}/assets/{band}/cog` serves the asset's
  * bytes from the COG byte cache with Range, ETag and Content-Length — what geotiff.js in the
  * renderer and the workers read, online or off.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { ResponseOf, RouteGeneric } from '../../api/contract';
 import { invalidParameter, isAppError } from '../../api/errors';
-import type { SceneAssets } from '../../assets/types';
+import { isCogAsset } from '../../assets/select-asset';
+import type { StacItem } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
 import { PROXY_RETRY_AFTER_S, ProxyAdmission, type ProxyPass } from '../proxy-admission';
 import { abortOnClose } from '../abort-on-close';
@@ -25,6 +28,11 @@ function parseBands(raw: string): string[] {
   return bands;
 }
 
+/** The item's COG assets (at most MAX_BANDS), by asset key. */
+function cogAssetKeys(item: StacItem): string[] {
+  return Object.entries(item.assets).filter(([key, asset]) => isCogAsset(key, asset)).map(([key]) => key).slice(0, MAX_BANDS);
+}
+
 /** Strong validator of the proxied bytes: changes whenever the upstream url, size or ETag does. */
 function proxyEtag(url: string, size: number, upstreamEtag: string | null): string {
   return `"${createHash('sha256').update(`${url}\n${size}\n${upstreamEtag ?? ''}`).digest('base64url').slice(0, 27)}"`;
@@ -37,20 +45,22 @@ function mediaType(declared: string | undefined, upstream: string | null): strin
 export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const { assets, bytes } = ctx.cache;
 
-  app.get<{ Params: { id: string }; Querystring: { bands: string; format?: 'cog' } }>('/api/v1/scenes/:id/assets', {
+  app.get<RouteGeneric<'GET /api/v1/scenes/{id}/assets'>>('/api/v1/scenes/:id/assets', {
     config: { access: 'read' },
     schema: {
       querystring: {
         type: 'object',
-        required: ['bands'],
         additionalProperties: false,
         properties: { bands: { type: 'string', minLength: 1, maxLength: 1000 }, format: { type: 'string', enum: ['cog'] } },
       },
     },
-  }, async (request, reply): Promise<SceneAssets> => {
-    const bands = parseBands(request.query.bands);
+  }, async (request, reply): Promise<ResponseOf<'GET /api/v1/scenes/{id}/assets'>> => {
+    const { bands: listed, format = 'any' } = request.query;
+    if (listed === undefined && format !== 'cog') throw invalidParameter('bands', 'is required (or send format=cog alone for every COG asset)');
+    const signal = abortOnClose(reply);
+    const bands = listed === undefined ? cogAssetKeys(await assets.scene(request.params.id, signal)) : parseBands(listed);
     const proxyBase = `${request.protocol}://${request.headers.host}`;
-    return assets.resolve(request.params.id, bands, { format: request.query.format ?? 'any', proxyBase, signal: abortOnClose(reply) });
+    return assets.resolve(request.params.id, bands, { format, proxyBase, signal });
   });
 
   const admission = new ProxyAdmission({ maxRequests: ctx.config.proxyMaxRequests, maxBufferedBytes: ctx.config.proxyMaxBufferedBytes });

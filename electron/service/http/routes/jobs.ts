@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from '../../api/errors';
 import { isTerminal, RESULT_FILE_MEDIA_TYPE, RESULT_FILE_NAME } from '../../jobs/job-record';
-import type { Job, JobCreated, JobList, JobListQuery, JobStatus } from '../../jobs/types';
+import type { JobStatus, ResponseOf, RouteGeneric } from '../../api/contract';
 import type { ServiceContext } from '../../service-context';
 import { fileEtag } from '../byte-range';
 import { answerConditionalRange } from '../conditional-range';
@@ -28,9 +28,9 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { type: { type: 'string', minLength: 1, maxLength: 64 } },
       },
     },
-  }, async (request, reply): Promise<JobCreated> => submitJob(ctx, request, reply, request.body.type, request.body));
+  }, async (request, reply): Promise<ResponseOf<'POST /api/v1/jobs'>> => submitJob(ctx, request, reply, request.body.type, request.body));
 
-  app.get<{ Querystring: JobListQuery }>('/api/v1/jobs', {
+  app.get<RouteGeneric<'GET /api/v1/jobs'>>('/api/v1/jobs', {
     config: { access: 'process' },
     schema: {
       querystring: {
@@ -42,11 +42,11 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         },
       },
     },
-  }, async (request): Promise<JobList> => ({ jobs: ctx.jobs.list(request.query, jobViewer(request)) }));
+  }, async (request): Promise<ResponseOf<'GET /api/v1/jobs'>> => ({ jobs: ctx.jobs.list(request.query, jobViewer(request)) }));
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<Job> => ctx.jobs.get(request.params.id, jobViewer(request)));
+  app.get<RouteGeneric<'GET /api/v1/jobs/{id}'>>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<ResponseOf<'GET /api/v1/jobs/{id}'>> => ctx.jobs.get(request.params.id, jobViewer(request)));
 
-  app.delete<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<Job | void> => {
+  app.delete<RouteGeneric<'DELETE /api/v1/jobs/{id}'>>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<ResponseOf<'DELETE /api/v1/jobs/{id}'>> => {
     const job = await ctx.jobs.cancelOrRemove(request.params.id, jobViewer(request));
     if (job === null) {
       // A finished job was removed with its files.
@@ -58,7 +58,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return job;
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/result.tif', { config: { access: 'process' } }, async (request, reply) => {
+  app.get<RouteGeneric<'GET /api/v1/jobs/{id}/result.tif'>>('/api/v1/jobs/:id/result.tif', { config: { access: 'process' } }, async (request, reply) => {
     const { id } = request.params;
     const job = ctx.jobs.get(id, jobViewer(request));
     if (job.status !== 'succeeded') throw notFound(`job ${id} has no result: it is ${job.status}`);
