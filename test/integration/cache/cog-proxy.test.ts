@@ -131,6 +131,18 @@ describe('GET /api/v1/scenes/{id}/assets', () => {
     expect(body.assets.red.expires_at).not.toBeNull();
   });
 
+  it('resolves every COG asset of the scene for format=cog without bands (the service decides which are COGs)', async () => {
+    const all = await assets(S2_SCENE, 'format=cog');
+    expect(all.status).toBe(200);
+    // Not B04-jp2 (JPEG 2000) nor the JPEG thumbnail.
+    expect(Object.keys(all.body.assets).sort()).toEqual(['B04', 'B08', 'visual']);
+    expect(all.body.assets.B08).toMatchObject({ asset: 'B08', type: 'image/tiff; application=geotiff; profile=cloud-optimized', gsd: 10 });
+    expect(Object.keys((await assets(LANDSAT_SCENE, 'format=cog')).body.assets)).toEqual(['SR_B4']);
+    const without = await assets(S2_SCENE, '');
+    expect(without.status).toBe(400);
+    expect(without.body.error.parameter).toBe('bands');
+  });
+
   it('answers 400 naming the valid bands, 404 for an unknown scene, 400 for a malformed id or format', async () => {
     const unknown = await assets(S2_SCENE, 'bands=B04,swir99');
     expect(unknown.status).toBe(400);
