@@ -3,7 +3,7 @@
  * answers which (API_ROUTES). The routes (../http/routes/), the OpenAPI document
  * (../http/openapi-document.ts) and the renderer's API client (renderer/src/api/, with
  * `import type` — the one service module the renderer may import) all use it;
- * test/unit/api/contract-openapi.test.ts checks it against the OpenAPI document and the routes the
+ * test/integration/service/api-contract.test.ts checks it against the OpenAPI document and the routes the
  * server registers.
  *
  * Wire types are declared once: a response type beside the code that builds it (the `types.ts` of

@@ -3,7 +3,7 @@
  * parameters and error answers are written by hand from api.md; what each operation takes and
  * answers comes from the contract's route table (api/contract.ts API_ROUTES): the request body's
  * and the success answers' schemas are the wire types it names (openapi-schemas.ts).
- * test/unit/api/contract-openapi.test.ts checks the operations, statuses, parameters and schemas
+ * test/integration/service/api-contract.test.ts checks the operations, statuses, parameters and schemas
  * against the table and the registered routes. Who may call each operation is taken from the
  * routes' own declarations (route-access.ts) — `security` and `x-required-scope`.
  */

@@ -1,7 +1,7 @@
 /**
  * `components.schemas` of the OpenAPI document: one schema per wire type the route table
  * (api/contract.ts API_ROUTES) names as a body or a response, under the same name, plus the
- * parts they share. Written by hand from api.md; test/unit/api/contract-openapi.test.ts checks
+ * parts they share. Written by hand from api.md; test/integration/service/api-contract.test.ts checks
  * that each one the table names exists and that request schemas list exactly the contract's fields.
  */
 import { KEY_SCOPES } from '../keys/key-scopes';
