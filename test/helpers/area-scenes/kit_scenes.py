@@ -57,7 +57,7 @@ CONSTANT_LANDSAT = [
     {'date': '2024-06-20', 'time': '10:20:13.527', 'platform': 'landsat-9', 'clouds': 'none', 'seed': 3, 'drift': (0.0, 0.0), 'edge': None,
      'path_row': ('196', '027'), 'processed': '20240621', 'constant_dn': {'blue': 9000, 'green': 9800, 'red': 10000, 'nir08': 18000}},
 ]
-CONSTANT_AOIS = {'bbox': {'bbox': (-3000, -500, -1000, 1000)}}
+CONSTANT_AOIS = {'bbox': {'bbox': (-3000, -500, 300, 1000)}}  # inside tiles A and L, over part of B
 
 VARIANTS = {
     'main': {'s2': MAIN_S2, 'landsat': MAIN_LANDSAT, 'aois': MAIN_AOIS, 'noise': 0.0015},

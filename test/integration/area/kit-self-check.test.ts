@@ -6,6 +6,7 @@
  * GDAL); the reference's grid and area mask equal workers/lib/cube's definitions; and on the
  * constant variant the reference's answers are the ones known by construction.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaGrid } from '../../../workers/lib/cube/area-grid';
@@ -14,8 +15,8 @@ import { projectArea } from '../../../workers/lib/cube/geometry';
 import { rasterizeGeometry } from '../../../workers/lib/cube/polygon-mask';
 import { PYTHON, run, validateCog } from '../../helpers/gdal';
 import { startAreaRig, type AreaRig } from '../../helpers/area-scenes/area-rig';
-import { AREA_SCENES_DIR } from '../../helpers/area-scenes/kit';
-import { readNpy, referenceTimeseries } from '../../helpers/area-scenes/reference';
+import { AREA_SCENES_DIR, makeAreaKit, type AreaKit, type KitScene } from '../../helpers/area-scenes/kit';
+import { readNpy, referenceFor, referenceTimeseries } from '../../helpers/area-scenes/reference';
 import { compareWithGdal } from '../processing/helpers/gdal-check';
 import { runToFile } from '../processing/helpers/processing-env';
 
@@ -61,7 +62,7 @@ describe('the kit files', () => {
     }
     // Several blocks per band file: reading one of them is something else than reading the file.
     for (const file of [manifest.scenes[1].files.B04, landsat.files.SR_B4]) expect(file.block_grid[0] * file.block_grid[1]).toBeGreaterThan(3);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the kit items through the service\'s search', () => {
@@ -89,7 +90,7 @@ describe('the kit items through the service\'s search', () => {
     // Every radiometry rule is among them: PB 05.10 (−0.1), boa_offset_applied (0), c1 declared (−0.1), Landsat C2.
     const offsets = new Set(rig.kit.manifest.scenes.map((s) => `${s.radiometry ?? s.source}:${Object.values(s.bands)[0].offset}`));
     expect(offsets).toEqual(new Set(['pb:-0.1', 'boa:0', 'c1:-0.1', 'landsat:-0.2']));
-  }, 60_000);
+  }, 120_000);
 
   it('serves scenes today\'s single-scene NDVI job reads like GDAL does (c1 with declared offset; Landsat C2)', async () => {
     const c1 = rig.kit.manifest.scenes.find((s) => s.radiometry === 'c1')!;
@@ -115,7 +116,7 @@ describe('the reference\'s grid and area mask', () => {
     for (const [name, aoi, epsg] of cases) {
       const job = name === 'point' ? { type: 'timeseries', aoi, datetime: summer(), index: 'ndvi' } : composite(aoi);
       const { meta, dir } = await rig.reference(job, `grid-${name}`);
-      const area = (name === 'point' ? [...aoi, ...aoi] : aoi) as AreaOfInterest;
+      const area = (name === 'point' ? [...(aoi as number[]), ...(aoi as number[])] : aoi) as AreaOfInterest;
       const grid = areaGrid(area, { resolution: 10 });
       expect(grid.crs).toBe(`EPSG:${epsg}`);
       expect(meta.grid.epsg).toBe(epsg);
@@ -129,7 +130,7 @@ describe('the reference\'s grid and area mask', () => {
       expect(meta.inside_pixels).toBeGreaterThan(1000);
       if (name === 'polygon') expect(meta.inside_pixels).toBeLessThan(grid.width * grid.height * 0.9);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the reference on the main kit', () => {
@@ -166,5 +167,82 @@ describe('the reference on the main kit', () => {
     expect(entries.length).toBe(series.meta.observations);
     expect(entries.filter((e) => e.valid_pixels === 1).length).toBeGreaterThanOrEqual(6);
     expect(entries.every((e) => e.valid_pixels <= 1)).toBe(true);
+  }, 180_000);
+});
+
+describe('the reference on the constant kit, where the answers are known by construction', () => {
+  let kit: AreaKit;
+  beforeAll(async () => {
+    kit = await makeAreaKit('constant');
   }, 120_000);
+  afterAll(() => {
+    if (kit) rmSync(kit.dir, { recursive: true, force: true });
+  });
+
+  /** NDVI of a scene's constant DN through its scale/offset (and the HLS inverse for Landsat when asked). */
+  const ndviOf = (scene: KitScene, hls = false): number => {
+    const refl = (name: string, hlsRow: [number, number]) => {
+      const band = scene.bands[name];
+      const value = (band.constant_dn as number) * band.scale + band.offset;
+      return hls ? (value - hlsRow[1]) / hlsRow[0] : value;
+    };
+    const landsat = scene.source === 'landsat';
+    const [nir, red] = [refl(landsat ? 'nir08' : 'nir', [0.9983, -0.0001]), refl('red', [0.9765, 0.0009])];
+    return (nir - red) / (nir + red);
+  };
+  const CLOUD_PIXELS = 20 * 30 * 4; // SCL rows 85–104 × columns 100–129 of tile A at 20 m, in 10 m pixels
+  const job = (more: Record<string, unknown>) => ({ aoi: kit.manifest.aois.bbox, datetime: kit.manifest.periods.june, index: 'ndvi', ...more });
+
+  it('composites: median of the three constant NDVIs, mean of two under the SCL cloud, counts 3 and 2', async () => {
+    const [first, firstB, second, landsat] = kit.manifest.scenes;
+    expect([first.tile, firstB.tile, second.tile, landsat.source]).toEqual(['31TGN', '32TLT', '31TGN', 'landsat']);
+    const [n1, n2, nl] = [ndviOf(first), ndviOf(second), ndviOf(landsat)];
+    expect(ndviOf(firstB)).toBe(n1);
+    const ref = await referenceFor(kit, job({ type: 'composite', reducer: 'median', valid_count: true }), rig.work, 'constant-median');
+    expect(ref.meta.groups.map((g) => g.scenes.length)).toEqual([2, 1, 1]);
+    const { shape, data } = readNpy(join(ref.dir, 'expected.npy'));
+    const inside = readNpy(join(ref.dir, 'inside.npy')).data;
+    const pixels = shape[1] * shape[2];
+    const tally = { 3: 0, 2: 0 } as Record<number, number>;
+    for (let i = 0; i < pixels; i++) {
+      if (!inside[i]) {
+        expect(Number.isNaN(data[i]) && Number.isNaN(data[pixels + i])).toBe(true);
+        continue;
+      }
+      const count = data[pixels + i];
+      tally[count] = (tally[count] ?? 0) + 1;
+      const expected = count === 3 ? [n1, n2, nl].sort((a, b) => a - b)[1] : (n1 + nl) / 2;
+      expect(Math.abs(data[i] - expected)).toBeLessThan(1e-12);
+    }
+    expect(tally).toEqual({ 3: ref.meta.inside_pixels - CLOUD_PIXELS, 2: CLOUD_PIXELS });
+    const observations = readNpy(join(ref.dir, 'observations.npy')).data as Float64Array;
+    [n1, n2, nl].forEach((value, k) => {
+      const plane = observations.subarray(k * pixels, (k + 1) * pixels).filter((v) => !Number.isNaN(v));
+      expect(plane.length).toBe(ref.meta.inside_pixels - (k === 1 ? CLOUD_PIXELS : 0));
+      expect(plane.every((v) => Math.abs(v - value) < 1e-12)).toBe(true);
+    });
+    const unmasked = await referenceFor(kit, job({ type: 'composite', reducer: 'count', mask_clouds: false }), rig.work, 'constant-unmasked');
+    const counts = readNpy(join(unmasked.dir, 'expected.npy')).data;
+    expect(Array.from(counts).filter((v, i) => inside[i] && v === 3)).toHaveLength(unmasked.meta.inside_pixels);
+  }, 60_000);
+
+  it('time series: each acquisition\'s constant, std 0, the cloud rectangle\'s share as cloud_fraction; HLS on Landsat only', async () => {
+    const [first, , second, landsat] = kit.manifest.scenes;
+    for (const hls of [false, true]) {
+      const ref = await referenceFor(kit, job({ type: 'timeseries', ...(hls ? { harmonize: 'hls' } : {}) }), rig.work, `constant-series-${hls}`);
+      const entries = referenceTimeseries(ref);
+      const n = ref.meta.inside_pixels;
+      const expected = [[first, n, 0], [second, n - CLOUD_PIXELS, CLOUD_PIXELS / n], [landsat, n, 0]] as const;
+      expect(entries.map((e) => [e.platform, e.source, e.variable])).toEqual([['sentinel-2a', 'sentinel-2', 'ndvi'], ['sentinel-2b', 'sentinel-2', 'ndvi'], ['landsat-9', 'landsat', 'ndvi']]);
+      entries.forEach((entry, k) => {
+        const [scene, valid, cloud] = expected[k];
+        const value = ndviOf(scene, hls && scene.source === 'landsat');
+        for (const stat of [entry.mean, entry.median, entry.min, entry.max, entry.p10, entry.p90]) expect(Math.abs((stat as number) - value)).toBeLessThan(1e-12);
+        expect(entry.std).toBeLessThan(1e-12);
+        expect(entry.valid_pixels).toBe(valid);
+        expect(entry.cloud_fraction).toBeCloseTo(cloud, 15);
+        expect(entry.datetime).toBe(scene.datetime);
+      });
+    }
+  }, 60_000);
 });
