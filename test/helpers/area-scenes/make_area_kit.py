@@ -13,6 +13,7 @@ import sys
 import numpy as np
 from osgeo import osr
 
+sys.dont_write_bytecode = True  # the kit's modules are imported from the source tree: leave no __pycache__ there
 import kit_world as world
 from area_grid import WGS84, srs_of
 from kit_cog import footprint, write_cog

@@ -23,10 +23,12 @@ import warnings
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # the kit's modules are imported from the source tree: leave no __pycache__ there
 from area_grid import aoi_kind, inside_mask
 from reference_outputs import make_grid, observation_planes, outputs_of
 from reference_scenes import group_observations, select_scenes
 from reference_timeseries import timeseries
+
 
 def reduce_time(stack, reducer):
     valid = ~np.isnan(stack)
