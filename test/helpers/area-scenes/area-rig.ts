@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../../../electron/service/config';
 import type { Job } from '../../../electron/service/jobs/types';
-import { getJob, postJob, runToFile, submit, waitJob } from '../../integration/processing/helpers/processing-env';
+import { getJob, postJob, runToFile, submit, waitJob } from '../../integration/processing/helpers/processing-rig';
 import { orUndo, runAll } from '../clean-up';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../fake-upstream';
 import { startTestService, type TestService, type TestServiceOptions } from '../test-service';

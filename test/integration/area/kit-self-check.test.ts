@@ -18,7 +18,7 @@ import { startAreaRig, type AreaRig } from '../../helpers/area-scenes/area-rig';
 import { AREA_SCENES_DIR, makeAreaKit, type AreaKit, type KitScene } from '../../helpers/area-scenes/kit';
 import { readNpy, referenceFor, referenceTimeseries } from '../../helpers/area-scenes/reference';
 import { compareWithGdal } from '../processing/helpers/gdal-check';
-import { runToFile } from '../processing/helpers/processing-env';
+import { runToFile } from '../processing/helpers/processing-rig';
 
 let rig: AreaRig;
 beforeAll(async () => {
