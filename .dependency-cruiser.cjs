@@ -12,10 +12,6 @@
  *   workers/protocol                 task message types and their pure codecs, shared by both sides
  *   workers/tasks, workers/*.ts      what runs inside worker threads; the service never imports them
  *   renderer                         types only, from the one API contract module
- *
- * .dependency-cruiser-known-violations.json lists the renderer's imports of service type files
- * that predate the contract module (electron/service/api/contract.ts); `--ignore-known` passes
- * only those. Once the renderer imports the contract alone, delete that file (and the flag).
  */
 const SERVICE_DOMAIN = '^electron/service/(?!http/)[^/]+/';
 const SERVICE_COMPOSITION = '^electron/service/(server|serve|cli|service-context)\\.ts$';

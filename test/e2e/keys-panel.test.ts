@@ -3,22 +3,14 @@
  * (shown once, with copy and ready-to-paste curl/Python using the real base URL) and revoke —
  * checked against the service.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotOnFailure, startE2eApp, type E2eApp } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
 import { expectText, expectContains, expectVisible, expectCount, expectChecked } from '../helpers/e2e-expect';
 
-let app: E2eApp;
-
-beforeAll(async () => {
-  app = await startE2eApp('keys');
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('keys');
 
 describe('API Keys panel', () => {
   it('lists, creates (with scopes, shown once, with snippets) and revokes keys', async () => {
-    screenshotOnFailure(app);
     const page = await app.open();
     await page.getByTestId('tab-keys').click();
     await expectText(page.getByTestId('api-base-url'), `${app.svc.url}/api/v1`);

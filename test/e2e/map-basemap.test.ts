@@ -2,21 +2,13 @@
  * The map: offline Natural Earth basemap painted from files of this app (no network tiles), scale
  * line, mouse position and zoom; the view mirrored into the URL hash.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashParams, landShare, screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { hashParams, landShare, useE2eApp, waitForBasemap } from '../helpers/e2e-app';
 
-let app: E2eApp;
-
-beforeAll(async () => {
-  app = await startE2eApp('map');
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('map');
 
 describe('map with the offline basemap', () => {
   it('paints Natural Earth land from this app only, with scale line, mouse position and zoom', async () => {
-    screenshotOnFailure(app);
     const page = await app.open();
     await waitForBasemap(page);
     expect(await landShare(page)).toBeGreaterThan(0.05);

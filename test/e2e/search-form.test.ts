@@ -1,20 +1,12 @@
 /** The search form shows what is wrong beside the field and does not send an invalid search. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp, waitForBasemap } from '../helpers/e2e-app';
 import { expectText, expectAttribute, expectVisible, expectCount } from '../helpers/e2e-expect';
 
-let app: E2eApp;
-
-beforeAll(async () => {
-  app = await startE2eApp('search-form');
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('search-form');
 
 describe('search form validation', () => {
   it('marks bad dates and missing sources, sends nothing until they are fixed', async () => {
-    screenshotOnFailure(app);
     const page = await app.open();
     await waitForBasemap(page);
     await expectText(page.getByTestId('search-submit'), 'Search');

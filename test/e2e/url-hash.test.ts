@@ -2,22 +2,14 @@
  * The URL hash mirrors the view, the AOI and the search form (`#bbox=…&datetime=a/b&cloud=20…`),
  * so a link reopens the same search.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragOnMap, hashParams, screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { dragOnMap, hashParams, useE2eApp, waitForBasemap } from '../helpers/e2e-app';
 import { expectText, expectContains, expectValue, expectChecked, expectVisible } from '../helpers/e2e-expect';
 
-let app: E2eApp;
-
-beforeAll(async () => {
-  app = await startE2eApp('hash');
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('hash');
 
 describe('URL hash', () => {
   it('restores view and form from a link, and writes changes back', async () => {
-    screenshotOnFailure(app);
     const page = await app.open('#bbox=5,45,15,50&datetime=2024-01-01/2024-03-31&cloud=35&sources=sentinel-2,landsat');
     await waitForBasemap(page);
     await expectValue(page.getByTestId('search-start'), '2024-01-01');

@@ -1,15 +1,23 @@
 /**
- * One browser journey's setup: a real service serving the built renderer, Debian Chromium, a page
- * opened with `?key=`, console errors collected (a journey fails on any), and numbered screenshots
- * in ARTIFACTS_DIR.
+ * The one set-up of the browser tests: a real service serving the built renderer (with the journey
+ * catalog — the fake upstream holding the 29RKH scenes, e2e-catalog.ts — when asked for), Debian
+ * Chromium, pages opened with `?key=`, console errors collected (a test fails on any it checks),
+ * numbered screenshots in ARTIFACTS_DIR, and for a failed test `<prefix>-failed.png` and the page's
+ * errors. `useE2eApp` registers it for one test file:
+ *
+ *   const app = useE2eApp('journey-change', { catalog: {}, routes: ['POST /api/v1/jobs'] });
+ *   it('…', async () => { const page = await app.open(journeyHash()); app.catalog.fake.faults… });
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { ARTIFACTS_DIR, explainWait, launchChromium, type Browser } from './chromium';
 import { orUndo, runAll } from './clean-up';
+import { startJourneyCatalog, type JourneyCatalog } from './e2e-catalog';
+import type { FakeUpstreamOptions } from './fake-upstream';
 import { startTestService, type TestService } from './test-service';
+import type { ApiRoute } from '../../electron/service/api/contract';
 import type { ServiceConfig } from '../../electron/service/config';
 
 export const RENDERER_DIR = join(__dirname, '..', '..', 'out', 'renderer');
@@ -23,10 +31,24 @@ export const NO_UPSTREAMS: NodeJS.ProcessEnv = {
   ASTRA_UPSTREAM_TIMEOUT_MS: '2000',
 };
 
+export interface E2eAppOptions {
+  /** Serve the journey catalog (and point the service at it); `extraScenes` more copies of the scene. */
+  catalog?: { extraScenes?: number; fake?: FakeUpstreamOptions };
+  /** Runs with the catalog before the service starts (e.g. a source that hangs). */
+  prepare?: (catalog: JourneyCatalog) => void;
+  overrides?: Partial<ServiceConfig>;
+  /** Service environment, over the catalog's (or NO_UPSTREAMS). */
+  env?: NodeJS.ProcessEnv;
+  /** Routes the test walks: a missing one fails the set-up by name instead of as a UI timeout. */
+  routes?: ApiRoute[];
+}
+
 export interface E2eApp {
   prefix: string;
   svc: TestService;
   browser: Browser;
+  /** The journey catalog (only when the options asked for one). */
+  catalog: JourneyCatalog;
   /** Opens the app (optionally with a hash) and waits for the map's canvas. */
   open(hash?: string): Promise<Page>;
   /** The page opened last (for a screenshot when a test fails). */
@@ -40,11 +62,25 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-export async function startE2eApp(prefix: string, overrides: Partial<ServiceConfig> = {}, env: NodeJS.ProcessEnv = NO_UPSTREAMS): Promise<E2eApp> {
+/** Fails naming the routes of `routes` the service has not registered. */
+export function requireRoutes(svc: TestService, routes: readonly ApiRoute[]): void {
+  const registered = new Set(svc.service.routes.map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`));
+  const missing = routes.filter((route) => !registered.has(route));
+  if (missing.length > 0) throw new Error(`the service does not have these routes: ${missing.join(', ')}`);
+}
+
+export async function startE2eApp(prefix: string, options: E2eAppOptions = {}): Promise<E2eApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npx electron-vite build\` first.`);
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const svc = await startTestService({ rendererDir: RENDERER_DIR, ...overrides }, env);
-  const browser = await orUndo(() => launchChromium(), () => svc.close());
+  const catalog = options.catalog ? await startJourneyCatalog(options.catalog.fake, options.catalog.extraScenes) : null;
+  const closeCatalog = () => catalog?.close();
+  if (catalog) options.prepare?.(catalog);
+  const env = { ...(catalog ? catalog.env : NO_UPSTREAMS), ...options.env };
+  const svc = await orUndo(() => startTestService({ rendererDir: RENDERER_DIR, ...options.overrides }, env), closeCatalog);
+  const browser = await orUndo(async () => {
+    requireRoutes(svc, options.routes ?? []);
+    return launchChromium();
+  }, () => runAll(() => svc.close(), closeCatalog));
   const pageErrors: string[] = [];
   const requests: string[] = [];
   let counter = 0;
@@ -52,6 +88,10 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
     prefix,
     svc,
     browser,
+    get catalog(): JourneyCatalog {
+      if (!catalog) throw new Error(`${prefix}: this e2e app was started without a catalog (options.catalog)`);
+      return catalog;
+    },
     pageErrors,
     requests,
     lastPage: null,
@@ -85,19 +125,46 @@ export async function startE2eApp(prefix: string, overrides: Partial<ServiceConf
       return path;
     },
     async close() {
-      await runAll(() => browser.close(), () => svc.close()).catch(() => undefined);
+      await runAll(() => browser.close(), () => svc.close(), closeCatalog).catch(() => undefined);
     },
   };
   return app;
 }
 
-/** Call at the start of a test: a failing test leaves `<prefix>-failed.png` and the page's errors. */
-export function screenshotOnFailure(app: E2eApp): void {
-  onTestFailed(async () => {
-    const page = app.lastPage;
-    if (page && !page.isClosed()) await page.screenshot({ path: join(ARTIFACTS_DIR, `${app.prefix}-failed.png`) }).catch(() => undefined);
-    if (app.pageErrors.length > 0) console.error(`page errors:\n${app.pageErrors.join('\n')}`);
+/** A failed test leaves `<prefix>-failed.png` and prints the page's errors. */
+async function recordFailure(app: E2eApp): Promise<void> {
+  const page = app.lastPage;
+  if (page && !page.isClosed()) await page.screenshot({ path: join(ARTIFACTS_DIR, `${app.prefix}-failed.png`) }).catch(() => undefined);
+  if (app.pageErrors.length > 0) console.error(`page errors:\n${app.pageErrors.join('\n')}`);
+}
+
+/**
+ * The e2e app of one test file: started before its tests, closed after them, a screenshot and
+ * the page errors for each failed test. The returned object reads the started app.
+ */
+export function useE2eApp(prefix: string, options: E2eAppOptions = {}): E2eApp {
+  let started: E2eApp | null = null;
+  const current = (): E2eApp => {
+    if (!started) throw new Error(`the e2e app "${prefix}" has not started (its beforeAll failed or has not run)`);
+    return started;
+  };
+  beforeAll(async () => { started = await startE2eApp(prefix, options); });
+  afterAll(async () => { await started?.close(); });
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => (started ? recordFailure(started) : undefined));
   });
+  return {
+    prefix,
+    get svc() { return current().svc; },
+    get browser() { return current().browser; },
+    get catalog() { return current().catalog; },
+    get lastPage() { return current().lastPage; },
+    get pageErrors() { return current().pageErrors; },
+    get requests() { return current().requests; },
+    open: (hash) => current().open(hash),
+    shot: (page, name) => current().shot(page, name),
+    close: () => current().close(),
+  };
 }
 
 /** Share (0..1) of the basemap canvas painted in the land colour; > 0 once tiles are drawn. */

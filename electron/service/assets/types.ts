@@ -1,6 +1,6 @@
 /**
- * Wire types of GET /api/v1/scenes/{id}/assets. Types only, no Node imports: the renderer imports
- * them too (renderer/src/api/scenes-api.ts).
+ * Wire types of GET /api/v1/scenes/{id}/assets. Types only, no Node imports; clients (the renderer
+ * too) take them from ../api/contract.ts.
  */
 
 /** How the bytes are reached: this app's COG proxy, a SAS-signed PC url, another catalog's copy, or as published. */

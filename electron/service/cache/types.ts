@@ -1,6 +1,6 @@
 /**
  * Wire types of the offline cache routes (GET|DELETE /api/v1/cache, GET|PUT /api/v1/settings).
- * Types only, no Node imports: the renderer imports them too (renderer/src/api/cache-api.ts).
+ * Types only, no Node imports; clients (the renderer too) take them from ../api/contract.ts.
  */
 
 export type CacheScope = 'tiles' | 'items' | 'all';

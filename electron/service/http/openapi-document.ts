@@ -1,15 +1,19 @@
 /**
- * The OpenAPI 3.0 description of the ASTRA v1 API served at /api/v1/openapi.json. Written by hand
- * from api.md so that it documents the contract, not an implementation detail; a test checks that
- * every registered route appears here. Who may call each operation is not written by hand: it is
- * taken from the routes' own declarations (route-access.ts) — `security` and `x-required-scope`.
+ * The OpenAPI 3.0 description of the ASTRA v1 API served at /api/v1/openapi.json. Operations,
+ * parameters and error answers are written by hand from api.md; what each operation takes and
+ * answers comes from the contract's route table (api/contract.ts API_ROUTES): the request body's
+ * and the success answers' schemas are the wire types it names (openapi-schemas.ts).
+ * test/integration/service/api-contract.test.ts checks the operations, statuses, parameters and schemas
+ * against the table and the registered routes. Who may call each operation is taken from the
+ * routes' own declarations (route-access.ts) — `security` and `x-required-scope`.
  */
+import { API_ROUTES, type ApiRoute, type OpenApiDocument } from '../api/contract';
 import { ASTRA_VERSION } from '../version';
+import { OPENAPI_SCHEMAS } from './openapi-schemas';
 import type { RegisteredRoute } from './route-access';
 
 const bearer = [{ bearerAuth: [] }];
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const geojson = (ref: string) => ({ content: { 'application/geo+json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const errors = {
   400: { description: 'Bad input; `error.parameter` names it', ...json('Error') },
   401: { description: 'Missing, unknown or revoked key', ...json('Error') },
@@ -22,7 +26,6 @@ const admission = {
   503: { description: 'The service has ASTRA_MAX_QUEUED_TOTAL unfinished jobs (`error.limit` = queued_total); see Retry-After', ...json('Error') },
   507: { description: 'Not enough disk space: the job may need `error.needed_bytes` and the data dir must keep ASTRA_DISK_RESERVE_BYTES free (`error.limit` = disk_reserve)', ...json('Error') },
 };
-const nullableLimit = (description: string, minimum: number) => ({ type: 'integer', nullable: true, minimum, description });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', description, schema });
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 const sceneId = path('id', 'Provider-scoped scene id `<source>:<upstream id>`');
@@ -58,7 +61,32 @@ function withAccess(paths: Record<string, Record<string, Operation>>, routes: re
   )]));
 }
 
-export function openApiDocument(serverUrl: string, routes: readonly RegisteredRoute[] = []) {
+/** Items and item collections are GeoJSON. */
+const GEOJSON_TYPES = new Set(['Item', 'ItemCollection', 'StacItemCollection']);
+
+/**
+ * Adds, per operation, the schemas its contract entry names: the JSON request body, and the
+ * content of each success answer that carries a wire type (not 204, not bytes).
+ */
+function withContract(paths: Record<string, Record<string, Operation>>) {
+  return Object.fromEntries(Object.entries(paths).map(([path, operations]) => [path, Object.fromEntries(
+    Object.entries(operations).map(([method, operation]) => {
+      const key = `${method.toUpperCase()} ${path}`;
+      if (!Object.hasOwn(API_ROUTES, key)) return [method, operation];
+      const entry: { body?: string; response: string; success: readonly number[] } = API_ROUTES[key as ApiRoute];
+      const responses = { ...operation.responses } as Record<string, Record<string, unknown>>;
+      for (const status of entry.success) {
+        const content = entry.response === 'bytes' || entry.response === 'empty' || status === 204 ? {}
+          : { content: { [GEOJSON_TYPES.has(entry.response) ? 'application/geo+json' : 'application/json']: { schema: { $ref: `#/components/schemas/${entry.response}` } } } };
+        responses[status] = { ...responses[status], ...content };
+      }
+      const requestBody = entry.body ? { requestBody: { required: true, ...json(entry.body) } } : {};
+      return [method, { ...operation, ...requestBody, responses }];
+    }),
+  )]));
+}
+
+export function openApiDocument(serverUrl: string, routes: readonly RegisteredRoute[] = []): OpenApiDocument {
   return {
     openapi: '3.0.3',
     info: { title: 'ASTRA v1 API', version: ASTRA_VERSION, description: `Federated STAC search, asset access, local processing and offline cache of ASTRA Desktop. ${SCOPES_DESCRIPTION}` },
@@ -66,95 +94,76 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
     security: bearer,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: `astra_sk_live_… API key. ${SCOPES_DESCRIPTION}` } },
-      schemas: {
-        Error: {
-          type: 'object', required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, parameter: { type: 'string' }, scope: { type: 'string', description: 'The missing scope (403 insufficient_scope)' } } } },
-        },
-        ItemCollection: { type: 'object', description: 'STAC 1.0.0 ItemCollection with context, links.next and warnings' },
-        Item: { type: 'object', description: 'STAC 1.0.0 Item, normalized' },
-        Job: { type: 'object', required: ['id', 'type', 'status', 'progress'], properties: { id: { type: 'string' }, type: { type: 'string' }, status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }, progress: { type: 'number' } } },
-        CacheReport: {
-          type: 'object',
-          description: 'Items, query pages, COG byte blocks (bytes, pinned_bytes, limit), hit counters; and the files of finished jobs',
-          properties: { results: { type: 'object', required: ['count', 'bytes'], properties: { count: { type: 'integer' }, bytes: { type: 'integer' } }, description: 'Finished jobs holding files (result COGs) and their bytes; not part of the cache' } },
-        },
-        Settings: {
-          type: 'object',
-          properties: {
-            offline: { type: 'boolean', description: 'Never touch the network (until the service stops)' },
-            results_max_age_days: nullableLimit('Finished jobs older than this are removed with their files; null = keep', 1),
-            results_max_bytes: nullableLimit('The oldest results are removed while all take more than this; null = no limit', 1048576),
-          },
-        },
-        ApiKey: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, prefix: { type: 'string' }, scopes: { type: 'array', items: { type: 'string', enum: ['read', 'process', 'admin'] } }, created_at: { type: 'string' } } },
-      },
+      schemas: OPENAPI_SCHEMAS,
     },
-    paths: withAccess({
+    paths: withAccess(withContract({
       '/api/v1/health': { get: { summary: 'Service health', security: [], responses: { 200: { description: '{status, version, offline}' } } } },
       '/api/v1/keys': {
         get: { summary: 'List API keys (never the keys themselves)', responses: { 200: { description: '{keys: ApiKey[]}' }, ...errors } },
-        post: {
-          summary: 'Create a key; the key is shown once',
-          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: {
-            name: { type: 'string' },
-            scopes: { description: 'Array or comma-separated string of read, process, admin; default read,process', oneOf: [{ type: 'array', items: { type: 'string', enum: ['read', 'process', 'admin'] } }, { type: 'string' }] },
-          } } } } },
-          responses: { 201: { description: '{id, name, key, scopes, created_at}' }, ...errors },
-        },
+        post: { summary: 'Create a key; the key is shown once', responses: { 201: { description: '{id, name, key, scopes, created_at}' }, ...errors } },
       },
       '/api/v1/keys/{id}': { delete: { summary: 'Revoke a key', parameters: [path('id', 'Key id')], responses: { 204: { description: 'Revoked' }, 404: { description: 'Unknown key', ...json('Error') } } } },
       '/api/v1/sources': { get: { summary: 'Sources with satellites, resolutions, collections, bands and reachability', responses: { 200: { description: '{sources: [...]}' } } } },
       '/api/v1/search': {
-        get: { summary: 'Federated search', parameters: searchParameters, responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors, 502: { description: 'No source could answer', ...json('Error') }, 504: { description: 'Every source timed out', ...json('Error') } } },
-        post: { summary: 'Federated search (JSON body with the same names; intersects allowed)', responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
+        get: { summary: 'Federated search', parameters: searchParameters, responses: { 200: { description: 'ItemCollection' }, ...errors, 502: { description: 'No source could answer', ...json('Error') }, 504: { description: 'Every source timed out', ...json('Error') } } },
+        post: { summary: 'Federated search (JSON body with the same names; intersects allowed)', responses: { 200: { description: 'ItemCollection' }, ...errors } },
       },
-      '/api/v1/scenes/{id}': { get: { summary: 'One scene', parameters: [sceneId], responses: { 200: { description: 'Item', ...geojson('Item') }, 400: errors[400], 404: { description: 'Unknown scene', ...json('Error') } } } },
-      '/api/v1/scenes/{id}/assets': { get: { summary: 'Resolve band download URLs (signed, routed, cached)', parameters: [sceneId, query('bands', 'Asset or common names, comma-separated'), query('format', 'cog')], responses: { 200: { description: '{scene, assets}' }, ...errors } } },
+      '/api/v1/scenes/{id}': { get: { summary: 'One scene', parameters: [sceneId], responses: { 200: { description: 'Item' }, 400: errors[400], 404: { description: 'Unknown scene', ...json('Error') } } } },
+      '/api/v1/scenes/{id}/assets': {
+        get: {
+          summary: 'Resolve band download URLs (signed, routed, cached)',
+          parameters: [sceneId, query('bands', 'Asset or common names, comma-separated; without it, format=cog resolves every COG asset of the scene'), query('format', 'cog', { type: 'string', enum: ['cog'] })],
+          responses: { 200: { description: '{scene, assets}' }, ...errors },
+        },
+      },
       '/api/v1/scenes/{id}/assets/{band}/cog': {
-        get: { summary: 'The asset bytes through the local cache (Range honoured)', parameters: [sceneId, path('band', 'Asset or common name')], responses: { 200: { description: 'Whole file' }, 206: { description: 'Partial content' }, 416: { description: 'Range not satisfiable' } } },
-        head: { summary: 'Size and ETag of the asset', parameters: [sceneId, path('band', 'Asset or common name')], responses: { 200: { description: 'Headers only' } } },
+        get: { summary: 'The asset bytes through the local cache (Range honoured)', parameters: [sceneId, path('band', 'Asset or common name')], responses: { 200: { description: 'Whole file' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 416: { description: 'Range not satisfiable', ...json('Error') } } },
+        head: { summary: 'Size and ETag of the asset', parameters: [sceneId, path('band', 'Asset or common name')], responses: { 200: { description: 'Headers only' }, 206: { description: 'Headers of the range only' } } },
       },
       '/api/v1/jobs': {
-        get: { summary: "List jobs, newest first: the key's own (every job for an admin key)", responses: { 200: { description: '{jobs: Job[]}' } } },
-        post: { summary: 'Submit ndvi, index or change (owned by the submitting key)', requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['type'] } } } }, responses: { 202: { description: 'Job', ...json('Job') }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') }, ...admission } },
+        get: {
+          summary: "List jobs, newest first: the key's own (every job for an admin key)",
+          parameters: [query('status', 'Only jobs in this state', { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }), query('limit', '1–500, default 50', { type: 'integer', minimum: 1, maximum: 500 })],
+          responses: { 200: { description: '{jobs: Job[]}' }, ...errors },
+        },
+        post: { summary: 'Submit ndvi, index or change (owned by the submitting key)', responses: { 202: { description: 'Queued: {id, status, links}; Location is the job' }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') }, ...admission } },
       },
       '/api/v1/jobs/{id}': {
-        get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job', ...json('Job') }, 404: { description: "Unknown job, or another key's", ...json('Error') } } },
+        get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job' }, 404: { description: "Unknown job, or another key's", ...json('Error') } } },
         delete: {
           summary: 'Cancel a queued or running job; remove a finished one with its files',
           parameters: [path('id', 'Job id')],
-          responses: { 200: { description: 'Cancelled', ...json('Job') }, 202: { description: 'Told to stop, still running', ...json('Job') }, 204: { description: 'Finished job removed with its files' }, 404: { description: "Unknown job, or another key's", ...json('Error') } },
+          responses: { 200: { description: 'Cancelled' }, 202: { description: 'Told to stop, still running' }, 204: { description: 'Finished job removed with its files' }, 404: { description: "Unknown job, or another key's", ...json('Error') } },
         },
       },
-      '/api/v1/jobs/{id}/result.tif': { get: { summary: 'The result Cloud-Optimized GeoTIFF (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'image/tiff' }, 206: { description: 'Partial content' }, 404: { description: 'No result (yet)' } } } },
-      '/api/v1/jobs/{id}/item': { get: { summary: 'STAC Item describing the result and its provenance', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Item', ...geojson('Item') } } } },
+      '/api/v1/jobs/{id}/result.tif': { get: { summary: 'The result Cloud-Optimized GeoTIFF (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'image/tiff' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet)', ...json('Error') }, 416: { description: 'Range not satisfiable', ...json('Error') } } } },
+      '/api/v1/jobs/{id}/item': { get: { summary: 'STAC Item describing the result and its provenance', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Item' }, 404: { description: 'No result (yet), or not a processing job', ...json('Error') } } } },
       '/api/v1/cache': {
-        get: { summary: 'Cache sizes, counts, limit, hit ratio; bytes of job results', responses: { 200: { description: 'Cache report', ...json('CacheReport') } } },
-        delete: { summary: 'Clear the cache (job results stay)', parameters: [query('scope', 'tiles | items | all')], responses: { 200: { description: 'The report after clearing', ...json('CacheReport') } } },
+        get: { summary: 'Cache sizes, counts, limit, hit ratio; bytes of job results', responses: { 200: { description: 'Cache report' } } },
+        delete: { summary: 'Clear the cache (job results stay)', parameters: [query('scope', 'tiles | items | all (default)', { type: 'string', enum: ['tiles', 'items', 'all'] })], responses: { 200: { description: 'The report after clearing' }, ...errors } },
       },
       '/api/v1/settings': {
-        get: { summary: 'Settings: offline mode and result retention', responses: { 200: { description: 'Settings', ...json('Settings') } } },
-        put: { summary: 'Change any of the settings, e.g. {"offline": true} never touches the network; retention applies at once', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Settings' } } } }, responses: { 200: { description: 'All settings after the change', ...json('Settings') }, ...errors } },
+        get: { summary: 'Settings: offline mode and result retention', responses: { 200: { description: 'Settings' } } },
+        put: { summary: 'Change any of the settings, e.g. {"offline": true} never touches the network; retention applies at once', responses: { 200: { description: 'All settings after the change' }, ...errors } },
       },
-      '/api/v1/cache/offline': { post: { summary: 'Make a scene available offline (a job, owned by the submitting key)', responses: { 202: { description: 'Job', ...json('Job') }, ...errors, ...admission } } },
+      '/api/v1/cache/offline': { post: { summary: 'Make a scene available offline (a job, owned by the submitting key)', responses: { 202: { description: 'Queued: {id, status, links}' }, ...errors, ...admission } } },
       '/api/v1/stac': { get: { summary: 'STAC API landing page', responses: { 200: { description: 'Catalog' } } } },
       '/api/v1/stac/conformance': { get: { summary: 'STAC API conformance classes', responses: { 200: { description: '{conformsTo}' } } } },
-      '/api/v1/stac/collections': { get: { summary: 'Collections searched through the sources', responses: { 200: { description: '{collections}' } } } },
+      '/api/v1/stac/collections': { get: { summary: 'Collections searched through the sources', responses: { 200: { description: '{collections, links}' } } } },
       '/api/v1/stac/collections/{id}': { get: { summary: 'One collection', parameters: [path('id', 'Source-scoped collection id, e.g. planetary-computer:sentinel-2-l2a')], responses: { 200: { description: 'Collection' }, 404: { description: 'Unknown', ...json('Error') } } } },
       '/api/v1/stac/collections/{id}/items': {
         get: {
           summary: 'Items of one collection (OGC API Features)',
           parameters: [path('id', 'Source-scoped collection id'), query('bbox', 'minLon,minLat,maxLon,maxLat (default: the whole world)'), query('datetime', 'RFC 3339 instant or interval'),
             query('limit', 'Page size (larger values are clamped to 500)', { type: 'integer', minimum: 1 }), query('token', 'Paging token from a next link')],
-          responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, 404: { description: 'Unknown collection', ...json('Error') }, ...errors },
+          responses: { 200: { description: 'ItemCollection' }, 404: { description: 'Unknown collection', ...json('Error') }, ...errors },
         },
       },
       '/api/v1/stac/search': {
-        get: { summary: 'STAC API item search', parameters: [...searchParameters, query('query', 'JSON, eo:cloud_cover lt/lte only'), query('token', 'Paging token from a next link')], responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
-        post: { summary: 'STAC API item search (JSON body)', responses: { 200: { description: 'ItemCollection', ...geojson('ItemCollection') }, ...errors } },
+        get: { summary: 'STAC API item search', parameters: [...searchParameters, query('query', 'JSON, eo:cloud_cover lt/lte only'), query('token', 'Paging token from a next link')], responses: { 200: { description: 'ItemCollection' }, ...errors } },
+        post: { summary: 'STAC API item search (JSON body)', responses: { 200: { description: 'ItemCollection' }, ...errors } },
       },
       '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0' } } } },
-    }, routes),
+    }), routes),
   };
 }

@@ -33,6 +33,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The JSON schemas fastify validates the request with (checked against the API contract by a test). */
+  schema?: { querystring?: unknown; body?: unknown };
 }
 
 /**
@@ -64,7 +66,9 @@ export function collectRoutes(app: FastifyInstance): () => RegisteredRoute[] {
     // Kept by reference: onRoute hooks of an inner scope (markRoutesPublic) run after this one.
     seen.push(route);
   });
-  const list = () => seen.flatMap((route) => methodsOf(route).map((method) => ({ method, url: route.url, access: route.config?.access })));
+  const list = () => seen.flatMap((route) => methodsOf(route).map((method) => ({
+    method, url: route.url, access: route.config?.access, schema: { querystring: route.schema?.querystring, body: route.schema?.body },
+  })));
   app.decorate('registeredRoutes', list);
   app.addHook('onReady', async () => {
     const undeclared = list().filter((route) => route.access === undefined);

@@ -4,7 +4,7 @@
  * prefetch; `admin` — keys, settings, clearing the cache. Scopes are independent: a key has the
  * ones it was given and no others (admin keys are made with all three).
  *
- * Pure: no Node built-ins, so the renderer imports the list for its key form.
+ * Pure: no Node built-ins. `KeyScope` reaches clients through ../api/contract.ts.
  */
 
 export type KeyScope = 'read' | 'process' | 'admin';

@@ -2,14 +2,9 @@
  * Remembers, per source, whether its upstream answered at its last use — what GET /api/v1/sources
  * reports as `reachable`. Wraps an adapter without changing its contract.
  */
+import type { SourceStatus } from '../api/types';
 import type { SourceId } from '../stac/types';
 import type { SourceAdapter } from '../sources/types';
-
-export interface SourceStatus {
-  reachable: boolean | null;
-  last_checked_at: string | null;
-  last_error: string | null;
-}
 
 export class SourceStatusBoard {
   private readonly statuses = new Map<SourceId, SourceStatus>();

@@ -2,9 +2,12 @@
  * The contract between the federation layer (../search/) and each upstream catalog adapter
  * (./earth-search/, ./landsatlook/, ./planetary-computer/). Provider quirks stay behind it.
  */
+import type { SourceDescription } from '../api/types';
 import type { Bbox, Geometry, SourceId, StacItem } from '../stac/types';
 import type { DecodedSearchPage } from './http/search-page';
 import type { ItemOrigin } from './normalize/item-origin';
+
+export type { SourceDescription } from '../api/types';
 
 export type SortBy = '-datetime' | 'datetime' | 'cloud_cover';
 
@@ -84,17 +87,6 @@ export interface SourceContext {
 }
 
 export type SearchPageDecoder = (bytes: Uint8Array, source: SourceId, origin: ItemOrigin) => Promise<DecodedSearchPage>;
-
-export interface SourceDescription {
-  id: SourceId;
-  title: string;
-  provider: 'copernicus' | 'usgs' | 'microsoft';
-  satellites: string[];
-  resolutions_m: number[];
-  collections: string[];
-  bands: string[];
-  url: string;
-}
 
 export interface SourceAdapter {
   readonly id: SourceId;

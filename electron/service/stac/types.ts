@@ -1,4 +1,7 @@
-/** STAC 1.0.0 wire types as ASTRA returns them (normalized items, item collections). */
+/**
+ * STAC 1.0.0 wire types as ASTRA returns them: normalized items, item collections, and the
+ * documents of the STAC API at /api/v1/stac. Types only, no Node imports.
+ */
 
 export type Position = number[];
 export type Bbox = [number, number, number, number];
@@ -99,4 +102,46 @@ export interface ItemCollection {
   context: SearchContext;
   links: StacLink[];
   warnings: SearchWarning[];
+}
+
+/** GET /api/v1/stac: the STAC API landing page. */
+export interface StacCatalog {
+  type: 'Catalog';
+  stac_version: '1.0.0';
+  id: string;
+  title: string;
+  description: string;
+  conformsTo: string[];
+  links: StacLink[];
+}
+
+/** GET /api/v1/stac/conformance */
+export interface StacConformance {
+  conformsTo: string[];
+}
+
+/** One upstream collection of a source, with its source-scoped id (`planetary-computer:sentinel-2-l2a`). */
+export interface StacCollection {
+  type: 'Collection';
+  stac_version: '1.0.0';
+  stac_extensions: string[];
+  id: string;
+  title: string;
+  description: string;
+  license: string;
+  extent: { spatial: { bbox: number[][] }; temporal: { interval: Array<Array<string | null>> } };
+  links: StacLink[];
+}
+
+/** GET /api/v1/stac/collections */
+export interface StacCollectionList {
+  collections: StacCollection[];
+  links: StacLink[];
+}
+
+/** An ItemCollection of the STAC API: items name their scoped `collection`; OGC counts beside `context`. */
+export interface StacItemCollection extends ItemCollection {
+  numberReturned: number;
+  /** Present when `context.matched` is known. */
+  numberMatched?: number;
 }

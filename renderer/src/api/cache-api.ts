@@ -1,30 +1,28 @@
 /**
  * The offline cache: GET/DELETE /api/v1/cache, POST /api/v1/cache/offline (a job) and the
- * service settings (GET|PUT /api/v1/settings). Wire types from electron/service/cache/types.ts.
+ * service settings (GET|PUT /api/v1/settings). Types from the API contract.
  */
-import type { CacheReport, ServiceSettings } from '../../../electron/service/cache/types';
+import type { CacheReport, JobCreated, OfflineRequest, ServiceSettings, SettingsPatch } from '../../../electron/service/api/contract';
 import type { ApiClient } from './client';
-import type { AcceptedJob } from './jobs-api';
-
-export type { CacheReport, ServiceSettings };
 
 export function getCache(client: ApiClient, signal?: AbortSignal): Promise<CacheReport> {
-  return client.request<CacheReport>('GET', '/api/v1/cache', undefined, signal);
+  return client.call('GET /api/v1/cache', { signal });
 }
 
-export function clearCache(client: ApiClient): Promise<CacheReport | undefined> {
-  return client.request<CacheReport | undefined>('DELETE', '/api/v1/cache');
+/** Clears tiles and items; job results stay. Answers the report after clearing. */
+export function clearCache(client: ApiClient): Promise<CacheReport> {
+  return client.call('DELETE /api/v1/cache');
 }
 
-export function makeOffline(client: ApiClient, body: { scene: string; bands: string[]; bbox?: number[] }): Promise<AcceptedJob> {
-  return client.request<AcceptedJob>('POST', '/api/v1/cache/offline', body);
+export function makeOffline(client: ApiClient, body: OfflineRequest): Promise<JobCreated> {
+  return client.call('POST /api/v1/cache/offline', { body });
 }
 
 export function getSettings(client: ApiClient, signal?: AbortSignal): Promise<ServiceSettings> {
-  return client.request<ServiceSettings>('GET', '/api/v1/settings', undefined, signal);
+  return client.call('GET /api/v1/settings', { signal });
 }
 
 /** Changes the fields given; answers with all settings. */
-export function putSettings(client: ApiClient, settings: Partial<ServiceSettings>): Promise<ServiceSettings> {
-  return client.request<ServiceSettings>('PUT', '/api/v1/settings', settings);
+export function putSettings(client: ApiClient, settings: SettingsPatch): Promise<ServiceSettings> {
+  return client.call('PUT /api/v1/settings', { body: settings });
 }

@@ -1,10 +1,12 @@
 /**
- * The renderer's only door to the service: typed calls over fetch with the bearer key. Errors
- * come back as ApiError rebuilt from the api.md error body (checked by code, not instanceof).
- * Every outcome is reported to an optional observer, which is how the offline indicator learns
- * that the service or the upstream catalogs stopped answering.
+ * The renderer's only door to the service: calls over fetch with the bearer key, typed by the API
+ * contract (electron/service/api/contract.ts): `call('GET /api/v1/jobs/{id}', {params: {id}})`
+ * takes that route's path parameters, query and body and answers its response type. Errors come
+ * back as ApiError rebuilt from the api.md error body (checked by code, not instanceof). Every
+ * outcome is reported to an optional observer, which is how the offline indicator learns that the
+ * service or the upstream catalogs stopped answering.
  */
-import type { ErrorBody, ErrorCode, HealthResponse } from '../../../electron/service/api/types';
+import type { ApiRoute, BodyOf, ErrorBody, ErrorCode, PathParamsOf, QueryOf, ResponseOf } from '../../../electron/service/api/contract';
 import type { Connection } from './connection';
 
 export class ApiError extends Error {
@@ -30,6 +32,21 @@ export type RequestOutcome = 'ok' | 'service-unreachable' | 'upstream-unreachabl
 
 export interface RequestObserver {
   (outcome: RequestOutcome): void;
+}
+
+/** What one call of `route` sends; parameters the route does not have cannot be given. */
+export type CallInput<R extends ApiRoute> =
+  & (keyof PathParamsOf<R> extends never ? { params?: never } : { params: PathParamsOf<R> })
+  & ([QueryOf<R>] extends [never] ? { query?: never } : { query?: QueryOf<R> })
+  & ([BodyOf<R>] extends [never] ? { body?: never } : { body: BodyOf<R> })
+  & { signal?: AbortSignal };
+
+/** `/api/v1/jobs/{id}` with each `{name}` replaced by its encoded value, and the query's defined values. */
+export function routePath(template: string, params: Record<string, string> = {}, query: object = {}): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 export class ApiClient {
@@ -80,8 +97,15 @@ export class ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  health(signal?: AbortSignal): Promise<HealthResponse> {
-    return this.request<HealthResponse>('GET', '/api/v1/health', undefined, signal);
+  /** One route of the contract, typed by it. */
+  call<R extends ApiRoute>(route: R, ...[input]: keyof PathParamsOf<R> extends never ? [CallInput<R>?] : [CallInput<R>]): Promise<ResponseOf<R>> {
+    const [method, template] = route.split(' ');
+    const { params, query, body, signal } = (input ?? {}) as { params?: Record<string, string>; query?: object; body?: unknown; signal?: AbortSignal };
+    return this.request<ResponseOf<R>>(method, routePath(template, params, query), body, signal);
+  }
+
+  health(signal?: AbortSignal): Promise<ResponseOf<'GET /api/v1/health'>> {
+    return this.call('GET /api/v1/health', { signal });
   }
 }
 

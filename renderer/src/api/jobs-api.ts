@@ -1,32 +1,22 @@
-/** Processing and offline jobs: POST/GET/DELETE /api/v1/jobs. */
-import type { Job, JobList } from '../../../electron/service/jobs/types';
+/** Processing and offline jobs: POST/GET/DELETE /api/v1/jobs. Types from the API contract. */
+import type { Job, JobCreated, JobList, JobRequest } from '../../../electron/service/api/contract';
 import type { ApiClient } from './client';
 
-export type IndexName = 'ndvi' | 'ndwi' | 'nbr' | 'evi' | 'savi';
-
-/** The POST /api/v1/jobs bodies of api.md. */
-export type JobRequest =
-  | { type: 'ndvi'; scene: string; bbox?: number[]; mask_clouds?: boolean }
-  | { type: 'index'; scene: string; index: IndexName }
-  | { type: 'index'; scene: string; expression: string }
-  | { type: 'change'; before: string; after: string; index?: IndexName; threshold?: number; bbox?: number[] };
-
-export type AcceptedJob = Pick<Job, 'id' | 'status' | 'links'>;
-
-export function createJob(client: ApiClient, body: JobRequest, signal?: AbortSignal): Promise<AcceptedJob> {
-  return client.request<AcceptedJob>('POST', '/api/v1/jobs', body, signal);
+export function createJob(client: ApiClient, body: JobRequest, signal?: AbortSignal): Promise<JobCreated> {
+  return client.call('POST /api/v1/jobs', { body, signal });
 }
 
 export function getJob(client: ApiClient, id: string, signal?: AbortSignal): Promise<Job> {
-  return client.request<Job>('GET', `/api/v1/jobs/${encodeURIComponent(id)}`, undefined, signal);
+  return client.call('GET /api/v1/jobs/{id}', { params: { id }, signal });
 }
 
 export function listJobs(client: ApiClient, signal?: AbortSignal): Promise<JobList> {
-  return client.request<JobList>('GET', '/api/v1/jobs', undefined, signal);
+  return client.call('GET /api/v1/jobs', { signal });
 }
 
-export function cancelJob(client: ApiClient, id: string): Promise<void> {
-  return client.request<void>('DELETE', `/api/v1/jobs/${encodeURIComponent(id)}`);
+/** Cancels a queued or running job (the job is answered), or removes a finished one (nothing is). */
+export function cancelJob(client: ApiClient, id: string): Promise<Job | undefined> {
+  return client.call('DELETE /api/v1/jobs/{id}', { params: { id } });
 }
 
 /** The result COG's path (the job's `result.href` when it has one). */

@@ -1,7 +1,8 @@
-/** GET /api/v1/search and its `next` links. */
-import type { Bbox, ItemCollection, SourceId } from '../../../electron/service/stac/types';
+/** GET /api/v1/search and its `next` links. Types from the API contract. */
+import type { Bbox, ItemCollection, SearchQuery, SourceId } from '../../../electron/service/api/contract';
 import type { ApiClient } from './client';
 
+/** The search form's values, named for the form; searchQuery turns them into the API's query. */
 export interface SearchParams {
   /** minLon,minLat,maxLon,maxLat; minLon > maxLon crosses the antimeridian. */
   bbox: Bbox;
@@ -12,19 +13,18 @@ export interface SearchParams {
   limit: number;
 }
 
-export function searchQueryString(params: SearchParams): string {
-  const query = new URLSearchParams({
+export function searchQuery(params: SearchParams): SearchQuery {
+  return {
     bbox: params.bbox.map((v) => String(Number(v.toFixed(6)))).join(','),
     datetime: params.datetime,
     cloud_cover_lt: String(params.cloudCoverLt),
     sources: params.sources.join(','),
     limit: String(params.limit),
-  });
-  return query.toString();
+  };
 }
 
 export function search(client: ApiClient, params: SearchParams, signal?: AbortSignal): Promise<ItemCollection> {
-  return client.request<ItemCollection>('GET', `/api/v1/search?${searchQueryString(params)}`, undefined, signal);
+  return client.call('GET /api/v1/search', { query: searchQuery(params), signal });
 }
 
 /** Follows a `next` link (absolute or relative); only its path and query are used, so it always hits this service. */

@@ -4,7 +4,7 @@
  */
 import OlMap from 'ol/Map';
 import View from 'ol/View';
-import type { Bbox } from '../../../electron/service/stac/types';
+import type { Bbox } from '../../../electron/service/api/contract';
 import type { ApiClient } from '../api/client';
 import { extentToBbox, bboxToExtent } from '../search/view-bbox';
 import { viewSettled } from '../state/map-area-store';

@@ -6,7 +6,7 @@
 import { aoiCleared, aoiDrawn, getMapArea, subscribeMapArea } from '../state/map-area-store';
 import { getSearchForm, searchFormRestored, subscribeSearchForm } from '../state/search-form-store';
 import { subscribeResults } from '../state/results-store';
-import type { Bbox } from '../../../electron/service/stac/types';
+import type { Bbox } from '../../../electron/service/api/contract';
 import { formatHash, parseHash, type HashState } from './url-hash';
 
 export interface HashSyncTarget {

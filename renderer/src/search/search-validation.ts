@@ -2,7 +2,7 @@
  * Checks the search form before anything is sent, so mistakes are shown beside the field that
  * holds them. The service checks again; its 400 `parameter` is mapped onto the same fields.
  */
-import type { Bbox } from '../../../electron/service/stac/types';
+import type { Bbox } from '../../../electron/service/api/contract';
 import type { SearchForm } from '../state/search-form-store';
 
 export type SearchField = 'datetime' | 'cloud' | 'sources' | 'bbox';

@@ -3,7 +3,7 @@
  * `#bbox=minLon,minLat,maxLon,maxLat&datetime=a/b&cloud=20&sources=sentinel-2,landsat&aoi=…`.
  * Pure: parse and format only.
  */
-import type { Bbox, SourceId } from '../../../electron/service/stac/types';
+import type { Bbox, SourceId } from '../../../electron/service/api/contract';
 import { ALL_SOURCES } from '../state/search-form-store';
 
 export interface HashState {

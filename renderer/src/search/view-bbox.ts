@@ -4,7 +4,7 @@
  */
 import { transformExtent } from 'ol/proj';
 import type { Extent } from 'ol/extent';
-import type { Bbox } from '../../../electron/service/stac/types';
+import type { Bbox } from '../../../electron/service/api/contract';
 
 const wrapLon = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
 const clampLat = (lat: number) => Math.max(-90, Math.min(90, lat));

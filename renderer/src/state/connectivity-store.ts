@@ -4,7 +4,7 @@
  * unreachable: 502/504).
  */
 import { create } from 'zustand';
-import type { HealthResponse } from '../../../electron/service/api/types';
+import type { HealthResponse } from '../../../electron/service/api/contract';
 import type { RequestOutcome } from '../api/client';
 
 interface ConnectivityState {

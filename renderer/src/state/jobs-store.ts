@@ -1,6 +1,6 @@
 /** Processing and offline jobs as the service last reported them, newest first. */
 import { create } from 'zustand';
-import type { Job } from '../../../electron/service/jobs/types';
+import type { Job } from '../../../electron/service/api/contract';
 
 interface JobsState {
   jobs: Job[];

@@ -3,7 +3,7 @@
  * WGS84 boxes. With no AOI, a search covers the view.
  */
 import { create } from 'zustand';
-import type { Bbox } from '../../../electron/service/stac/types';
+import type { Bbox } from '../../../electron/service/api/contract';
 
 interface MapAreaState {
   view: Bbox | null;

@@ -4,7 +4,7 @@
  * knows to start over rather than append.
  */
 import { create } from 'zustand';
-import type { ItemCollection, SearchWarning, StacItem } from '../../../electron/service/stac/types';
+import type { ItemCollection, SearchWarning, StacItem } from '../../../electron/service/api/contract';
 import type { SearchParams } from '../api/search-api';
 
 export type SearchStatus = 'idle' | 'searching' | 'loading-more' | 'done' | 'failed';

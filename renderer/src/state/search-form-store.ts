@@ -1,7 +1,7 @@
 /** The search form's fields: date range, cloud-cover limit and sources. */
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { SourceId } from '../../../electron/service/stac/types';
+import type { SourceId } from '../../../electron/service/api/contract';
 
 export const ALL_SOURCES: readonly SourceId[] = ['sentinel-2', 'landsat', 'planetary-computer'];
 

@@ -1,5 +1,5 @@
 /** Small formatters shared by the panels. */
-import type { Bbox } from '../../../electron/service/stac/types';
+import type { Bbox } from '../../../electron/service/api/contract';
 
 export function formatBbox(b: Bbox): string {
   return b.map((v) => v.toFixed(2)).join(', ');

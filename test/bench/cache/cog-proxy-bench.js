@@ -44,24 +44,24 @@ function httpGet(agent, url, headers) {
 }
 
 export async function benchCogProxy() {
-  const { startRangeServer } = await importTs('test/integration/cache/helpers/range-server.ts');
+  const { startEmptyUpstream } = await importTs('test/integration/cache/helpers/cache-rig.ts');
   const { makeCog, S2_B04 } = await importTs('test/integration/cache/helpers/make-cogs.ts');
   const { s2Item, S2_SCENE } = await importTs('test/integration/cache/helpers/test-items.ts');
   const { startTestService } = await importTs('test/helpers/test-service.ts');
 
   const cogPath = makeCog(S2_B04, 'b04-large', { blockSize: 512, scalePercent: 200 });
   const cog = readFileSync(cogPath);
-  const upstream = await startRangeServer();
-  upstream.put('/cogs/B04.tif', cog);
+  const upstream = await startEmptyUpstream();
+  upstream.serveFile('/cogs/B04.tif', cog);
   // The renderer reads with the per-launch session key (no per-request key lookup in SQLite).
   const sessionKey = 'astra_sk_live_BenchSessionKeyBenchSessionKey0001';
   const svc = await startTestService({
     upstreamTimeoutMs: 10_000,
     rateLimitPerMinute: 1_000_000,
     sessionKey,
-    earthSearchUrl: `${upstream.url}/earth-search/v1`,
-    landsatLookUrl: `${upstream.url}/landsatlook/stac-server`,
-    planetaryComputerUrl: `${upstream.url}/planetary-computer/api/stac/v1`,
+    earthSearchUrl: upstream.earthSearchUrl,
+    landsatLookUrl: upstream.landsatLookUrl,
+    planetaryComputerUrl: upstream.planetaryComputerUrl,
   });
   svc.service.context.cache.items.upsertMany([s2Item(upstream.url)]);
   const url = `${svc.url}/api/v1/scenes/${encodeURIComponent(S2_SCENE)}/assets/B04/cog`;

@@ -2,34 +2,21 @@
  * Change detection between two results (before/after picked from the list), its loss/gain legend
  * and pixel readout; a running job can be cancelled.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFTER_ID, BEFORE_ID, journeyHash, startJourneyCatalog, type JourneyCatalog } from '../../helpers/e2e-catalog';
-import { screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { AFTER_ID, BEFORE_ID, journeyHash } from '../../helpers/e2e-catalog';
+import { useE2eApp, waitForBasemap } from '../../helpers/e2e-app';
 import { expectAttribute, expectContains, expectCount, expectVisible, waitForJobEnd } from '../../helpers/e2e-expect';
-import { requireRoutes } from '../../helpers/e2e-routes';
 
-let catalog: JourneyCatalog;
-let app: E2eApp;
-
-beforeAll(async () => {
-  catalog = await startJourneyCatalog();
-  app = await startE2eApp('journey-change', {}, catalog.env);
-  await requireRoutes(app.svc, ['GET /api/v1/search', 'GET /api/v1/jobs', 'POST /api/v1/jobs']);
-});
-afterAll(async () => {
-  await app?.close();
-  await catalog?.close();
-});
+const app = useE2eApp('journey-change', { catalog: {}, routes: ['GET /api/v1/search', 'GET /api/v1/jobs', 'POST /api/v1/jobs'] });
 
 describe('change detection', () => {
   it('cancels a slow job, then maps loss and gain between two scenes', async () => {
-    screenshotOnFailure(app);
     const page = await app.open(journeyHash());
     await waitForBasemap(page);
     await expectCount(page.getByTestId('result-row'), 2, 30_000);
 
     // A job whose pixels come slowly can be cancelled while it runs.
-    catalog.fake.faults.files.latencyMs = 1500;
+    app.catalog.fake.faults.files.latencyMs = 1500;
     await page.locator(`[data-testid="result-row"][data-scene-id="${BEFORE_ID}"]`).click();
     await page.getByTestId('tab-processing').click();
     await page.getByTestId('job-operation').selectOption('ndvi');
@@ -39,7 +26,7 @@ describe('change detection', () => {
     await slow.getByTestId('job-cancel').click();
     const cancelled = await waitForJobEnd(slow, 60_000);
     expect(cancelled, `job ended ${cancelled.status}: ${cancelled.text}`).toMatchObject({ status: 'cancelled' });
-    catalog.fake.faults.files.latencyMs = 0;
+    app.catalog.fake.faults.files.latencyMs = 0;
 
     await page.getByTestId('job-operation').selectOption('change');
     await page.getByTestId('job-before').selectOption(BEFORE_ID);

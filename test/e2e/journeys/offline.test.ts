@@ -4,28 +4,15 @@
  * preview still draws from the cache, and the header says the app is offline. The cache panel
  * shows the stored bytes and clears them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFTER_ID, journeyHash, startJourneyCatalog, type JourneyCatalog } from '../../helpers/e2e-catalog';
-import { screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { AFTER_ID, journeyHash } from '../../helpers/e2e-catalog';
+import { useE2eApp, waitForBasemap } from '../../helpers/e2e-app';
 import { expectAttribute, expectContains, expectCount, expectVisible } from '../../helpers/e2e-expect';
-import { requireRoutes } from '../../helpers/e2e-routes';
 
-let catalog: JourneyCatalog;
-let app: E2eApp;
-
-beforeAll(async () => {
-  catalog = await startJourneyCatalog();
-  app = await startE2eApp('journey-offline', {}, catalog.env);
-  await requireRoutes(app.svc, ['GET /api/v1/search', 'GET /api/v1/cache', 'POST /api/v1/cache/offline', 'GET /api/v1/settings']);
-});
-afterAll(async () => {
-  await app?.close();
-  await catalog?.close();
-});
+const app = useE2eApp('journey-offline', { catalog: {}, routes: ['GET /api/v1/search', 'GET /api/v1/cache', 'POST /api/v1/cache/offline', 'GET /api/v1/settings'] });
 
 describe('offline', () => {
   it('keeps a scene viewable with the catalogs gone', async () => {
-    screenshotOnFailure(app);
     const page = await app.open(journeyHash());
     await waitForBasemap(page);
     const row = page.locator(`[data-testid="result-row"][data-scene-id="${AFTER_ID}"]`);
@@ -45,7 +32,7 @@ describe('offline', () => {
     await expectContains(page.getByTestId('cache-results'), 'Job results: 0 B in 0 jobs');
     await page.getByTestId('work-offline').check();
     await expectContains(page.getByTestId('offline-indicator'), 'Offline');
-    await catalog.fake.close();
+    await app.catalog.fake.close();
 
     await page.getByTestId('search-submit').click();
     await expectCount(row, 1, 30_000);

@@ -3,31 +3,22 @@
  * and footprints are linked, Next page follows the `next` link, and a source that times out is
  * named plainly ("Planetary Computer timed out — results from 2 of 3 sources").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFTER_ID, journeyHash, startJourneyCatalog, type JourneyCatalog } from '../../helpers/e2e-catalog';
-import { screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { AFTER_ID, journeyHash } from '../../helpers/e2e-catalog';
+import { useE2eApp, waitForBasemap } from '../../helpers/e2e-app';
 import { expectAttribute, expectContains, expectText } from '../../helpers/e2e-expect';
-import { requireRoutes } from '../../helpers/e2e-routes';
 
-let catalog: JourneyCatalog;
-let app: E2eApp;
-
-beforeAll(async () => {
-  // 2 + 598 acquisitions of one tile: three pages of 250. Planetary Computer hangs and times out;
-  // the others must answer within the timeout even on a loaded machine, so it is not tight.
-  catalog = await startJourneyCatalog({}, 598);
-  catalog.fake.faults.planetaryComputer.hang = true;
-  app = await startE2eApp('journey-results', {}, { ...catalog.env, ASTRA_UPSTREAM_TIMEOUT_MS: '8000' });
-  await requireRoutes(app.svc, ['GET /api/v1/search']);
-});
-afterAll(async () => {
-  await app?.close();
-  await catalog?.close();
+// 2 + 598 acquisitions of one tile: three pages of 250. Planetary Computer hangs and times out;
+// the others must answer within the timeout even on a loaded machine, so it is not tight.
+const app = useE2eApp('journey-results', {
+  catalog: { extraScenes: 598 },
+  prepare: (catalog) => { catalog.fake.faults.planetaryComputer.hang = true; },
+  env: { ASTRA_UPSTREAM_TIMEOUT_MS: '8000' },
+  routes: ['GET /api/v1/search'],
 });
 
 describe('results list', () => {
   it('virtualizes hundreds of rows, pages with Next, and names the source that timed out', async () => {
-    screenshotOnFailure(app);
     const hash = journeyHash().replace('datetime=2020-02-01/2020-02-29', 'datetime=2018-01-01/2020-03-01').replace('sources=sentinel-2', 'sources=sentinel-2,landsat,planetary-computer');
     const page = await app.open(hash);
     await waitForBasemap(page);

@@ -6,28 +6,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFTER_ID, journeyHash, startJourneyCatalog, type JourneyCatalog } from '../../helpers/e2e-catalog';
-import { screenshotOnFailure, startE2eApp, waitForBasemap, type E2eApp } from '../../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { AFTER_ID, journeyHash } from '../../helpers/e2e-catalog';
+import { useE2eApp, waitForBasemap } from '../../helpers/e2e-app';
 import { expectAttribute, expectContains, expectCount, expectText, expectVisible, waitForJobEnd } from '../../helpers/e2e-expect';
-import { requireRoutes } from '../../helpers/e2e-routes';
 
-let catalog: JourneyCatalog;
-let app: E2eApp;
-
-beforeAll(async () => {
-  catalog = await startJourneyCatalog();
-  app = await startE2eApp('journey-search', {}, catalog.env);
-  await requireRoutes(app.svc, ['GET /api/v1/search', `GET /api/v1/scenes/${AFTER_ID}`, 'GET /api/v1/jobs', 'POST /api/v1/jobs']);
-});
-afterAll(async () => {
-  await app?.close();
-  await catalog?.close();
-});
+const app = useE2eApp('journey-search', { catalog: {}, routes: ['GET /api/v1/search', 'GET /api/v1/scenes/{id}', 'GET /api/v1/jobs', 'POST /api/v1/jobs'] });
 
 describe('search → footprints → select → preview → NDVI → legend → export', () => {
   it('walks the whole journey', async () => {
-    screenshotOnFailure(app);
     const page = await app.open(journeyHash());
     await waitForBasemap(page);
 

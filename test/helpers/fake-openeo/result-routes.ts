@@ -105,5 +105,5 @@ export function serveDownload(req: IncomingMessage, res: ServerResponse, path: s
   };
   if (!job || !asset) return fail(404, 'NotFound', `no result file ${path}`);
   if (query.get('sig') !== job.signature) return fail(410, 'ResultLinkExpired', 'The link to the batch job result has expired. Please request the results again.');
-  sendFile(req, res, servedFile(asset.file, { contentType: asset.type ?? COG_TYPE }), query, { expirySeconds: 0, issued: new Map() });
+  sendFile(req, res, servedFile(asset.file, asset.file, { contentType: asset.type ?? COG_TYPE }), query, { expirySeconds: 0, issued: new Map() });
 }

@@ -27,6 +27,8 @@ export interface CatalogFaults {
   missingNext?: boolean | { times: number };
   /** `query` fields the catalog silently ignores (e.g. LandsatLook ignoring `platform`). */
   ignoreQueryFields?: string[];
+  /** Files only: answer every Range with the whole file (200), as some hosts do. */
+  ignoreRange?: boolean;
 }
 
 export type FaultCatalog = 'earthSearch' | 'planetaryComputer' | 'landsatLook' | 'sas' | 'files';

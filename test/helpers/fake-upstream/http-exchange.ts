@@ -11,6 +11,9 @@ export interface RecordedRequest {
   body: unknown;
   headers: Record<string, string>;
   at: number;
+  /** For file requests, once answered: the status and the body bytes sent. */
+  status?: number;
+  bytes?: number;
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {

@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../electron/service/cache/block-math';
 import { BlockStore } from '../../../electron/service/cache/block-store';
-import type { CacheReport } from '../../../electron/service/cache/types';
+import type { CacheReport } from '../../../electron/service/api/contract';
 import { runMigrations } from '../../../electron/service/db/migrations';
 import { openDatabase } from '../../../electron/service/db/open-database';
+import type { FakeUpstream } from '../../helpers/fake-upstream';
 import type { TestService } from '../../helpers/test-service';
-import { makeTestCogs, publishCogs, startCacheTestService } from './helpers/cache-test-service';
-import { startRangeServer, type RangeServer } from './helpers/range-server';
+import { makeTestCogs, startCacheService, startCacheUpstream } from './helpers/cache-rig';
 import { seededRandom } from './helpers/random-items';
 import { S2_SCENE } from './helpers/test-items';
 
@@ -87,14 +87,13 @@ describe('a database made before incremental vacuum', () => {
 });
 
 describe('the service', () => {
-  let upstream: RangeServer;
+  let upstream: FakeUpstream;
   let dataDir: string;
   beforeAll(async () => {
-    upstream = await startRangeServer();
-    publishCogs(upstream, makeTestCogs());
+    upstream = await startCacheUpstream();
     dataDir = tempDir();
   });
-  afterAll(async () => { await upstream.close(); });
+  afterAll(async () => { await upstream?.close(); });
 
   async function cacheWhole(svc: TestService, band: string): Promise<number> {
     const response = await svc.api(`/api/v1/scenes/${encodeURIComponent(S2_SCENE)}/assets/${band}/cog`);
@@ -105,13 +104,13 @@ describe('the service', () => {
   const dbPath = () => join(dataDir, 'astra.sqlite');
 
   it('applies a lowered ASTRA_CACHE_MAX_BYTES when it starts, and the file shrinks', async () => {
-    const first = await startCacheTestService(upstream, { dataDir, cacheMaxBytes: 64 * MIB });
+    const first = await startCacheService(upstream, { dataDir, cacheMaxBytes: 64 * MIB });
     const fetched = (await cacheWhole(first, 'B04')) + (await cacheWhole(first, 'B08'));
     expect((await report(first)).bytes).toBe(fetched);
     await first.close();
     const before = databaseBytes(dbPath());
 
-    const second = await startCacheTestService(upstream, { dataDir, cacheMaxBytes: MIB });
+    const second = await startCacheService(upstream, { dataDir, cacheMaxBytes: MIB });
     try {
       const lowered = await report(second);
       expect(lowered.limit).toBe(MIB);
@@ -126,7 +125,7 @@ describe('the service', () => {
   });
 
   it('gives the space back when the cache is cleared', async () => {
-    const svc = await startCacheTestService(upstream, { dataDir, cacheMaxBytes: 64 * MIB });
+    const svc = await startCacheService(upstream, { dataDir, cacheMaxBytes: 64 * MIB });
     try {
       const fetched = (await cacheWhole(svc, 'B04')) + (await cacheWhole(svc, 'B08'));
       const before = databaseBytes(dbPath());

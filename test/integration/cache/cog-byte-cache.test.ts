@@ -10,11 +10,12 @@ import { BLOCK_SIZE } from '../../../electron/service/cache/block-math';
 import { BlockStore } from '../../../electron/service/cache/block-store';
 import { CogByteCache } from '../../../electron/service/cache/cog-byte-cache';
 import { openDatabase, type Db } from '../../../electron/service/db/open-database';
+import type { FakeUpstream } from '../../helpers/fake-upstream';
+import { startEmptyUpstream } from './helpers/cache-rig';
 import { makeCog, S2_B04 } from './helpers/make-cogs';
-import { startRangeServer, type RangeServer } from './helpers/range-server';
 import { seededRandom } from './helpers/random-items';
 
-let upstream: RangeServer;
+let upstream: FakeUpstream;
 let file: Buffer;
 let url: string;
 let dir: string;
@@ -22,10 +23,9 @@ let db: Db;
 let offline = false;
 
 beforeAll(async () => {
-  upstream = await startRangeServer();
+  upstream = await startEmptyUpstream();
   file = readFileSync(makeCog(S2_B04, 'b04', { blockSize: 256 }));
-  upstream.put('/cogs/B04.tif', file, { etag: '"v1"' });
-  url = `${upstream.url}/cogs/B04.tif`;
+  url = upstream.serveFile('/cogs/B04.tif', file, { etag: '"v1"' });
 });
 afterAll(async () => { await upstream?.close(); });
 
@@ -33,7 +33,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'astra-bytes-'));
   db = openDatabase(join(dir, 'astra.sqlite'));
   upstream.resetLog();
-  upstream.ignoreRange = false;
+  upstream.resetFaults();
   offline = false;
 });
 /** Stores made by makeCache, closed after each test (their touch-flush timer would outlive the database). */
@@ -73,21 +73,21 @@ describe('CogByteCache', () => {
     await bytes.stat(url);
     upstream.resetLog();
     await bytes.read(url, BLOCK_SIZE + 10, 4 * BLOCK_SIZE + 5);
-    expect(upstream.fileRequests().map((r) => r.range)).toEqual([`bytes=${BLOCK_SIZE}-${5 * BLOCK_SIZE - 1}`]);
+    expect(upstream.fileRequests().map((r) => r.headers.range)).toEqual([`bytes=${BLOCK_SIZE}-${5 * BLOCK_SIZE - 1}`]);
     await bytes.read(url, 0, 6 * BLOCK_SIZE - 1);
-    expect(upstream.fileRequests().map((r) => r.range)).toEqual([`bytes=${BLOCK_SIZE}-${5 * BLOCK_SIZE - 1}`, `bytes=${5 * BLOCK_SIZE}-${6 * BLOCK_SIZE - 1}`]);
+    expect(upstream.fileRequests().map((r) => r.headers.range)).toEqual([`bytes=${BLOCK_SIZE}-${5 * BLOCK_SIZE - 1}`, `bytes=${5 * BLOCK_SIZE}-${6 * BLOCK_SIZE - 1}`]);
   });
 
   it('makes ONE upstream fetch for concurrent readers of the same blocks', async () => {
     const { bytes } = makeCache();
     await bytes.stat(url);
     upstream.resetLog();
-    upstream.delayMs = 50;
+    upstream.faults.files.latencyMs = 50;
     try {
       const reads = await Promise.all(Array.from({ length: 8 }, () => bytes.read(url, 200_000, 300_000)));
       for (const data of reads) expect(data.equals(file.subarray(200_000, 300_001))).toBe(true);
     } finally {
-      upstream.delayMs = 0;
+      upstream.faults.files.latencyMs = 0;
     }
     expect(upstream.fileRequests()).toHaveLength(1);
     expect(bytes.counters.coalesced).toBeGreaterThan(0);
@@ -96,7 +96,7 @@ describe('CogByteCache', () => {
   it('owned reads share no memory: detaching one leaves concurrent and later readers whole', async () => {
     const { bytes } = makeCache();
     await bytes.stat(url);
-    upstream.delayMs = 30;
+    upstream.faults.files.latencyMs = 30;
     const detach = (data: Buffer) => { structuredClone(data.buffer, { transfer: [data.buffer as ArrayBuffer] }); };
     try {
       // Exactly one block, read by several readers while its fetch is in flight, then once more.
@@ -110,7 +110,7 @@ describe('CogByteCache', () => {
       expect((await bytes.read(url, start, end)).equals(file.subarray(start, end + 1))).toBe(true);
       expect((await bytes.read(url, start + 5, end - 5, { owned: true })).equals(file.subarray(start + 5, end - 4))).toBe(true);
     } finally {
-      upstream.delayMs = 0;
+      upstream.faults.files.latencyMs = 0;
     }
   });
 
@@ -129,9 +129,9 @@ describe('CogByteCache', () => {
     const changedUrl = `${upstream.url}/cogs/changing.bin`;
     const v1 = Buffer.alloc(3 * BLOCK_SIZE, 1);
     const v2 = Buffer.alloc(3 * BLOCK_SIZE, 2);
-    upstream.put('/cogs/changing.bin', v1, { etag: '"a"' });
+    upstream.serveFile('/cogs/changing.bin', v1, { etag: '"a"' });
     expect((await bytes.read(changedUrl, 0, 10))[0]).toBe(1);
-    upstream.put('/cogs/changing.bin', v2, { etag: '"b"' });
+    upstream.serveFile('/cogs/changing.bin', v2, { etag: '"b"' });
     const later = await bytes.read(changedUrl, 2 * BLOCK_SIZE, 2 * BLOCK_SIZE + 10);
     expect(later[0]).toBe(2);
     expect((await bytes.read(changedUrl, 0, 10))[0]).toBe(2);
@@ -139,7 +139,7 @@ describe('CogByteCache', () => {
 
   it('copes with an upstream that ignores Range (200 with the whole file)', async () => {
     const { bytes } = makeCache();
-    upstream.ignoreRange = true;
+    upstream.faults.files.ignoreRange = true;
     const data = await bytes.read(url, 300_000, 400_000);
     expect(data.equals(file.subarray(300_000, 400_001))).toBe(true);
   });

@@ -1,31 +1,21 @@
 /** The byte proxy is exempt from the per-key rate limit (a map preview makes hundreds of Range reads); the API is not. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TestService } from '../../helpers/test-service';
-import { cogUrl, makeTestCogs, publishCogs, startCacheTestService } from './helpers/cache-test-service';
-import { startRangeServer, type RangeServer } from './helpers/range-server';
+import { cogUrl, startCacheRig, type CacheRig } from './helpers/cache-rig';
 import { S2_SCENE } from './helpers/test-items';
 
-let upstream: RangeServer;
-let svc: TestService;
+let rig: CacheRig;
 
-beforeAll(async () => {
-  upstream = await startRangeServer();
-  publishCogs(upstream, makeTestCogs());
-  svc = await startCacheTestService(upstream, { rateLimitPerMinute: 5 });
-});
-afterAll(async () => {
-  await svc?.close();
-  await upstream?.close();
-});
+beforeAll(async () => { rig = await startCacheRig({ rateLimitPerMinute: 5 }); });
+afterAll(async () => { await rig?.close(); });
 
 it('serves more Range reads than the limit with a stored key, while other routes get 429', async () => {
-  const path = cogUrl(svc, S2_SCENE, 'B04').slice(svc.url.length);
+  const path = cogUrl(rig.svc, S2_SCENE, 'B04').slice(rig.svc.url.length);
   for (let i = 0; i < 12; i += 1) {
-    const response = await svc.api(path, { headers: { range: `bytes=${i * 1000}-${i * 1000 + 999}` } });
+    const response = await rig.svc.api(path, { headers: { range: `bytes=${i * 1000}-${i * 1000 + 999}` } });
     expect(response.status, `read ${i}`).toBe(206);
     await response.arrayBuffer();
   }
   const statuses: number[] = [];
-  for (let i = 0; i < 6; i += 1) statuses.push((await svc.api('/api/v1/keys')).status);
+  for (let i = 0; i < 6; i += 1) statuses.push((await rig.svc.api('/api/v1/keys')).status);
   expect(statuses).toContain(429);
 });

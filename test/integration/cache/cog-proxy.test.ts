@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolvedAsset } from '../../../electron/service/assets/asset-resolver';
+import type { ResolvedAsset } from '../../../electron/service/api/contract';
+import type { FakeUpstream } from '../../helpers/fake-upstream';
 import type { TestService } from '../../helpers/test-service';
-import { cogUrl, makeTestCogs, openThroughProxy, publishCogs, readWindow, readWindowFromFile, startCacheTestService, type CogFiles } from './helpers/cache-test-service';
-import { startRangeServer, type RangeServer } from './helpers/range-server';
+import { cogUrl, openThroughProxy, readWindow, readWindowFromFile, startCacheRig, type CacheRig, type CogFiles } from './helpers/cache-rig';
 import { LANDSAT_SCENE, PC_S2_SCENE, S2_SCENE } from './helpers/test-items';
 
-let upstream: RangeServer;
+let rig: CacheRig;
+let upstream: FakeUpstream;
 let svc: TestService;
 let cogs: CogFiles;
 let b04: Buffer;
@@ -19,16 +20,11 @@ interface AssetsAnswer {
 }
 
 beforeAll(async () => {
-  cogs = makeTestCogs();
+  rig = await startCacheRig();
+  ({ fake: upstream, svc, cogs } = rig);
   b04 = readFileSync(cogs.b04);
-  upstream = await startRangeServer();
-  publishCogs(upstream, cogs);
-  svc = await startCacheTestService(upstream);
 });
-afterAll(async () => {
-  await svc?.close();
-  await upstream?.close();
-});
+afterAll(async () => { await rig?.close(); });
 
 const get = (range?: string, extra: Record<string, string> = {}) =>
   svc.api(cogUrl(svc, S2_SCENE, 'B04').slice(svc.url.length), { headers: { ...(range ? { range } : {}), ...extra } });
@@ -94,7 +90,7 @@ describe('COG byte proxy', () => {
   it('reads Landsat pixels through the Planetary Computer copy (signed by the proxy)', async () => {
     const window: [number, number, number, number] = [0, 0, 256, 256];
     expect(await readWindow(await openThroughProxy(svc, LANDSAT_SCENE, 'red'), window)).toEqual(await readWindowFromFile(cogs.landsat, window));
-    expect(upstream.tokenRequests).toBeGreaterThan(0);
+    expect(upstream.tokenRequests()).toBeGreaterThan(0);
   });
 });
 
@@ -129,6 +125,18 @@ describe('GET /api/v1/scenes/{id}/assets', () => {
     expect(body.assets.red.route).toBe('alternate');
     expect(body.assets.red.href).toMatch(/^https:\/\/landsateuwest\.blob\.core\.windows\.net\/landsat-c2\/.*_SR_B4\.TIF\?.*sig=/);
     expect(body.assets.red.expires_at).not.toBeNull();
+  });
+
+  it('resolves every COG asset of the scene for format=cog without bands (the service decides which are COGs)', async () => {
+    const all = await assets(S2_SCENE, 'format=cog');
+    expect(all.status).toBe(200);
+    // Not B04-jp2 (JPEG 2000) nor the JPEG thumbnail.
+    expect(Object.keys(all.body.assets).sort()).toEqual(['B04', 'B08', 'visual']);
+    expect(all.body.assets.B08).toMatchObject({ asset: 'B08', type: 'image/tiff; application=geotiff; profile=cloud-optimized', gsd: 10 });
+    expect(Object.keys((await assets(LANDSAT_SCENE, 'format=cog')).body.assets)).toEqual(['SR_B4']);
+    const without = await assets(S2_SCENE, '');
+    expect(without.status).toBe(400);
+    expect(without.body.error.parameter).toBe('bands');
   });
 
   it('answers 400 naming the valid bands, 404 for an unknown scene, 400 for a malformed id or format', async () => {

@@ -2,14 +2,14 @@ import { fromFile } from 'geotiff';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPointTransform } from '../../../workers/lib/geo/crs';
-import type { SceneAssets } from '../../../electron/service/assets/asset-resolver';
-import type { Job } from '../../../electron/service/jobs/types';
+import type { Job, SceneAssets } from '../../../electron/service/api/contract';
+import type { FakeUpstream } from '../../helpers/fake-upstream';
 import type { TestService } from '../../helpers/test-service';
-import { makeTestCogs, openThroughProxy, publishCogs, readWindow, readWindowFromFile, startCacheTestService, type CogFiles } from './helpers/cache-test-service';
-import { startRangeServer, type RangeServer } from './helpers/range-server';
+import { openThroughProxy, readWindow, readWindowFromFile, startCacheRig, type CacheRig, type CogFiles } from './helpers/cache-rig';
 import { S2_SCENE } from './helpers/test-items';
 
-let upstream: RangeServer;
+let rig: CacheRig;
+let upstream: FakeUpstream;
 let svc: TestService;
 let cogs: CogFiles;
 
@@ -17,15 +17,10 @@ let cogs: CogFiles;
 const BBOX: [number, number, number, number] = [-11.95, 24.95, -11.6, 25.28];
 
 beforeAll(async () => {
-  cogs = makeTestCogs();
-  upstream = await startRangeServer();
-  publishCogs(upstream, cogs);
-  svc = await startCacheTestService(upstream);
+  rig = await startCacheRig();
+  ({ fake: upstream, svc, cogs } = rig);
 });
-afterAll(async () => {
-  await svc?.close();
-  await upstream?.close();
-});
+afterAll(async () => { await rig?.close(); });
 
 const json = { 'content-type': 'application/json' };
 const post = (body: unknown) => svc.api('/api/v1/cache/offline', { method: 'POST', headers: json, body: JSON.stringify(body) });
@@ -76,7 +71,7 @@ describe('POST /api/v1/cache/offline', () => {
   });
 
   it('is cancellable while it runs', async () => {
-    upstream.delayMs = 150;
+    upstream.faults.files.latencyMs = 150;
     try {
       const created = await post({ scene: S2_SCENE, bands: ['B08'] });
       expect(created.status).toBe(202);
@@ -86,7 +81,9 @@ describe('POST /api/v1/cache/offline', () => {
       expect([200, 202]).toContain(cancelled.status);
       expect((await waitFor(id, (job) => job.status !== 'running')).status).toBe('cancelled');
     } finally {
-      upstream.delayMs = 0;
+      upstream.faults.files.latencyMs = 0;
+      // Reads the cancelled job left in flight are answered before the next test counts requests.
+      await expect.poll(() => upstream.fileRequests().filter((r) => r.status === undefined).length).toBe(0);
     }
   });
 

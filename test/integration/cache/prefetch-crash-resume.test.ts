@@ -10,14 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from '../../../electron/service/cache/block-math';
 import { ItemCache } from '../../../electron/service/cache/item-cache';
 import { openDatabase } from '../../../electron/service/db/open-database';
-import type { Job } from '../../../electron/service/jobs/types';
+import type { Job } from '../../../electron/service/api/contract';
 import { KeyStore } from '../../../electron/service/keys/key-store';
+import type { FakeUpstream } from '../../helpers/fake-upstream';
+import { startEmptyUpstream } from './helpers/cache-rig';
 import { startChildService, type ChildService } from './helpers/child-service';
 import { makeCog, S2_B04 } from './helpers/make-cogs';
-import { startRangeServer, type RangeServer } from './helpers/range-server';
 import { s2Item, S2_SCENE } from './helpers/test-items';
 
-let upstream: RangeServer;
+let upstream: FakeUpstream;
 let dataDir: string;
 let key: string;
 let cog: Buffer;
@@ -25,8 +26,8 @@ let service: ChildService | undefined;
 
 beforeAll(async () => {
   cog = readFileSync(makeCog(S2_B04, 'b04-large', { blockSize: 256, scalePercent: 200 }));
-  upstream = await startRangeServer();
-  upstream.put('/cogs/B04.tif', cog);
+  upstream = await startEmptyUpstream();
+  upstream.serveFile('/cogs/B04.tif', cog);
   dataDir = mkdtempSync(join(tmpdir(), 'astra-crash-'));
   const db = openDatabase(join(dataDir, 'astra.sqlite'));
   new ItemCache(db).upsertMany([s2Item(upstream.url)]);
@@ -42,9 +43,9 @@ afterAll(async () => {
 const env = () => ({
   ASTRA_UPSTREAM_TIMEOUT_MS: '10000',
   ASTRA_WORKERS: '1',
-  ASTRA_EARTH_SEARCH_URL: `${upstream.url}/earth-search/v1`,
-  ASTRA_LANDSATLOOK_URL: `${upstream.url}/landsatlook/stac-server`,
-  ASTRA_PLANETARY_COMPUTER_URL: `${upstream.url}/planetary-computer/api/stac/v1`,
+  ASTRA_EARTH_SEARCH_URL: upstream.earthSearchUrl,
+  ASTRA_LANDSATLOOK_URL: upstream.landsatLookUrl,
+  ASTRA_PLANETARY_COMPUTER_URL: upstream.planetaryComputerUrl,
   ASTRA_PC_SAS_URL: upstream.sasUrl,
 });
 const api = (path: string, init: RequestInit = {}) =>
@@ -54,7 +55,7 @@ const job = async (id: string) => (await (await api(`/api/v1/jobs/${id}`)).json(
 describe('offline prefetch across a crash', () => {
   it('survives kill -9, resumes from its checkpoint, and ends with the right bytes', async () => {
     service = await startChildService(dataDir, env());
-    upstream.delayMs = 60;
+    upstream.faults.files.latencyMs = 60;
     const created = await api('/api/v1/cache/offline', { method: 'POST', body: JSON.stringify({ scene: S2_SCENE, bands: ['B04'] }) });
     expect(created.status).toBe(202);
     const { id } = (await created.json()) as { id: string };
@@ -68,7 +69,7 @@ describe('offline prefetch across a crash', () => {
     expect(seen.progress).toBeLessThan(0.9);
     await service.crash();
     // Let answers the upstream was still delaying for the dead process land in the log first.
-    await new Promise((r) => setTimeout(r, upstream.delayMs + 200));
+    await new Promise((r) => setTimeout(r, 60 + 200));
     const bytesBeforeCrash = upstream.bytesServed('/cogs/B04.tif');
 
     const db = new Database(join(dataDir, 'astra.sqlite'));
@@ -83,7 +84,7 @@ describe('offline prefetch across a crash', () => {
     expect(JSON.parse(row.checkpoint ?? 'null')).toMatchObject({ v: 1, band: 0 });
     db.close();
 
-    upstream.delayMs = 0;
+    upstream.faults.files.latencyMs = 0;
     upstream.resetLog();
     service = await startChildService(dataDir, env());
     let after = await job(id);

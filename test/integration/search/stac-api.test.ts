@@ -1,4 +1,4 @@
-/** /api/v1/stac as a STAC API client sees it, and /api/v1/openapi.json covering every route. */
+/** /api/v1/stac as a STAC API client sees it (openapi.json against the contract: test/integration/service/api-contract.test.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSearchRig, type SearchRig } from '../../helpers/search-service';
 import { stacNodeValidate } from '../../helpers/stac-node-validation';
@@ -125,24 +125,5 @@ describe('STAC API at /api/v1/stac', () => {
     const { status, body } = await json(`/api/v1/stac/search?bbox=0,0,1,1&query=${query}`);
     expect(status).toBe(400);
     expect(body.error.parameter).toBe('query');
-  });
-});
-
-describe('/api/v1/openapi.json', () => {
-  it('documents every registered API route', async () => {
-    const { status, body } = await json('/api/v1/openapi.json');
-    expect(status).toBe(200);
-    expect(body.openapi).toMatch(/^3\./);
-    const documented = new Set<string>();
-    for (const [path, ops] of Object.entries(body.paths as Record<string, Record<string, unknown>>)) {
-      for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${path}`);
-    }
-    const missing = rig.svc.service.routes
-      .filter((r) => r.url.startsWith('/api/v1') && r.method !== 'OPTIONS')
-      // fastify adds HEAD to every GET on its own.
-      .filter((r, _i, all) => r.method !== 'HEAD' || !all.some((o) => o.method === 'GET' && o.url === r.url) || r.url.endsWith('/cog'))
-      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`)
-      .filter((key) => !documented.has(key));
-    expect(missing).toEqual([]);
   });
 });

@@ -174,6 +174,44 @@ describe('serving COG bytes with HTTP Range', () => {
   });
 });
 
+describe('serving bytes from memory, with a request log', () => {
+  const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+
+  it('serves in-memory bytes with Range and the given ETag, and logs status and bytes sent', async () => {
+    const url = fake.serveFile('/mem/a.bin', data, { etag: '"a1"' });
+    fake.resetLog();
+    const part = await fetch(url, { headers: { range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('etag')).toBe('"a1"');
+    expect(Buffer.from(await part.arrayBuffer()).equals(data.subarray(100, 200))).toBe(true);
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.headers.get('content-length')).toBe('5000');
+    expect((await fetch(`${fake.url}/mem/missing.bin`)).status).toBe(404);
+    expect(fake.fileRequests().map((r) => [r.method, r.path, r.status, r.bytes])).toEqual([
+      ['GET', '/mem/a.bin', 206, 100], ['HEAD', '/mem/a.bin', 200, 0], ['GET', '/mem/missing.bin', 404, undefined],
+    ]);
+    expect(fake.bytesServed('/mem/a.bin')).toBe(100);
+    // A default ETag follows the content.
+    fake.serveFile('/mem/b.bin', data);
+    const first = (await fetch(`${fake.url}/mem/b.bin`, { method: 'HEAD' })).headers.get('etag');
+    fake.serveFile('/mem/b.bin', Buffer.concat([data, data]));
+    expect((await fetch(`${fake.url}/mem/b.bin`, { method: 'HEAD' })).headers.get('etag')).not.toBe(first);
+  });
+
+  it('answers every Range with the whole file while faults.files.ignoreRange is set', async () => {
+    const url = fake.serveFile('/mem/c.bin', data);
+    fake.faults.files.ignoreRange = true;
+    try {
+      const whole = await fetch(url, { headers: { range: 'bytes=0-9' } });
+      expect(whole.status).toBe(200);
+      expect((await whole.arrayBuffer()).byteLength).toBe(data.length);
+    } finally {
+      fake.faults.files.ignoreRange = false;
+    }
+    expect((await fetch(url, { headers: { range: 'bytes=0-9' } })).status).toBe(206);
+  });
+});
+
 describe('Planetary Computer SAS tokens and private blobs', () => {
   const realToken = readFixtureJson(FIXTURE.pcSasToken);
   const paramNames = (token: string): string[] => [...new URLSearchParams(token).keys()];
@@ -202,5 +240,18 @@ describe('Planetary Computer SAS tokens and private blobs', () => {
     const expired = (await (await fetch(`${fake.sasUrl}/token/sentinel2l2a01/sentinel2-l2`)).json() as { token: string }).token;
     expect((await fetch(`${blob}?${expired}`)).status).toBe(403);
     expect((await fetch(`${blob}?${String(realToken.token)}`)).status).toBe(403);
+  });
+
+  it('serves private blobs from memory under blobUrl (ASTRA_PC_BLOB_URL), and counts token requests', async () => {
+    const blob = fake.serveBlob('landsateuwest', 'landsat-c2', 'level-2/x.TIF', Buffer.from('blob bytes'));
+    expect(blob).toBe(`${fake.blobUrl}/landsateuwest/landsat-c2/level-2/x.TIF`);
+    fake.resetLog();
+    fake.sas.expirySeconds = 3600;
+    const token = (await (await fetch(`${fake.sasUrl}/token/landsateuwest/landsat-c2`)).json() as { token: string }).token;
+    expect(fake.tokenRequests()).toBe(1);
+    expect(await (await fetch(`${blob}?${token}`)).text()).toBe('blob bytes');
+    fake.sas.issued.clear();
+    expect((await fetch(`${blob}?${token}`)).status).toBe(403);
+    expect(fake.fileRequests().map((r) => r.status)).toEqual([200, 403]);
   });
 });

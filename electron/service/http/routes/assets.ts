@@ -1,19 +1,22 @@
 /**
  * Scene assets: `GET /api/v1/scenes/{id}/assets?bands=…&format=cog` resolves download urls
- * (asset-resolver.ts), and `GET|HEAD /api/v1/scenes/{id}/assets/{band}/cog` serves the asset's
- * bytes from the asset byte source (assets/asset-bytes.ts: the COG byte cache, upstream behind
- * it) with Range, ETag and Content-Length — what geotiff.js in the renderer and outside clients
- * read, online or off.
+ * (asset-resolver.ts) — without `bands`, `format=cog` resolves every COG asset, so clients never
+ * decide themselves which assets are COGs — and `GET|HEAD /api/v1/scenes/{id}/assets/{band}/cog`
+ * serves the asset's bytes from the asset byte source (assets/asset-bytes.ts: the COG byte cache,
+ * upstream behind it) with Range, ETag and Content-Length — what geotiff.js in the renderer and
+ * outside clients read, online or off.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AppError, invalidParameter, isAppError } from '../../api/errors';
-import type { SceneAssets } from '../../assets/types';
-import { decideRange, etagMatches } from '../../jobs/byte-range';
+import type { ResponseOf, RouteGeneric } from '../../api/contract';
+import { invalidParameter, isAppError } from '../../api/errors';
+import { isCogAsset } from '../../assets/select-asset';
+import type { StacItem } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
 import { PROXY_RETRY_AFTER_S, ProxyAdmission, type ProxyPass } from '../proxy-admission';
 import { abortOnClose } from '../abort-on-close';
+import { answerConditionalRange } from '../conditional-range';
 
 const MAX_BANDS = 32;
 /** Ranges up to this size are answered from one buffer; larger ones are streamed in chunks. */
@@ -24,6 +27,11 @@ function parseBands(raw: string): string[] {
   if (bands.some((b) => b === '')) throw invalidParameter('bands', 'must be comma-separated band names, e.g. B04,nir');
   if (bands.length > MAX_BANDS) throw invalidParameter('bands', `at most ${MAX_BANDS} bands`);
   return bands;
+}
+
+/** The item's COG assets (at most MAX_BANDS), by asset key. */
+function cogAssetKeys(item: StacItem): string[] {
+  return Object.entries(item.assets).filter(([key, asset]) => isCogAsset(key, asset)).map(([key]) => key).slice(0, MAX_BANDS);
 }
 
 /** Strong validator of the proxied bytes: changes whenever the upstream url, size or ETag does. */
@@ -38,20 +46,22 @@ function mediaType(declared: string | undefined, upstream: string | null): strin
 export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const { assets, assetBytes } = ctx.cache;
 
-  app.get<{ Params: { id: string }; Querystring: { bands: string; format?: 'cog' } }>('/api/v1/scenes/:id/assets', {
+  app.get<RouteGeneric<'GET /api/v1/scenes/{id}/assets'>>('/api/v1/scenes/:id/assets', {
     config: { access: 'read' },
     schema: {
       querystring: {
         type: 'object',
-        required: ['bands'],
         additionalProperties: false,
         properties: { bands: { type: 'string', minLength: 1, maxLength: 1000 }, format: { type: 'string', enum: ['cog'] } },
       },
     },
-  }, async (request, reply): Promise<SceneAssets> => {
-    const bands = parseBands(request.query.bands);
+  }, async (request, reply): Promise<ResponseOf<'GET /api/v1/scenes/{id}/assets'>> => {
+    const { bands: listed, format = 'any' } = request.query;
+    if (listed === undefined && format !== 'cog') throw invalidParameter('bands', 'is required (or send format=cog alone for every COG asset)');
+    const signal = abortOnClose(reply);
+    const bands = listed === undefined ? cogAssetKeys(await assets.scene(request.params.id, signal)) : parseBands(listed);
     const proxyBase = `${request.protocol}://${request.headers.host}`;
-    return assets.resolve(request.params.id, bands, { format: request.query.format ?? 'any', proxyBase, signal: abortOnClose(reply) });
+    return assets.resolve(request.params.id, bands, { format, proxyBase, signal });
   });
 
   const admission = new ProxyAdmission({ maxRequests: ctx.config.proxyMaxRequests, maxBufferedBytes: ctx.config.proxyMaxBufferedBytes });
@@ -78,22 +88,11 @@ export function assetRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const signal = abortOnClose(reply);
     const file = await assetBytes.file({ scene: request.params.id, asset: request.params.band }, signal);
     const { location } = file;
-    const etag = proxyEtag(location.url, file.size, file.etag);
-    reply.header('accept-ranges', 'bytes').header('etag', etag).header('cache-control', 'private, max-age=3600');
-
-    const ifRange = request.headers['if-range'];
-    const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
-    if (!rangeHeader && etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
-    const decision = decideRange(rangeHeader, file.size);
-    if (decision.kind === 'unsatisfiable') {
-      reply.header('content-range', `bytes */${file.size}`);
-      throw new AppError('range_not_satisfiable', `range: ${rangeHeader} is outside the ${file.size} bytes of this asset`, { parameter: 'range' });
-    }
-    const [start, end] = decision.kind === 'partial' ? [decision.start, decision.end] : [0, file.size - 1];
-    reply.status(decision.kind === 'partial' ? 206 : 200)
-      .type(mediaType(location.asset.type, file.contentType))
-      .header('content-length', String(Math.max(0, end - start + 1)));
-    if (decision.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${file.size}`);
+    reply.header('cache-control', 'private, max-age=3600');
+    const answer = answerConditionalRange(request, reply, { size: file.size, etag: proxyEtag(location.url, file.size, file.etag), what: 'this asset' });
+    if (answer.kind === 'not-modified') return reply.send();
+    const { start, end } = answer;
+    reply.type(mediaType(location.asset.type, file.contentType));
     if (request.method === 'HEAD' || end < start) return reply.send();
     // A buffered answer holds its bytes at once; a streamed one a chunk at a time.
     pass.reserve(Math.min(end - start + 1, BUFFERED_BYTES));

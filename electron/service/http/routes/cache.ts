@@ -5,8 +5,7 @@
  * `GET|PUT /api/v1/settings`: the runtime offline switch and result retention.
  */
 import type { FastifyInstance } from 'fastify';
-import type { CacheReport, CacheScope, ServiceSettings } from '../../cache/types';
-import type { JobCreated } from '../../jobs/types';
+import type { CacheReport, ResponseOf, RouteGeneric, ServiceSettings } from '../../api/contract';
 import type { ServiceContext } from '../../service-context';
 import { parseRetentionPatch } from '../../settings/retention-settings';
 import { submitJob } from './job-submission';
@@ -20,9 +19,9 @@ function settings(ctx: ServiceContext): ServiceSettings {
 }
 
 export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/cache', { config: { access: 'read' } }, async (): Promise<CacheReport> => cacheReport(ctx));
+  app.get('/api/v1/cache', { config: { access: 'read' } }, async (): Promise<ResponseOf<'GET /api/v1/cache'>> => cacheReport(ctx));
 
-  app.delete<{ Querystring: { scope?: CacheScope } }>('/api/v1/cache', {
+  app.delete<RouteGeneric<'DELETE /api/v1/cache'>>('/api/v1/cache', {
     config: { access: 'admin' },
     schema: {
       querystring: {
@@ -31,7 +30,7 @@ export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { scope: { type: 'string', enum: ['tiles', 'items', 'all'] } },
       },
     },
-  }, async (request): Promise<CacheReport> => {
+  }, async (request): Promise<ResponseOf<'DELETE /api/v1/cache'>> => {
     ctx.cache.clear(request.query.scope ?? 'all');
     return cacheReport(ctx);
   });
@@ -39,11 +38,11 @@ export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Body: Record<string, unknown> }>('/api/v1/cache/offline', {
     config: { access: 'process' },
     schema: { body: { type: 'object', required: ['scene', 'bands'] } },
-  }, async (request, reply): Promise<JobCreated> => submitJob(ctx, request, reply, 'offline', request.body));
+  }, async (request, reply): Promise<ResponseOf<'POST /api/v1/cache/offline'>> => submitJob(ctx, request, reply, 'offline', request.body));
 
-  app.get('/api/v1/settings', { config: { access: 'read' } }, async (): Promise<ServiceSettings> => settings(ctx));
+  app.get('/api/v1/settings', { config: { access: 'read' } }, async (): Promise<ResponseOf<'GET /api/v1/settings'>> => settings(ctx));
 
-  app.put<{ Body: Partial<ServiceSettings> }>('/api/v1/settings', {
+  app.put<RouteGeneric<'PUT /api/v1/settings'>>('/api/v1/settings', {
     config: { access: 'admin' },
     schema: {
       body: {
@@ -54,7 +53,7 @@ export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { offline: { type: 'boolean' }, results_max_age_days: {}, results_max_bytes: {} },
       },
     },
-  }, async (request): Promise<ServiceSettings> => {
+  }, async (request): Promise<ResponseOf<'PUT /api/v1/settings'>> => {
     const retention = parseRetentionPatch(request.body);
     if (request.body.offline !== undefined) ctx.cache.offline.set(request.body.offline);
     if (Object.keys(retention).length > 0) {

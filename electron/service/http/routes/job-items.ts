@@ -4,14 +4,14 @@
  * 404 for an unknown job (or another key's), a job of another kind, or one that has not succeeded (yet).
  */
 import type { FastifyInstance } from 'fastify';
+import type { ResponseOf, RouteGeneric } from '../../api/contract';
 import { notFound } from '../../api/errors';
 import { isProcessingParams, processingItem } from '../../processing';
-import type { StacItem } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
 import { jobViewer } from './job-submission';
 
 export function jobItemRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/item', { config: { access: 'process' } }, async (request, reply): Promise<StacItem> => {
+  app.get<RouteGeneric<'GET /api/v1/jobs/{id}/item'>>('/api/v1/jobs/:id/item', { config: { access: 'process' } }, async (request, reply): Promise<ResponseOf<'GET /api/v1/jobs/{id}/item'>> => {
     const job = ctx.jobs.get(request.params.id, jobViewer(request));
     if (!isProcessingParams(job.params)) throw notFound(`job ${job.id} is a ${job.type} job; only processing jobs (ndvi, index, change) have a STAC item`);
     if (job.status !== 'succeeded') throw notFound(`job ${job.id} has no result item: it is ${job.status}`);

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jobViewerOf, type JobViewer } from '../../jobs/job-access';
 import { QueueFullError } from '../../jobs/job-admission';
 import { jobHref } from '../../jobs/job-record';
-import type { JobCreated } from '../../jobs/types';
+import type { JobCreated } from '../../api/contract';
 import type { ServiceContext } from '../../service-context';
 
 export async function submitJob(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply, type: unknown, body: Record<string, unknown>): Promise<JobCreated> {

@@ -8,11 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, notFound } from '../../api/errors';
-import { decideRange, etagMatches, fileEtag } from '../../jobs/byte-range';
+import { notFound } from '../../api/errors';
 import { isTerminal, RESULT_FILE_MEDIA_TYPE, RESULT_FILE_NAME } from '../../jobs/job-record';
-import type { Job, JobCreated, JobList, JobListQuery, JobStatus } from '../../jobs/types';
+import type { JobStatus, ResponseOf, RouteGeneric } from '../../api/contract';
 import type { ServiceContext } from '../../service-context';
+import { fileEtag } from '../byte-range';
+import { answerConditionalRange } from '../conditional-range';
 import { jobViewer, submitJob } from './job-submission';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
@@ -27,9 +28,9 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { type: { type: 'string', minLength: 1, maxLength: 64 } },
       },
     },
-  }, async (request, reply): Promise<JobCreated> => submitJob(ctx, request, reply, request.body.type, request.body));
+  }, async (request, reply): Promise<ResponseOf<'POST /api/v1/jobs'>> => submitJob(ctx, request, reply, request.body.type, request.body));
 
-  app.get<{ Querystring: JobListQuery }>('/api/v1/jobs', {
+  app.get<RouteGeneric<'GET /api/v1/jobs'>>('/api/v1/jobs', {
     config: { access: 'process' },
     schema: {
       querystring: {
@@ -41,11 +42,11 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         },
       },
     },
-  }, async (request): Promise<JobList> => ({ jobs: ctx.jobs.list(request.query, jobViewer(request)) }));
+  }, async (request): Promise<ResponseOf<'GET /api/v1/jobs'>> => ({ jobs: ctx.jobs.list(request.query, jobViewer(request)) }));
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<Job> => ctx.jobs.get(request.params.id, jobViewer(request)));
+  app.get<RouteGeneric<'GET /api/v1/jobs/{id}'>>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request): Promise<ResponseOf<'GET /api/v1/jobs/{id}'>> => ctx.jobs.get(request.params.id, jobViewer(request)));
 
-  app.delete<{ Params: { id: string } }>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<Job | void> => {
+  app.delete<RouteGeneric<'DELETE /api/v1/jobs/{id}'>>('/api/v1/jobs/:id', { config: { access: 'process' } }, async (request, reply): Promise<ResponseOf<'DELETE /api/v1/jobs/{id}'>> => {
     const job = await ctx.jobs.cancelOrRemove(request.params.id, jobViewer(request));
     if (job === null) {
       // A finished job was removed with its files.
@@ -57,7 +58,7 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return job;
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/result.tif', { config: { access: 'process' } }, async (request, reply) => {
+  app.get<RouteGeneric<'GET /api/v1/jobs/{id}/result.tif'>>('/api/v1/jobs/:id/result.tif', { config: { access: 'process' } }, async (request, reply) => {
     const { id } = request.params;
     const job = ctx.jobs.get(id, jobViewer(request));
     if (job.status !== 'succeeded') throw notFound(`job ${id} has no result: it is ${job.status}`);
@@ -65,30 +66,14 @@ export function jobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const stats = await stat(file).catch(() => null);
     if (!stats?.isFile()) throw notFound(`job ${id} did not produce a result file`);
 
-    const etag = fileEtag(stats.size, stats.mtimeMs);
-    const ifRange = request.headers['if-range'];
-    const range = ifRange !== undefined && ifRange !== etag ? { kind: 'whole' as const } : decideRange(request.headers.range, stats.size);
-    if (range.kind === 'unsatisfiable') {
-      reply.header('content-range', `bytes */${stats.size}`);
-      throw new AppError('range_not_satisfiable', `range: ${request.headers.range} is outside the ${stats.size}-byte file`, { parameter: 'range' });
-    }
     reply
-      .header('accept-ranges', 'bytes')
-      .header('etag', etag)
       .header('last-modified', stats.mtime.toUTCString())
       .header('cache-control', 'private, no-cache')
       .header('content-disposition', `inline; filename="${id}.tif"`);
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.status(304).send();
-
+    const answer = answerConditionalRange(request, reply, { size: stats.size, etag: fileEtag(stats.size, stats.mtimeMs), what: 'the result file' });
+    if (answer.kind === 'not-modified') return reply.send();
     reply.type(RESULT_FILE_MEDIA_TYPE);
-    if (range.kind === 'partial') {
-      reply
-        .status(206)
-        .header('content-range', `bytes ${range.start}-${range.end}/${stats.size}`)
-        .header('content-length', range.end - range.start + 1);
-      return reply.send(createReadStream(file, { start: range.start, end: range.end }));
-    }
-    reply.header('content-length', stats.size);
-    return reply.send(createReadStream(file));
+    if (answer.end < answer.start) return reply.send();
+    return reply.send(createReadStream(file, { start: answer.start, end: answer.end }));
   });
 }

@@ -1,12 +1,12 @@
 /** /api/v1/keys: create (scopes default read,process), list with scopes, revoke — all need `admin`. */
 import type { FastifyInstance } from 'fastify';
 import { invalidParameter } from '../../api/errors';
-import type { ApiKeyList, CreatedApiKey } from '../../api/types';
+import type { ResponseOf, RouteGeneric } from '../../api/contract';
 import { parseScopes } from '../../keys/key-scopes';
 import type { ServiceContext } from '../../service-context';
 
 export function keyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.post<{ Body: { name: string; scopes?: unknown } }>('/api/v1/keys', {
+  app.post<RouteGeneric<'POST /api/v1/keys'>>('/api/v1/keys', {
     config: { access: 'admin' },
     schema: {
       body: {
@@ -17,7 +17,7 @@ export function keyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, scopes: {} },
       },
     },
-  }, async (request, reply): Promise<CreatedApiKey> => {
+  }, async (request, reply): Promise<ResponseOf<'POST /api/v1/keys'>> => {
     const parsed = parseScopes(request.body.scopes);
     if ('problem' in parsed) throw invalidParameter('scopes', parsed.problem);
     const created = ctx.keys.create(request.body.name, parsed.scopes);
@@ -25,9 +25,9 @@ export function keyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return created;
   });
 
-  app.get('/api/v1/keys', { config: { access: 'admin' } }, async (): Promise<ApiKeyList> => ({ keys: ctx.keys.list() }));
+  app.get('/api/v1/keys', { config: { access: 'admin' } }, async (): Promise<ResponseOf<'GET /api/v1/keys'>> => ({ keys: ctx.keys.list() }));
 
-  app.delete<{ Params: { id: string } }>('/api/v1/keys/:id', {
+  app.delete<RouteGeneric<'DELETE /api/v1/keys/{id}'>>('/api/v1/keys/:id', {
     config: { access: 'admin' },
     schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^key_[0-9a-f]{16}$' } } } },
   }, async (request, reply) => {

@@ -1,14 +1,14 @@
 /** GET /api/v1/scenes/{id}: the full normalized Item, from the upstream (or the cache below it). */
 import type { FastifyInstance } from 'fastify';
+import type { ResponseOf, RouteGeneric } from '../../api/contract';
 import { notFound } from '../../api/errors';
 import { getSceneFromSources } from '../../search';
-import type { StacItem } from '../../stac/types';
 import type { ServiceContext } from '../../service-context';
 import { abortOnClose } from '../abort-on-close';
 import { selfOrigin } from './search';
 
 export function sceneRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get<{ Params: { id: string } }>('/api/v1/scenes/:id', { config: { access: 'read' } }, async (request, reply): Promise<StacItem> => {
+  app.get<RouteGeneric<'GET /api/v1/scenes/{id}'>>('/api/v1/scenes/:id', { config: { access: 'read' } }, async (request, reply): Promise<ResponseOf<'GET /api/v1/scenes/{id}'>> => {
     const item = await getSceneFromSources(ctx.sources, request.params.id, {
       timeoutMs: ctx.config.upstreamTimeoutMs,
       fetch: ctx.upstreamFetch,

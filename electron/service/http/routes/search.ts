@@ -1,5 +1,9 @@
-/** GET and POST /api/v1/search: the federated STAC ItemCollection of api.md. */
+/**
+ * GET and POST /api/v1/search: the federated STAC ItemCollection of api.md (the contract's
+ * `ItemCollection`, sent as JSON text assembled from each item's memoized JSON).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteGeneric } from '../../api/contract';
 import { abortOnClose } from '../abort-on-close';
 import { federatedSearch, parseSearchBody, parseSearchQuery, type FederatedSearchRequest } from '../../search';
 import { itemJson } from '../../stac/item-json';
@@ -56,7 +60,7 @@ function collectionLinks(result: SearchResult, nextLink: (cursor: string) => Sta
 }
 
 export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/search', { config: { access: 'read' } }, async (request, reply) => {
+  app.get<RouteGeneric<'GET /api/v1/search'>>('/api/v1/search', { config: { access: 'read' } }, async (request, reply) => {
     const parsed = parseSearchQuery(request.query as Record<string, unknown>, { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);
     const origin = selfOrigin(request);
@@ -68,7 +72,7 @@ export function searchRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     });
   });
 
-  app.post('/api/v1/search', { config: { access: 'read' } }, async (request, reply) => {
+  app.post<RouteGeneric<'POST /api/v1/search'>>('/api/v1/search', { config: { access: 'read' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseSearchBody(body, { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);

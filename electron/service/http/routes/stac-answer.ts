@@ -6,7 +6,7 @@
  */
 import { invalidParameter } from '../../api/errors';
 import { MAX_LIMIT } from '../../search';
-import type { ItemCollection, StacItem, StacLink } from '../../stac/types';
+import type { ItemCollection, StacItem, StacItemCollection, StacLink } from '../../stac/types';
 
 /** The STAC collection id of an ASTRA item: `<source>:<upstream collection>`. */
 export function stacCollectionId(item: StacItem): string {
@@ -63,7 +63,7 @@ function withCollectionLinks(item: StacItem, base: string): StacItem {
 }
 
 /** Items with their collection, `numberReturned`, and `numberMatched` when the count is known. */
-export function asStacItemCollection(collection: ItemCollection, base: string) {
+export function asStacItemCollection(collection: ItemCollection, base: string): StacItemCollection {
   return {
     ...collection,
     features: collection.features.map((f) => withCollectionLinks(f, base)),

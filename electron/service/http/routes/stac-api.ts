@@ -6,6 +6,7 @@
  * source-scoped ids, are in stac-collections.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ResponseOf, RouteGeneric } from '../../api/contract';
 import { parseSearchBody, parseSearchQuery } from '../../search';
 import type { ServiceContext } from '../../service-context';
 import { ASTRA_VERSION } from '../../version';
@@ -26,7 +27,7 @@ const CONFORMANCE = [
 export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const baseOf = (request: FastifyRequest) => `${selfOrigin(request)}/api/v1/stac`;
 
-  app.get('/api/v1/stac', { config: { access: 'read' } }, async (request) => {
+  app.get('/api/v1/stac', { config: { access: 'read' } }, async (request): Promise<ResponseOf<'GET /api/v1/stac'>> => {
     const base = baseOf(request);
     return {
       type: 'Catalog',
@@ -48,11 +49,11 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     };
   });
 
-  app.get('/api/v1/stac/conformance', { config: { access: 'read' } }, async () => ({ conformsTo: CONFORMANCE }));
+  app.get('/api/v1/stac/conformance', { config: { access: 'read' } }, async (): Promise<ResponseOf<'GET /api/v1/stac/conformance'>> => ({ conformsTo: CONFORMANCE }));
 
   stacCollectionRoutes(app, ctx, baseOf);
 
-  app.get('/api/v1/stac/search', { config: { access: 'read' } }, async (request, reply) => {
+  app.get<RouteGeneric<'GET /api/v1/stac/search'>>('/api/v1/stac/search', { config: { access: 'read' } }, async (request, reply): Promise<ResponseOf<'GET /api/v1/stac/search'>> => {
     const parsed = parseSearchQuery(fromStacParameters(request.query as Record<string, unknown>, true), { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);
     const base = baseOf(request);
@@ -66,7 +67,7 @@ export function stacApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return asStacItemCollection(collection, base);
   });
 
-  app.post('/api/v1/stac/search', { config: { access: 'read' } }, async (request, reply) => {
+  app.post<RouteGeneric<'POST /api/v1/stac/search'>>('/api/v1/stac/search', { config: { access: 'read' } }, async (request, reply): Promise<ResponseOf<'POST /api/v1/stac/search'>> => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseSearchBody(fromStacParameters(body, false), { cursorSecret: ctx.cursorSecret });
     const result = await runSearch(ctx, parsed, request, reply);

@@ -5,6 +5,7 @@
  * id, with its items at `/collections/{id}/items` (OGC API Features).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ResponseOf, RouteGeneric, StacCollection } from '../../api/contract';
 import { notFound } from '../../api/errors';
 import { parseSearchQuery } from '../../search';
 import type { ServiceContext } from '../../service-context';
@@ -28,7 +29,7 @@ export function stacCollections(sources: readonly SourceAdapter[]): StacCollecti
   });
 }
 
-function collectionDoc(entry: StacCollectionEntry, base: string) {
+function collectionDoc(entry: StacCollectionEntry, base: string): StacCollection {
   const self = `${base}${collectionPath(entry.id)}`;
   return {
     type: 'Collection',
@@ -55,7 +56,7 @@ export function stacCollectionRoutes(app: FastifyInstance, ctx: ServiceContext, 
     return entry;
   };
 
-  app.get('/api/v1/stac/collections', { config: { access: 'read' } }, async (request) => {
+  app.get('/api/v1/stac/collections', { config: { access: 'read' } }, async (request): Promise<ResponseOf<'GET /api/v1/stac/collections'>> => {
     const base = baseOf(request);
     return {
       collections: stacCollections(ctx.sources).map((c) => collectionDoc(c, base)),
@@ -63,9 +64,9 @@ export function stacCollectionRoutes(app: FastifyInstance, ctx: ServiceContext, 
     };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/stac/collections/:id', { config: { access: 'read' } }, async (request) => collectionDoc(find(request.params.id), baseOf(request)));
+  app.get<RouteGeneric<'GET /api/v1/stac/collections/{id}'>>('/api/v1/stac/collections/:id', { config: { access: 'read' } }, async (request): Promise<ResponseOf<'GET /api/v1/stac/collections/{id}'>> => collectionDoc(find(request.params.id), baseOf(request)));
 
-  app.get<{ Params: { id: string } }>('/api/v1/stac/collections/:id/items', { config: { access: 'read' } }, async (request, reply) => {
+  app.get<RouteGeneric<'GET /api/v1/stac/collections/{id}/items'>>('/api/v1/stac/collections/:id/items', { config: { access: 'read' } }, async (request, reply): Promise<ResponseOf<'GET /api/v1/stac/collections/{id}/items'>> => {
     const entry = find(request.params.id);
     const parameters = fromStacParameters({ ...(request.query as Record<string, unknown>), collections: entry.id }, true);
     const parsed = parseSearchQuery({ bbox: '-180,-90,180,90', ...parameters }, { cursorSecret: ctx.cursorSecret });

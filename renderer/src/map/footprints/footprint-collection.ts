@@ -9,7 +9,7 @@ import MultiPolygon from 'ol/geom/MultiPolygon';
 import Polygon from 'ol/geom/Polygon';
 import VectorSource from 'ol/source/Vector';
 import type { Coordinate } from 'ol/coordinate';
-import type { Geometry } from '../../../../electron/service/stac/types';
+import type { Geometry } from '../../../../electron/service/api/contract';
 
 export const WORLD_WIDTH = 2 * 20037508.342789244;
 const HALF = WORLD_WIDTH / 2;

@@ -1,5 +1,5 @@
 /** One colour per source, shared by footprints, grid cells, list chips and the legend. */
-import type { SourceId, StacItem } from '../../../../electron/service/stac/types';
+import type { SourceId, StacItem } from '../../../../electron/service/api/contract';
 
 export const SOURCE_ORDER: readonly SourceId[] = ['sentinel-2', 'landsat', 'planetary-computer'];
 

@@ -4,7 +4,7 @@
  * SR_B4/SR_B3/SR_B2 with Collection 2 scale and offset. `raster:bands` of the item win over the
  * defaults.
  */
-import type { StacAsset, StacItem } from '../../../../electron/service/stac/types';
+import type { StacAsset, StacItem } from '../../../../electron/service/api/contract';
 import type { OverlaySpec, PreviewBand } from '../../state/overlays-store';
 
 type Defaults = { scale: number; offset: number; nodata: number };

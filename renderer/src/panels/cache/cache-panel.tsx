@@ -5,7 +5,8 @@
  * cache (Clear leaves them; deleting a job or result retention removes them).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { clearCache, getCache, type CacheReport } from '../../api/cache-api';
+import type { CacheReport } from '../../../../electron/service/api/contract';
+import { clearCache, getCache } from '../../api/cache-api';
 import { errorMessage, isAbortError } from '../../api/errors';
 import { useApiClient } from '../../app-services';
 import { formatBytes } from '../../util/format';

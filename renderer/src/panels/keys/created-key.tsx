@@ -1,5 +1,5 @@
 /** A just-created key, shown this once, with copy and ready-to-paste curl and Python snippets. */
-import type { CreatedApiKey } from '../../../../electron/service/api/types';
+import type { CreatedApiKey } from '../../../../electron/service/api/contract';
 import { CopyButton } from './copy-button';
 import { curlSnippet, pythonSnippet } from './key-snippets';
 import { scopeList } from './scope-choices';

@@ -1,6 +1,6 @@
 /** One key in the list; revoking asks for a second click. */
 import { useState } from 'react';
-import type { ApiKeyInfo } from '../../../../electron/service/api/types';
+import type { ApiKeyInfo } from '../../../../electron/service/api/contract';
 import { errorMessage } from '../../api/errors';
 import { revokeKey } from '../../api/keys-api';
 import { useApiClient } from '../../app-services';

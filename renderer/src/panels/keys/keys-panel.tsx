@@ -3,7 +3,7 @@
  * used), "Create Key" with its scopes (the key shown once) and revoke.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ApiKeyInfo, CreatedApiKey, KeyScope } from '../../../../electron/service/api/types';
+import type { ApiKeyInfo, CreatedApiKey, KeyScope } from '../../../../electron/service/api/contract';
 import { errorMessage, isAbortError } from '../../api/errors';
 import { createKey, listKeys } from '../../api/keys-api';
 import { useApiClient } from '../../app-services';

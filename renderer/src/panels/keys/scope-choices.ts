@@ -1,5 +1,5 @@
 /** The key scopes as the panel offers them: what each allows, and the default choice. */
-import type { KeyScope } from '../../../../electron/service/api/types';
+import type { KeyScope } from '../../../../electron/service/api/contract';
 
 /** A Record, so a scope added to KeyScope without a label here does not compile. */
 export const SCOPE_CHOICES: Record<KeyScope, { label: string; allows: string }> = {

@@ -1,5 +1,5 @@
 /** The scope checkboxes of the Create Key form. */
-import type { KeyScope } from '../../../../electron/service/api/types';
+import type { KeyScope } from '../../../../electron/service/api/contract';
 import { SCOPE_CHOICES, SCOPE_ORDER } from './scope-choices';
 
 export function ScopePicker({ value, onChange }: { value: readonly KeyScope[]; onChange: (scopes: KeyScope[]) => void }) {

@@ -1,6 +1,6 @@
 /** "Export GeoTIFF…": the native save dialog in the desktop app, a download in a browser. */
 import { useState } from 'react';
-import type { Job } from '../../../../electron/service/jobs/types';
+import type { Job } from '../../../../electron/service/api/contract';
 import { errorMessage } from '../../api/errors';
 import { resultPath } from '../../api/jobs-api';
 import { saveServiceFile } from '../../api/save-file';

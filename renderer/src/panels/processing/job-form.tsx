@@ -1,7 +1,8 @@
 /** Starts a processing job on the selected scene (or a before/after pair from the results). */
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errors';
-import { createJob, type IndexName, type JobRequest } from '../../api/jobs-api';
+import type { Bbox, IndexName, JobRequest } from '../../../../electron/service/api/contract';
+import { createJob } from '../../api/jobs-api';
 import { useApiClient } from '../../app-services';
 import { jobsChanged } from '../../state/jobs-polling';
 import { jobUpdated } from '../../state/jobs-store';
@@ -36,7 +37,7 @@ export function JobForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const bbox = clipToAoi && aoi ? { bbox: [...aoi] } : {};
+  const bbox: { bbox?: Bbox } = clipToAoi && aoi ? { bbox: aoi } : {};
   let request: JobRequest | null = null;
   let missing = '';
   if (operation === 'change') {

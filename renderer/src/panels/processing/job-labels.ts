@@ -1,5 +1,5 @@
 /** How a job is named in the list and on the map, and which colour ramp its result gets. */
-import type { Job } from '../../../../electron/service/jobs/types';
+import type { Job } from '../../../../electron/service/api/contract';
 import { resultPath } from '../../api/jobs-api';
 import type { OverlaySpec } from '../../state/overlays-store';
 import { shortSceneId } from '../../util/format';

@@ -1,6 +1,6 @@
 /** One job: what it is, its live progress, cancel while it runs; show and export its result when done. */
 import { useState } from 'react';
-import type { Job } from '../../../../electron/service/jobs/types';
+import type { Job } from '../../../../electron/service/api/contract';
 import { errorMessage } from '../../api/errors';
 import { cancelJob, isActive } from '../../api/jobs-api';
 import { useApiClient } from '../../app-services';

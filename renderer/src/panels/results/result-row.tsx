@@ -1,6 +1,6 @@
 /** One search result: source colour, date, cloud cover, platform and id; hover and click link it to its footprint. */
 import { memo } from 'react';
-import type { StacItem } from '../../../../electron/service/stac/types';
+import type { StacItem } from '../../../../electron/service/api/contract';
 import { SOURCE_LABEL, sourceColour, sourceOf } from '../../map/footprints/footprint-colours';
 import { inspectorTabChosen } from '../../state/inspector-store';
 import { resultHovered, resultSelected, useIsHovered, useIsSelected } from '../../state/selection-store';

@@ -3,7 +3,7 @@
  * 2 of 3 sources". The service answers a failed source from its cache where it can
  * (`served_from_cache`); online, that still means the source itself did not answer.
  */
-import type { SearchWarning, SourceId } from '../../../../electron/service/stac/types';
+import type { SearchWarning, SourceId } from '../../../../electron/service/api/contract';
 import { SOURCE_LABEL } from '../../map/footprints/footprint-colours';
 import { useWorkingOffline } from '../../state/connectivity-store';
 

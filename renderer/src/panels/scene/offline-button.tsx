@@ -1,6 +1,6 @@
 /** "Make available offline": a cache job for the scene's viewing and NDVI bands, with its progress. */
 import { useState } from 'react';
-import type { StacItem } from '../../../../electron/service/stac/types';
+import type { StacItem } from '../../../../electron/service/api/contract';
 import { errorMessage } from '../../api/errors';
 import { makeOffline } from '../../api/cache-api';
 import { useApiClient } from '../../app-services';

@@ -1,17 +1,16 @@
 /** The scene's assets with the route each resolves to (cache, signed, public, alternate). */
-import type { StacItem } from '../../../../electron/service/stac/types';
-import type { ResolvedAssets } from '../../api/scenes-api';
+import type { AssetRoute, SceneAssets as ResolvedRoutes, StacItem } from '../../../../electron/service/api/contract';
 import { formatDateTime } from '../../util/format';
 import type { Loadable } from './use-scene-details';
 
-const ROUTE_HINT: Record<string, string> = {
+const ROUTE_HINT: Record<AssetRoute, string> = {
   cache: 'served by this app from local storage',
   signed: 'Planetary Computer URL with a SAS token',
   public: 'public URL',
   alternate: "another catalog's copy",
 };
 
-export function SceneAssets({ item, resolved }: { item: StacItem; resolved: Loadable<ResolvedAssets> }) {
+export function SceneAssets({ item, resolved }: { item: StacItem; resolved: Loadable<ResolvedRoutes> }) {
   const names = Object.keys(item.assets).sort();
   return (
     <div className="scene-assets">

@@ -1,5 +1,5 @@
 /** The scene's key properties as a definition list. */
-import type { StacItem } from '../../../../electron/service/stac/types';
+import type { StacItem } from '../../../../electron/service/api/contract';
 import { SOURCE_LABEL, sourceOf } from '../../map/footprints/footprint-colours';
 import { formatCloud, formatDateTime } from '../../util/format';
 

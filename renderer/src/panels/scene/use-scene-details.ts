@@ -1,15 +1,15 @@
 /** Loads a scene's full item and its resolved asset routes; a new id cancels the old requests. */
 import { useEffect, useState } from 'react';
-import type { StacItem } from '../../../../electron/service/stac/types';
+import type { SceneAssets, StacItem } from '../../../../electron/service/api/contract';
 import { errorMessage, isAbortError } from '../../api/errors';
-import { cogAssetKeys, getAssets, getScene, type ResolvedAssets } from '../../api/scenes-api';
+import { getAssets, getScene } from '../../api/scenes-api';
 import { useApiClient } from '../../app-services';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
 
 export interface SceneDetails {
   item: Loadable<StacItem>;
-  assets: Loadable<ResolvedAssets>;
+  assets: Loadable<SceneAssets>;
 }
 
 const LOADING: SceneDetails = { item: { state: 'loading' }, assets: { state: 'loading' } };
@@ -26,7 +26,7 @@ export function useSceneDetails(id: string | null): SceneDetails {
     const failed = (key: keyof SceneDetails) => (error: unknown) => {
       if (!isAbortError(error)) put({ [key]: { state: 'error', message: errorMessage(error) } });
     };
-    // Asset routes are resolved for the COG assets of the full item.
+    // Asset routes are resolved for the COG assets of the full item (the service says which those are).
     const load = async () => {
       let item: StacItem;
       try {
@@ -38,9 +38,7 @@ export function useSceneDetails(id: string | null): SceneDetails {
         return;
       }
       try {
-        const bands = cogAssetKeys(item);
-        const assets = bands.length > 0 ? await getAssets(client, id, bands, controller.signal) : { scene: id, assets: {} };
-        put({ assets: { state: 'ok', value: assets } });
+        put({ assets: { state: 'ok', value: await getAssets(client, id, undefined, controller.signal) } });
       } catch (error) {
         failed('assets')(error);
       }

@@ -1,5 +1,5 @@
 /** Which catalogs to search, each with its footprint colour. */
-import type { SourceId } from '../../../../electron/service/stac/types';
+import type { SourceId } from '../../../../electron/service/api/contract';
 import { SOURCE_LABEL, sourceColour } from '../../map/footprints/footprint-colours';
 import { ALL_SOURCES, sourceToggled } from '../../state/search-form-store';
 

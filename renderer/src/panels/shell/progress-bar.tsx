@@ -1,5 +1,5 @@
 /** A job's progress, 0..1, with its status in words. */
-import type { JobStatus } from '../../../../electron/service/jobs/types';
+import type { JobStatus } from '../../../../electron/service/api/contract';
 
 export function ProgressBar({ value, status, label }: { value: number; status: JobStatus; label: string }) {
   const percent = Math.round(Math.max(0, Math.min(1, value || 0)) * 100);

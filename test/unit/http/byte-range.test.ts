@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRange, etagMatches, fileEtag } from '../../../electron/service/jobs/byte-range';
+import { decideRange, etagMatches, fileEtag } from '../../../electron/service/http/byte-range';
 
 describe('decideRange', () => {
   const size = 1000;

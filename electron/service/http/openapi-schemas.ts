@@ -1,0 +1,104 @@
+/**
+ * `components.schemas` of the OpenAPI document: one schema per wire type the route table
+ * (api/contract.ts API_ROUTES) names as a body or a response, under the same name, plus the
+ * parts they share. Written by hand from api.md; test/integration/service/api-contract.test.ts checks
+ * that each one the table names exists and that request schemas list exactly the contract's fields.
+ */
+import { KEY_SCOPES } from '../keys/key-scopes';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, Schema>, required: string[] = [], extra: Schema = {}): Schema => ({ type: 'object', ...(required.length ? { required } : {}), properties, ...extra });
+const string = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
+const integer: Schema = { type: 'integer' };
+const boolean: Schema = { type: 'boolean' };
+const nullableLimit = (description: string, minimum: number): Schema => ({ type: 'integer', nullable: true, minimum, description });
+const bbox: Schema = { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4, description: '[minLon, minLat, maxLon, maxLat] in WGS84; minLon > maxLon crosses the antimeridian' };
+const stringList = (description: string): Schema => ({ description, oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }] });
+const scopes: Schema = { type: 'array', items: { type: 'string', enum: [...KEY_SCOPES] } };
+const links: Schema = { type: 'array', items: { type: 'object', required: ['rel', 'href'], properties: { rel: string(), href: string(), type: string(), method: string() } } };
+
+const searchFields: Record<string, Schema> = {
+  bbox: { description: 'minLon,minLat,maxLon,maxLat (an array or a string)', oneOf: [bbox, { type: 'string' }] },
+  intersects: { type: 'object', description: 'A GeoJSON geometry' },
+  ids: stringList('Provider-scoped ids'),
+  datetime: string('RFC 3339 instant or interval a/b with open ends (..)'),
+  cloud_cover_lt: { type: 'number', minimum: 0, maximum: 100 },
+  sources: stringList('sentinel-2, landsat, planetary-computer'),
+  collections: stringList('Upstream or source-scoped collection ids'),
+  limit: { type: 'integer', minimum: 1, maximum: 500 },
+  sortby: { description: '-datetime (default), datetime, cloud_cover; or STAC [{field, direction}]', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }] },
+  cursor: string('Opaque; only from a next link'),
+};
+
+const processingOptions: Record<string, Schema> = {
+  bbox,
+  mask_clouds: { type: 'boolean', description: 'Mask clouds with SCL / QA_PIXEL; default true' },
+  resolution: { type: 'number', exclusiveMinimum: true, minimum: 0, description: 'Output pixel size in the scene CRS units (metres for UTM)' },
+};
+const indexName: Schema = { type: 'string', enum: ['ndvi', 'ndwi', 'nbr', 'evi', 'savi'] };
+
+const settings: Record<string, Schema> = {
+  offline: { type: 'boolean', description: 'Never touch the network (until the service stops)' },
+  results_max_age_days: nullableLimit('Finished jobs older than this are removed with their files; null = keep', 1),
+  results_max_bytes: nullableLimit('The oldest results are removed while all take more than this; null = no limit', 1048576),
+};
+
+export const OPENAPI_SCHEMAS: Record<string, Schema> = {
+  Error: object({
+    error: object({
+      code: string(), message: string(), parameter: string(),
+      scope: string('The missing scope (403 insufficient_scope)'),
+      limit: { type: 'string', enum: ['queued_per_key', 'queued_total', 'disk_reserve'], description: 'The limit that refused the work (429, 503, 507)' },
+    }, ['code', 'message']),
+  }, ['error']),
+  HealthResponse: object({ status: { type: 'string', enum: ['ok'] }, version: string(), offline: boolean }, ['status', 'version', 'offline']),
+  ApiKey: object({ id: string(), name: string(), prefix: string(), scopes, created_at: string(), last_used_at: { type: 'string', nullable: true }, revoked_at: { type: 'string', nullable: true } }),
+  ApiKeyList: object({ keys: { type: 'array', items: ref('ApiKey') } }, ['keys']),
+  CreateKeyRequest: object({
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    scopes: { description: 'Array or comma-separated string of read, process, admin; default read,process', oneOf: [scopes, { type: 'string' }] },
+  }, ['name'], { additionalProperties: false }),
+  CreatedApiKey: object({ id: string(), name: string(), key: string('Shown once'), scopes, created_at: string() }, ['id', 'name', 'key', 'scopes', 'created_at']),
+  SourceList: object({ sources: { type: 'array', items: { type: 'object', description: 'id, title, provider, satellites, resolutions_m, collections, bands, url, reachable, last_checked_at, last_error' } } }, ['sources']),
+  SearchBody: object(searchFields, [], { additionalProperties: false }),
+  StacSearchBody: object({ ...searchFields, query: { type: 'object', description: '{"eo:cloud_cover": {"lt": N}} (or lte)' }, token: string('Paging token from a next link') }),
+  ItemCollection: { type: 'object', description: 'STAC 1.0.0 ItemCollection with context, links.next and warnings' },
+  StacItemCollection: { type: 'object', description: 'STAC 1.0.0 ItemCollection with numberReturned, numberMatched (when known), context, links and warnings' },
+  Item: { type: 'object', description: 'STAC 1.0.0 Item, normalized' },
+  ResolvedAsset: object({
+    href: string(), type: { type: 'string', nullable: true }, gsd: { type: 'number', nullable: true }, expires_at: { type: 'string', nullable: true },
+    route: { type: 'string', enum: ['cache', 'signed', 'public', 'alternate'] }, asset: string('The asset key the band resolved to'),
+  }, ['href', 'type', 'gsd', 'expires_at', 'route', 'asset']),
+  SceneAssets: object({ scene: string(), assets: { type: 'object', additionalProperties: ref('ResolvedAsset'), description: 'Keyed by the band names as requested (asset keys without bands)' } }, ['scene', 'assets']),
+  Job: object({
+    id: string(), type: string(), status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }, progress: { type: 'number' },
+    created_at: string(), started_at: { type: 'string', nullable: true }, finished_at: { type: 'string', nullable: true },
+    error: object({ code: string(), message: string() }), result: { type: 'object', description: '{href, bbox, crs, width, height, stats: {min, max, mean, valid_fraction}}' },
+    params: { type: 'object' }, links,
+  }, ['id', 'type', 'status', 'progress']),
+  JobList: object({ jobs: { type: 'array', items: ref('Job') } }, ['jobs']),
+  JobCreated: object({ id: string(), status: { type: 'string', enum: ['queued'] }, links }, ['id', 'status', 'links']),
+  NdviJobRequest: object({ type: { type: 'string', enum: ['ndvi'] }, scene: string(), ...processingOptions }, ['type', 'scene'], { additionalProperties: false }),
+  IndexJobRequest: object({ type: { type: 'string', enum: ['index'] }, scene: string(), index: indexName, expression: string('Band math, e.g. (nir - red) / (nir + red)'), ...processingOptions }, ['type', 'scene'], { additionalProperties: false, description: 'Exactly one of index, expression' }),
+  ChangeJobRequest: object({ type: { type: 'string', enum: ['change'] }, before: string(), after: string(), index: indexName, threshold: { type: 'number', minimum: 0 }, ...processingOptions }, ['type', 'before', 'after'], { additionalProperties: false }),
+  JobRequest: { oneOf: [ref('NdviJobRequest'), ref('IndexJobRequest'), ref('ChangeJobRequest')], discriminator: { propertyName: 'type', mapping: { ndvi: '#/components/schemas/NdviJobRequest', index: '#/components/schemas/IndexJobRequest', change: '#/components/schemas/ChangeJobRequest' } } },
+  OfflineRequest: object({ scene: string(), bands: stringList('Asset or common names'), bbox }, ['scene', 'bands']),
+  CacheReport: {
+    type: 'object',
+    description: 'Items, query pages, COG byte blocks (bytes, pinned_bytes, limit), hit counters; and the files of finished jobs',
+    properties: {
+      offline: boolean, items: integer, query_pages: integer, files: integer, blocks: integer, bytes: integer, pinned_bytes: integer, limit: integer,
+      hits: integer, misses: integer, coalesced: integer, hit_ratio: { type: 'number', nullable: true }, upstream_requests: integer, upstream_bytes: integer, evicted_blocks: integer,
+      results: { type: 'object', required: ['count', 'bytes'], properties: { count: integer, bytes: integer }, description: 'Finished jobs holding files (result COGs) and their bytes; not part of the cache' },
+    },
+  },
+  Settings: object(settings, ['offline', 'results_max_age_days', 'results_max_bytes']),
+  SettingsPatch: object(settings, [], { minProperties: 1, additionalProperties: false }),
+  StacCatalog: object({ type: { type: 'string', enum: ['Catalog'] }, stac_version: string(), id: string(), title: string(), description: string(), conformsTo: { type: 'array', items: string() }, links }, ['type', 'stac_version', 'id', 'conformsTo', 'links']),
+  StacConformance: object({ conformsTo: { type: 'array', items: string() } }, ['conformsTo']),
+  StacCollection: { type: 'object', description: 'STAC 1.0.0 Collection with a source-scoped id' },
+  StacCollectionList: object({ collections: { type: 'array', items: ref('StacCollection') }, links }, ['collections', 'links']),
+  OpenApiDocument: { type: 'object', description: 'This document (OpenAPI 3.0)' },
+};
