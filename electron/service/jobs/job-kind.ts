@@ -4,7 +4,7 @@
  * narrow dependencies it uses (e.g. processing/processing-deps.ts); the queue hands it nothing
  * but the job. Server-side only; the wire types are in ./types.ts.
  */
-import type { JobResult } from './types';
+import type { JobPhase, JobResult } from './types';
 
 /** What a running job kind may do. */
 export interface JobRunContext {
@@ -13,6 +13,8 @@ export interface JobRunContext {
   signal: AbortSignal;
   /** 0..1; persisted (throttled) so GET /jobs/{id} shows it. */
   progress(fraction: number): void;
+  /** The phase the job is in and its counts (`progress_detail`); persisted with the progress. */
+  phase(phase: JobPhase, done: number, total: number): void;
   /** Saves resumable state (e.g. which tiles are done); survives a restart. */
   checkpoint(state: unknown): void;
   /** The last checkpoint, when the job is resumed after a restart; null on a fresh start. */

@@ -130,14 +130,14 @@ export class JobQueue {
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
   get(id: string, viewer: JobViewer = EVERY_JOB): Job {
     const row = this.visibleRow(id, viewer);
-    return rowToJob(row, this.active.get(id)?.progress);
+    return rowToJob(row, this.active.get(id)?.live);
   }
 
   /** Newest first; only the viewer's own jobs unless it is admin. */
   list(query: JobListQuery = {}, viewer: JobViewer = EVERY_JOB): Job[] {
     const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIST_LIMIT)));
     const owner = viewer.admin ? undefined : (viewer.keyId ?? '');
-    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.progress));
+    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.live));
   }
 
   /**
