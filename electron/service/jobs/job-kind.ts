@@ -4,6 +4,7 @@
  * narrow dependencies it uses (e.g. processing/processing-deps.ts); the queue hands it nothing
  * but the job. Server-side only; the wire types are in ./types.ts.
  */
+import type { JobPreview } from './area-job-types';
 import type { JobPhase, JobResult } from './types';
 
 /** What a running job kind may do. */
@@ -38,6 +39,11 @@ export interface JobKind<P extends Record<string, unknown> = Record<string, unkn
    * until the job finishes: a job that does not fit is refused with 507. Absent = 0.
    */
   estimateStorage?(params: P): number | Promise<number>;
+  /**
+   * POST /api/v1/jobs/preview: what the validated job would use (scenes, observations, grid) and
+   * how big it is, without queueing it. Absent: a preview with no scenes.
+   */
+  preview?(params: P): JobPreview;
   /** Whether a job that was running at a crash is run again (true) or failed with a reason. */
   resumable: boolean;
 }
