@@ -97,12 +97,33 @@ def band_of(scene, name):
     raise KeyError(f"{scene['id']} has no band {name}")
 
 
+def resampling_scale(path, grid):
+    """gdalwarp's XSCALE/YSCALE for a bilinear warp: target pixels per pixel of the level it reads
+    (-ovr AUTO: the coarsest overview still at least as fine as the target, as GDAL picks it for
+    the kit's 10/20/30 m cases). Left to GDAL, the scale is measured per processing chunk from the
+    bounding box of the chunk's source window, which a rotation between UTM zones widens: a wide,
+    low output (the whole grid as one chunk) then gets a vertical scale below 0.95 and GDAL widens
+    the bilinear kernel beyond 2 × 2 pixels — a result that depends on the output's shape and
+    chunking, not on the data. Fixed to the resolution ratio (GDAL's documented way to make the
+    output reproducible), a 1:1 warp is plain 2 × 2 bilinear whatever the zones. Both CRSs in metres."""
+    ds = gdal.Open(path)
+    band = ds.GetRasterBand(1)
+    full = abs(ds.GetGeoTransform()[1])
+    levels = [full] + [full * ds.RasterXSize / band.GetOverview(i).XSize for i in range(band.GetOverviewCount())]
+    target = abs(grid['transform'][1])
+    finer = [r for r in levels if r <= target * (1 + 1e-6)]
+    return (max(finer) if finer else full) / target
+
+
 def warp(path, grid, resampling, src_nodata):
     t = grid['transform']
     bounds = (t[0], t[3] + grid['height'] * t[5], t[0] + grid['width'] * t[1], t[3])
     options = dict(format='MEM', outputBounds=bounds, width=grid['width'], height=grid['height'],
                    dstSRS=srs_of(grid['epsg']).ExportToWkt(), resampleAlg=resampling, outputType=gdal.GDT_Float64,
                    dstNodata=float('nan'), errorThreshold=0)
+    if resampling == 'bilinear' and grid['epsg'] != 4326:
+        scale = resampling_scale(path, grid)
+        options['warpOptions'] = [f'XSCALE={scale!r}', f'YSCALE={scale!r}']
     if src_nodata is not None:
         options['srcNodata'] = src_nodata
     warped = gdal.Warp('', path, **options)

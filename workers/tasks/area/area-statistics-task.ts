@@ -10,7 +10,7 @@ import type { AreaStatisticsResult, AreaStatisticsTask } from '../../protocol/ar
 import type { ReadContext } from '../grid/band-on-grid';
 import { withTransfer, type TransferOutput } from '../io/task-io';
 import { giveBack } from '../process/scratch';
-import { reduceObservations } from './reduce-observations';
+import { reduceObservations, WARP_MAX_ERROR_PIXELS } from './reduce-observations';
 import { stripAreaMask, stripsOf, type Strip } from './tile-strips';
 
 async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadContext): Promise<AreaPartial[]> {
@@ -26,7 +26,7 @@ async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadCon
 }
 
 export async function areaStatisticsTask(task: AreaStatisticsTask): Promise<TransferOutput<AreaStatisticsResult>> {
-  const io: ReadContext = {};
+  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS };
   const perStrip: AreaPartial[][] = [];
   for (const strip of stripsOf(task.target, task.stripRows)) perStrip.push(await stripPartials(task, strip, io));
   const partials = perStrip.length === 1 ? perStrip[0] : task.values.outputs.map((_, o) => mergeAreaPartials(perStrip.map((strips) => strips[o])));

@@ -16,18 +16,21 @@ export interface Mosaic {
   values: Record<string, Float32Array>;
   /** 1 = cloud-masked (no valid scene, one masked with data). */
   cloud: Uint8Array;
+  /** The valid scene's NDVI in float64 (NaN where none), when asked for. */
+  ndvi: Float64Array | null;
 }
 
-export async function mosaicObservation(observation: AreaObservation, variables: readonly string[], target: RasterGrid, io: ReadContext): Promise<Mosaic> {
+export async function mosaicObservation(observation: AreaObservation, variables: readonly string[], target: RasterGrid, io: ReadContext, withNdvi = false): Promise<Mosaic> {
   const n = target.width * target.height;
   const values: Record<string, Float32Array> = {};
   for (const name of variables) values[name] = takeFloat32(n).fill(NaN);
+  const ndvi = withNdvi ? new Float64Array(n).fill(NaN) : null;
   const filled = new Uint8Array(n);
   const cloud = new Uint8Array(n);
   let remaining = n;
   for (const scene of observation.scenes) {
     if (remaining === 0) break;
-    const planes = await scenePlanes(scene, variables, target, io);
+    const planes = await scenePlanes(scene, variables, target, io, withNdvi);
     const sources = variables.map((name) => planes.values[name]);
     const targets = variables.map((name) => values[name]);
     const masked = planes.masked;
@@ -44,11 +47,12 @@ export async function mosaicObservation(observation: AreaObservation, variables:
         continue;
       }
       for (let k = 0; k < sources.length; k++) targets[k][i] = sources[k][i];
+      if (ndvi) ndvi[i] = planes.ndvi![i];
       filled[i] = 1;
       cloud[i] = 0;
       remaining--;
     }
     giveBack(...sources);
   }
-  return { values, cloud };
+  return { values, cloud, ndvi };
 }

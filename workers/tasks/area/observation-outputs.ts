@@ -5,15 +5,14 @@
  */
 import type { AreaValues } from '../../protocol/area-tasks';
 import { compiledExpression } from '../process/compiled-expressions';
-import { normalizedDifference } from '../process/normalized-difference';
 import { giveBack, takeFloat32 } from '../process/scratch';
 import type { Mosaic } from './observation-mosaic';
 
 export interface ObservationOutputs {
   /** One plane per output, in order; each owned by the caller (give it back when done). */
   planes: Float32Array[];
-  /** (nir − red) / (nir + red) of the mosaic, when asked for; owned by the caller. */
-  ndvi: Float32Array | null;
+  /** (nir − red) / (nir + red) of the mosaic in float64, when asked for. */
+  ndvi: Float64Array | null;
 }
 
 export function observationOutputs(values: AreaValues, mosaic: Mosaic, withNdvi: boolean): ObservationOutputs {
@@ -28,12 +27,8 @@ export function observationOutputs(values: AreaValues, mosaic: Mosaic, withNdvi:
     const n = mosaic.cloud.length;
     return compiledExpression(output.expression).evaluate(mosaic.values, takeFloat32(n));
   });
-  let ndvi: Float32Array | null = null;
-  if (withNdvi) {
-    const { nir, red } = mosaic.values;
-    if (!nir || !red) throw new Error('the greenest-pixel composite needs nir and red in the mosaic');
-    ndvi = normalizedDifference(nir, red, takeFloat32(nir.length));
-  }
+  if (withNdvi && !mosaic.ndvi) throw new Error('the greenest-pixel composite needs the mosaic\'s NDVI');
+  const ndvi = withNdvi ? mosaic.ndvi : null;
   for (const plane of Object.values(mosaic.values)) if (!used.has(plane)) giveBack(plane);
   return { planes, ndvi };
 }

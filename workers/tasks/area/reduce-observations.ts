@@ -10,6 +10,14 @@ import { mosaicObservation, type Mosaic } from './observation-mosaic';
 import { observationOutputs } from './observation-outputs';
 import { createTemporalReduction, type ReducedPlanes } from './temporal-reduction';
 
+/**
+ * Area jobs are held to gdalwarp -et 0 within 1e-4: across a sharp field edge a coordinate off by
+ * 0.05 pixel (warp.ts's default) moves reflectance by ~1e-3, so warps here approximate their
+ * coordinates to a thousandth of a pixel (the lattice of exact projections gets denser, still a
+ * small share of a tile's work).
+ */
+export const WARP_MAX_ERROR_PIXELS = 1e-3;
+
 export interface ReducedObservations extends ReducedPlanes {
   /** 1 where some observation was cloud-masked. */
   cloudAny: Uint8Array;
@@ -23,7 +31,7 @@ export async function reduceObservations(
   const cloudAny = new Uint8Array(pixels);
   const start = (k: number): Promise<Mosaic> | null => {
     if (k >= observations.length) return null;
-    const pending = mosaicObservation(observations[k], values.variables, target, io);
+    const pending = mosaicObservation(observations[k], values.variables, target, io, reducer === 'max_ndvi');
     // Awaited on the next turn; until then a failure must not count as unhandled.
     pending.catch(() => undefined);
     return pending;

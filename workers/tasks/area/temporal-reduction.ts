@@ -27,17 +27,16 @@ export interface TemporalReduction {
 
 export function createTemporalReduction(reducer: CompositeReducer, outputs: number, pixels: number): TemporalReduction {
   const count = new Uint32Array(pixels);
-  const tally = (plane: Float32Array) => {
+  const tally = (plane: Float32Array | Float64Array) => {
     for (let i = 0; i < pixels; i++) if (plane[i] === plane[i]) count[i]++;
   };
   const counted = (): Float32Array => Float32Array.from(count);
   if (reducer === 'median') {
     const stacks: Float32Array[][] = Array.from({ length: outputs }, () => []);
     return {
-      add({ planes, ndvi }) {
+      add({ planes }) {
         tally(planes[0]);
         planes.forEach((plane, o) => stacks[o].push(plane));
-        giveBack(ndvi);
       },
       result() {
         const planes = stacks.map((stack) => {
@@ -56,17 +55,17 @@ export function createTemporalReduction(reducer: CompositeReducer, outputs: numb
         if (!ndvi) throw new Error('max_ndvi needs each observation\'s NDVI');
         tally(ndvi);
         greenest.add(ndvi, planes);
-        giveBack(ndvi, ...planes);
+        giveBack(...planes);
       },
       result: () => ({ planes: greenest.result().bands, count: counted() }),
     };
   }
   const accumulators: PlaneAccumulator[] = Array.from({ length: outputs }, () => createAccumulator(reducer, pixels));
   return {
-    add({ planes, ndvi }) {
+    add({ planes }) {
       tally(planes[0]);
       planes.forEach((plane, o) => accumulators[o].add(plane));
-      giveBack(ndvi, ...planes);
+      giveBack(...planes);
     },
     result: () => ({ planes: accumulators.map((accumulator) => accumulator.result(takeFloat32(pixels))), count: counted() }),
   };
