@@ -26,7 +26,7 @@ describe('period change against gdalwarp + numpy', () => {
     expect(classes.ref_gain).toBeGreaterThan(100);
     expect(classes.ref_loss).toBeGreaterThan(100);
     // Pixel counts as today's change results report them, up to pixels whose difference is within 1e-4 of ±0.2.
-    const result = job.result as Record<string, number>;
+    const result = (job.result as { stats: Record<string, number> }).stats;
     expect(Math.abs(result.gain_pixels - (classes.ref_gain as number))).toBeLessThanOrEqual(classes.exact_mismatches);
     expect(Math.abs(result.loss_pixels - (classes.ref_loss as number))).toBeLessThanOrEqual(classes.exact_mismatches);
     expect(difference.valid_ours).toBe(classes.valid_ours);
