@@ -45,7 +45,8 @@ export const RESULT_FILE_MEDIA_TYPE = 'image/tiff; application=geotiff; profile=
 
 export function jobLinks(id: string, result?: JobResult): Job['links'] {
   const links: Job['links'] = [{ rel: 'self', href: jobHref(id), type: 'application/json' }];
-  if (result?.href) links.push({ rel: 'result', href: result.href, type: RESULT_FILE_MEDIA_TYPE });
+  // A time series' result is its JSON (result.json); every other result is a COG.
+  if (result?.href) links.push({ rel: 'result', href: result.href, type: result.href.endsWith('.json') ? 'application/json' : RESULT_FILE_MEDIA_TYPE });
   return links;
 }
 

@@ -45,6 +45,9 @@ describe('composite jobs against gdalwarp + numpy', () => {
     const text = JSON.stringify(item);
     for (const id of reference.meta.scenes) expect(text).toContain(id);
     expect(text).toMatch(/median/);
+    // Each input names the upstream collection its scene came from.
+    const inputs = (item as { properties: { 'astra:inputs': Array<{ scene: string; collection: string | null }> } }).properties['astra:inputs'];
+    for (const input of inputs) expect(input.collection, input.scene).toMatch(/^sentinel-2-(c1-)?l2a$/);
   }, 180_000);
 
   it('true-colour bands composite (median per band) from Sentinel-2 and Landsat', async () => {

@@ -25,8 +25,8 @@ const README_DATA_DIR = '~/astra-data';
 
 const blocks = codeBlocks(readmeSection('Quick start for scripts'));
 const keyLines = block(blocks, 'sh', 'keys create');
-const curlExample = block(blocks, 'sh', 'curl ');
-const pythonExample = block(blocks, 'python');
+const curlExample = block(blocks, 'sh', 'api/v1/search');
+const pythonExample = block(blocks, 'python', 'api/v1/search');
 const jsExample = block(blocks, 'js');
 
 let tmp: string;

@@ -33,6 +33,13 @@ describe('rowToJob', () => {
     const job = rowToJob({ ...row, status: 'succeeded', progress: 1, result: JSON.stringify({ href, width: 2 }) });
     expect(job.result).toEqual({ href, width: 2 });
     expect(job.links.map((l) => l.rel)).toEqual(['self', 'result']);
+    expect(job.links[1]).toEqual({ rel: 'result', href, type: 'image/tiff; application=geotiff; profile=cloud-optimized' });
+  });
+
+  it('types the result link of a time series as JSON (its result is result.json)', () => {
+    const href = '/api/v1/jobs/job_1/result.json';
+    const job = rowToJob({ ...row, type: 'timeseries', status: 'succeeded', progress: 1, result: JSON.stringify({ href, csv: '/api/v1/jobs/job_1/result.csv', entries: 3 }) });
+    expect(job.links[1]).toEqual({ rel: 'result', href, type: 'application/json' });
   });
 });
 

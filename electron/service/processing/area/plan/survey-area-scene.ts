@@ -52,6 +52,12 @@ function datetimeOf(item: StacItem): string {
   return value;
 }
 
+/** The upstream collection: normalized items name it in `astra:collection`, not in `collection`. */
+function collectionOf(item: StacItem): string | null {
+  const named: unknown = item.collection ?? item.properties['astra:collection'];
+  return typeof named === 'string' ? named : null;
+}
+
 export async function surveyAreaScene(
   probes: CogProbeCache, item: StacItem, variables: readonly string[], parameter: string, maskClouds: boolean, signal?: AbortSignal,
 ): Promise<AreaSceneSurvey> {
@@ -74,7 +80,7 @@ export async function surveyAreaScene(
     source,
     platform: normalizePlatformName(typeof item.properties.platform === 'string' && item.properties.platform ? item.properties.platform : source),
     datetime: datetimeOf(item),
-    collection: typeof item.collection === 'string' ? item.collection : null,
+    collection: collectionOf(item),
     longitude: footprintLongitude(item.geometry, item.bbox),
     bands,
     mask,
