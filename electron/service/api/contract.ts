@@ -14,6 +14,7 @@ import type { ApiKeyList, CreatedApiKey, ErrorBody, HealthResponse, KeyScope, Op
 import type { SceneAssets } from '../assets/types';
 import type { CacheReport, CacheScope, ServiceSettings } from '../cache/types';
 import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
+import type { AreaJobRequest, JobPreview as AreaJobPreview, TimeseriesResult } from '../jobs/area-job-types';
 import type { Bbox, Geometry, ItemCollection, SourceId, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection } from '../stac/types';
 import type { IndexName } from '../../../workers/lib/indices';
 
@@ -23,7 +24,11 @@ export type {
 } from './types';
 export type { AssetRoute, ResolvedAsset, SceneAssets } from '../assets/types';
 export type { CacheReport, CacheScope, ResultUsage, RetentionSettings, ServiceSettings } from '../cache/types';
-export type { Job, JobCreated, JobError, JobList, JobListQuery, JobResult, JobResultStats, JobStatus } from '../jobs/types';
+export type { Job, JobCreated, JobError, JobList, JobListQuery, JobProgressDetail, JobResult, JobResultStats, JobStatus } from '../jobs/types';
+export type {
+  AreaJobRequest, AreaOfInterest, AreaSelection, CompositeJobRequest, CompositeReducer, Period, PeriodChangeJobRequest, TemporalReducer,
+  TimeseriesEntry, TimeseriesJobRequest, TimeseriesPeriod, TimeseriesResult, TimeseriesStatistic,
+} from '../jobs/area-job-types';
 export type {
   AstraItemProperties, Bbox, EoBand, Geometry, ItemCollection, Position, RasterBand, SearchContext, SearchWarning, SourceId,
   StacAsset, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection, StacLink,
@@ -128,8 +133,14 @@ export interface ChangeJobRequest extends ProcessingOptions {
   threshold?: number;
 }
 
-/** POST /api/v1/jobs */
-export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest;
+/** POST /api/v1/jobs: the single-scene kinds above and the area kinds (jobs/area-job-types.ts). */
+export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest | AreaJobRequest;
+
+/**
+ * POST /api/v1/jobs/preview → 200: what a job would use, nothing queued; with the remote-run
+ * suggestion of issue 16 (`suggest_remote`, the signed-in `remote_backends`).
+ */
+export type JobPreview = AreaJobPreview & { suggest_remote?: boolean; remote_backends?: string[] };
 
 /** POST /api/v1/cache/offline: bands by asset or common name (an array, or comma-separated). */
 export interface OfflineRequest {
@@ -164,6 +175,7 @@ export interface WireTypes {
   JobCreated: JobCreated;
   JobList: JobList;
   JobListQuery: JobListQuery;
+  JobPreview: JobPreview;
   JobRequest: JobRequest;
   OfflineRequest: OfflineRequest;
   OpenApiDocument: OpenApiDocument;
@@ -181,6 +193,7 @@ export interface WireTypes {
   StacItemsQuery: StacItemsQuery;
   StacSearchBody: StacSearchBody;
   StacSearchQuery: StacSearchQuery;
+  TimeseriesResult: TimeseriesResult;
 }
 
 export type WireTypeName = keyof WireTypes;
@@ -211,9 +224,12 @@ export const API_ROUTES = {
   'HEAD /api/v1/scenes/{id}/assets/{band}/cog': { response: 'empty', success: [200, 206] },
   'GET /api/v1/jobs': { query: 'JobListQuery', response: 'JobList', success: [200] },
   'POST /api/v1/jobs': { body: 'JobRequest', response: 'JobCreated', success: [202] },
+  'POST /api/v1/jobs/preview': { body: 'JobRequest', response: 'JobPreview', success: [200] },
   'GET /api/v1/jobs/{id}': { response: 'Job', success: [200] },
   'DELETE /api/v1/jobs/{id}': { response: 'Job', success: [200, 202, 204] },
   'GET /api/v1/jobs/{id}/result.tif': { response: 'bytes', success: [200, 206] },
+  'GET /api/v1/jobs/{id}/result.json': { response: 'TimeseriesResult', success: [200] },
+  'GET /api/v1/jobs/{id}/result.csv': { response: 'bytes', success: [200] },
   'GET /api/v1/jobs/{id}/item': { response: 'Item', success: [200] },
   'GET /api/v1/cache': { response: 'CacheReport', success: [200] },
   'DELETE /api/v1/cache': { query: 'CacheClearQuery', response: 'CacheReport', success: [200] },

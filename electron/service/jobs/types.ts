@@ -23,12 +23,24 @@ export interface JobResult {
   [extra: string]: unknown;
 }
 
+/**
+ * Which phase a running area job is in, with counts (issue 15): `finding_scenes`, `reading`,
+ * `reducing`, `writing`; `total` null while unknown.
+ */
+export interface JobProgressDetail {
+  phase: string;
+  done: number;
+  total: number | null;
+}
+
 /** GET /api/v1/jobs/{id} */
 export interface Job {
   id: string;
   type: string;
   status: JobStatus;
   progress: number;
+  /** Area jobs: the phase that runs and its counts. */
+  progress_detail?: JobProgressDetail | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
