@@ -1,6 +1,6 @@
 /** How a job is named in the list and on the map, and which colour ramp its result gets. */
 import type { Job } from '../../../../electron/service/api/contract';
-import { resultPath } from '../../api/jobs-api';
+import { resultPath } from '../../api/job-paths';
 import type { OverlaySpec, RampName } from '../../state/overlays-store';
 import { shortSceneId } from '../../util/format';
 import { areaFilePart, areaJobTitle, isTrueColour } from './area-job-labels';
