@@ -24,7 +24,7 @@ export type {
 } from './types';
 export type { AssetRoute, ResolvedAsset, SceneAssets } from '../assets/types';
 export type { CacheReport, CacheScope, ResultUsage, RetentionSettings, ServiceSettings } from '../cache/types';
-export type { Job, JobCreated, JobError, JobList, JobListQuery, JobProgressDetail, JobResult, JobResultStats, JobStatus } from '../jobs/types';
+export type { Job, JobCreated, JobError, JobList, JobListQuery, JobPhase, JobProgressDetail, JobResult, JobResultStats, JobStatus } from '../jobs/types';
 export type {
   AreaJobRequest, AreaOfInterest, AreaSelection, CompositeJobRequest, CompositeReducer, Period, PeriodChangeJobRequest, TemporalReducer,
   TimeseriesEntry, TimeseriesJobRequest, TimeseriesPeriod, TimeseriesResult, TimeseriesStatistic,

@@ -23,14 +23,14 @@ export interface JobResult {
   [extra: string]: unknown;
 }
 
-/**
- * Which phase a running area job is in, with counts (issue 15): `finding_scenes`, `reading`,
- * `reducing`, `writing`; `total` null while unknown.
- */
+/** What a running job is doing: scenes being found, inputs read, observations reduced, the result written. */
+export type JobPhase = 'finding_scenes' | 'reading' | 'reducing' | 'writing';
+
+/** `progress_detail` of a job: its phase and how far it is (`done` of `total` units of that phase). */
 export interface JobProgressDetail {
-  phase: string;
+  phase: JobPhase;
   done: number;
-  total: number | null;
+  total: number;
 }
 
 /** GET /api/v1/jobs/{id} */
@@ -39,8 +39,8 @@ export interface Job {
   type: string;
   status: JobStatus;
   progress: number;
-  /** Area jobs: the phase that runs and its counts. */
-  progress_detail?: JobProgressDetail | null;
+  /** The phase and its counts, for kinds that report them (area jobs, raster jobs); absent otherwise. */
+  progress_detail?: JobProgressDetail;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
