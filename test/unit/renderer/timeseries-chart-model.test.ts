@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TimeseriesEntry } from '../../../electron/service/api/contract';
-import { chartModel, EMPTY_ROW, nearestEntry, observationKind, variablesOf } from '../../../renderer/src/panels/timeseries/chart-data';
+import { chartModel, EMPTY_ROW, nearestMarker, observationKind, placeMarkers, variablesOf } from '../../../renderer/src/panels/timeseries/chart-data';
 import { areaJobTitle, periodLabel } from '../../../renderer/src/panels/processing/area-job-labels';
 import { exportName, resultOverlaySpec } from '../../../renderer/src/panels/processing/job-labels';
 import { phaseText } from '../../../renderer/src/panels/processing/job-phase';
@@ -53,12 +53,17 @@ describe('the chart model', () => {
     expect(observationKind(entry('2024-06-05T10:00:00Z', 'landsat', 0.5, { cloud_fraction: null }), 'mean')).toBe('clear');
   });
 
-  it('finds the entry nearest the pointer in the hovered column', () => {
+  it('places every marker and finds the one nearest the pointer, within reach', () => {
     const model = chartModel(ENTRIES, 'mean');
-    // Column 4 holds only the cloudy Sentinel-2 entry; column 3 only Landsat.
-    expect(nearestEntry(model, 4, [null, 120, null, null], 10)?.cloud_fraction).toBe(0.8);
-    expect(nearestEntry(model, 3, [null, null, null, 40], 200)?.source).toBe('landsat');
-    expect(nearestEntry(model, 1, [null, null, null, null], 10)).toBeNull();
+    // One pixel per hour after the first acquisition; values × 100 pixels; the Landsat pass 6 min before the cloudy Sentinel-2 one.
+    const t0 = model.xs[0];
+    const markers = placeMarkers(model, (x, value) => (x - t0 > 45 * 86_400 ? null : { x: (x - t0) / 3600, y: value * 100 }));
+    expect(markers.map((m) => [m.entry.source, m.kind, Math.round(m.x), Math.round(m.y)])).toEqual([
+      ['sentinel-2', 'clear', 0, 52], ['sentinel-2', 'clear', 720, 61], ['sentinel-2', 'cloudy', 1080, 20], ['sentinel-2', 'empty', 480, 4], ['landsat', 'clear', 1080, 58],
+    ]);
+    expect(nearestMarker(markers, { x: 1080, y: 55 }, 12)?.entry.source).toBe('landsat');
+    expect(nearestMarker(markers, { x: 1081, y: 22 }, 12)?.kind).toBe('cloudy');
+    expect(nearestMarker(markers, { x: 300, y: 50 }, 12)).toBeNull();
   });
 });
 

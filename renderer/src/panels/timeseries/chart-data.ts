@@ -70,19 +70,41 @@ export function chartModel(entries: readonly TimeseriesEntry[], statistic: Chart
   return { variable, xs, series, sources, count: chosen.length };
 }
 
-/** The entry nearest to a pointer at column `idx`, given each series' pixel y at that column (null where it has none). */
-export function nearestEntry(model: ChartModel, idx: number, pixelYs: Array<number | null>, pointerY: number): TimeseriesEntry | null {
-  let best: TimeseriesEntry | null = null;
-  let bestDistance = Infinity;
-  model.series.forEach((s, i) => {
-    const entry = s.entries[idx];
-    const y = pixelYs[i];
-    if (!entry || y === null || !Number.isFinite(y)) return;
-    const distance = Math.abs(y - pointerY);
-    if (distance < bestDistance) {
+/** One drawn marker: its entry and where it is (CSS pixels in the plot area). */
+export interface Marker {
+  entry: TimeseriesEntry;
+  kind: ObservationKind;
+  x: number;
+  y: number;
+}
+
+/**
+ * Every marker of the model placed by `place` (value → plot pixels, null when outside the plot),
+ * in series order (later series are drawn on top).
+ */
+export function placeMarkers(model: ChartModel, place: (x: number, value: number, kind: ObservationKind) => { x: number; y: number } | null): Marker[] {
+  const markers: Marker[] = [];
+  for (const s of model.series) {
+    s.values.forEach((value, i) => {
+      const entry = s.entries[i];
+      if (value === null || !entry) return;
+      const at = place(model.xs[i], value, s.kind);
+      if (at) markers.push({ entry, kind: s.kind, ...at });
+    });
+  }
+  return markers;
+}
+
+/** The marker nearest to the pointer within `radius` pixels; on a tie the one drawn on top. */
+export function nearestMarker(markers: readonly Marker[], pointer: { x: number; y: number }, radius: number): Marker | null {
+  let best: Marker | null = null;
+  let bestDistance = radius;
+  for (const marker of markers) {
+    const distance = Math.hypot(marker.x - pointer.x, marker.y - pointer.y);
+    if (distance <= bestDistance) {
       bestDistance = distance;
-      best = entry;
+      best = marker;
     }
-  });
+  }
   return best;
 }

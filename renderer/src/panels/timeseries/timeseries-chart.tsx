@@ -1,15 +1,18 @@
 /**
  * The uPlot chart of a time series, built outside React's render in an effect and rebuilt when
- * the model changes; it follows its box's size. Hovering shows the nearest observation (date,
- * source, value, valid pixels, cloud, scenes); clicking a marker (a press and release without a
- * drag, which would zoom) picks it. The picked scene's markers get a ring.
+ * the model changes; it follows its box's size. After each draw the markers' positions are kept:
+ * hovering shows the marker nearest the pointer (date, source, value, valid pixels, cloud,
+ * scenes), clicking it (a press and release without a drag, which would zoom) picks it, and each
+ * marker also gets a transparent button at its place, so the keyboard can reach and pick it too
+ * (the mouse passes through them to the chart). The picked scene's markers get a ring.
  */
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimeseriesEntry } from '../../../../electron/service/api/contract';
-import { nearestEntry, type ChartModel } from './chart-data';
+import { nearestMarker, placeMarkers, type ChartModel, type Marker } from './chart-data';
 import { alignedData, chartOptions, EMPTY_SCALE } from './chart-options';
+import { ChartPoints } from './chart-points';
 import { ChartTooltip } from './chart-tooltip';
 
 interface Props {
@@ -25,24 +28,27 @@ interface Props {
 
 export interface Hover {
   entry: TimeseriesEntry;
+  /** The marker's place in the chart box (CSS pixels). */
   left: number;
   top: number;
   /** The chart's width, to keep the tooltip inside it. */
   width: number;
 }
 
-const CLICK_SLOP_PX = 4;
-
-function entryUnderCursor(u: uPlot, model: ChartModel): TimeseriesEntry | null {
-  const idx = u.cursor.idx;
-  if (idx === null || idx === undefined || u.cursor.top === undefined || u.cursor.top < 0) return null;
-  const ys = model.series.map((s) => (s.values[idx] === null ? null : u.valToPos(s.values[idx] as number, s.kind === 'empty' ? EMPTY_SCALE : 'y')));
-  return nearestEntry(model, idx, ys, u.cursor.top);
+/** Placed markers and the plot area's offset in the chart box. */
+export interface PlacedMarkers {
+  markers: Marker[];
+  left: number;
+  top: number;
 }
+
+const CLICK_SLOP_PX = 4;
+const HIT_RADIUS_PX = 12;
 
 export function TimeseriesChart({ model, yLabel, statistic, pickedSceneId, onPick, chartRef, onZoomChange }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [placed, setPlaced] = useState<PlacedMarkers>({ markers: [], left: 0, top: 0 });
   const latest = useRef({ onPick, onZoomChange, pickedSceneId });
   useEffect(() => {
     latest.current = { onPick, onZoomChange, pickedSceneId };
@@ -53,30 +59,39 @@ export function TimeseriesChart({ model, yLabel, statistic, pickedSceneId, onPic
   useEffect(() => {
     const element = host.current;
     if (!element) return;
+    let markers: Marker[] = [];
     const size = () => ({ width: Math.max(200, element.clientWidth), height: Math.max(120, element.clientHeight) });
-    const drawPicked = (u: uPlot) => {
+    const hoverOf = (u: uPlot, marker: Marker | null): Hover | null =>
+      marker && { entry: marker.entry, left: u.over.offsetLeft + marker.x, top: u.over.offsetTop + marker.y, width: element.clientWidth };
+    const underCursor = (u: uPlot) => {
+      const { left, top } = u.cursor;
+      return left === undefined || top === undefined || left < 0 ? null : nearestMarker(markers, { x: left, y: top }, HIT_RADIUS_PX);
+    };
+    const drawn = (u: uPlot) => {
+      const width = u.over.clientWidth;
+      markers = placeMarkers(model, (x, value, kind) => {
+        const px = u.valToPos(x, 'x');
+        return px < -1 || px > width + 1 ? null : { x: px, y: u.valToPos(value, kind === 'empty' ? EMPTY_SCALE : 'y') };
+      });
+      setPlaced({ markers, left: u.over.offsetLeft, top: u.over.offsetTop });
       const picked = latest.current.pickedSceneId;
       if (!picked) return;
       const ctx = u.ctx;
+      const ratio = devicePixelRatio;
       ctx.save();
       ctx.strokeStyle = '#e11d48';
-      ctx.lineWidth = 2.5 * devicePixelRatio;
-      model.series.forEach((s) => {
-        s.entries.forEach((entry, i) => {
-          if (!entry?.scenes.includes(picked) || s.values[i] === null) return;
-          ctx.beginPath();
-          ctx.arc(u.valToPos(model.xs[i], 'x', true), u.valToPos(s.values[i] as number, s.kind === 'empty' ? EMPTY_SCALE : 'y', true), 8 * devicePixelRatio, 0, 2 * Math.PI);
-          ctx.stroke();
-        });
-      });
+      ctx.lineWidth = 2.5 * ratio;
+      for (const m of markers) {
+        if (!m.entry.scenes.includes(picked)) continue;
+        ctx.beginPath();
+        ctx.arc((u.bbox.left / ratio + m.x) * ratio, (u.bbox.top / ratio + m.y) * ratio, 8 * ratio, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
       ctx.restore();
     };
     const options = chartOptions(model, size(), yLabel, {
-      cursor: (u) => {
-        const entry = entryUnderCursor(u, model);
-        setHover(entry ? { entry, left: u.over.offsetLeft + (u.cursor.left ?? 0), top: u.over.offsetTop + (u.cursor.top ?? 0), width: element.clientWidth } : null);
-      },
-      draw: drawPicked,
+      cursor: (u) => setHover(hoverOf(u, underCursor(u))),
+      draw: drawn,
       zoomed: (u) => {
         const x = u.scales.x;
         const full = model.xs.length === 0 || (x.min !== undefined && x.max !== undefined && x.min <= model.xs[0] && x.max >= model.xs[model.xs.length - 1]);
@@ -90,8 +105,8 @@ export function TimeseriesChart({ model, yLabel, statistic, pickedSceneId, onPic
     const onUp = (e: MouseEvent) => {
       const click = down && Math.hypot(e.clientX - down.x, e.clientY - down.y) <= CLICK_SLOP_PX;
       down = null;
-      const entry = click ? entryUnderCursor(u, model) : null;
-      if (entry) latest.current.onPick(entry);
+      const marker = click ? underCursor(u) : null;
+      if (marker) latest.current.onPick(marker.entry);
     };
     u.over.addEventListener('mousedown', onDown);
     u.over.addEventListener('mouseup', onUp);
@@ -103,13 +118,13 @@ export function TimeseriesChart({ model, yLabel, statistic, pickedSceneId, onPic
       u.over.removeEventListener('mouseup', onUp);
       u.destroy();
       if (chartRef.current === u) chartRef.current = null;
-      setHover(null);
     };
   }, [model, yLabel, chartRef]);
 
   return (
     <div className="timeseries-chart" data-testid="timeseries-chart" data-sources={model.sources.join(',')} data-points={model.count}>
       <div ref={host} className="timeseries-canvas" />
+      <ChartPoints placed={placed} statistic={statistic} onFocus={(m) => setHover(m && { entry: m.entry, left: placed.left + m.x, top: placed.top + m.y, width: host.current?.clientWidth ?? 0 })} onPick={onPick} />
       {hover && <ChartTooltip hover={hover} statistic={statistic} />}
     </div>
   );
