@@ -1,7 +1,4 @@
-/**
- * The time-series chart below the map: which job it shows (its progress while it runs, then its
- * result), the statistic drawn, and the scene last picked from it.
- */
+/** The time-series chart below the map: which job it shows (its progress while it runs, then its result) and the statistic drawn. */
 import { create } from 'zustand';
 import type { TimeseriesStatistic } from '../../../electron/service/api/contract';
 
@@ -11,27 +8,21 @@ export type ChartStatistic = Extract<TimeseriesStatistic, 'mean' | 'median' | 'm
 interface TimeseriesChartState {
   jobId: string | null;
   statistic: ChartStatistic;
-  pickedSceneId: string | null;
 }
 
-const useChartStore = create<TimeseriesChartState>()(() => ({ jobId: null, statistic: 'mean', pickedSceneId: null }));
+const useChartStore = create<TimeseriesChartState>()(() => ({ jobId: null, statistic: 'mean' }));
 
 export function timeseriesChartOpened(jobId: string): void {
-  useChartStore.setState({ jobId, pickedSceneId: null });
+  useChartStore.setState({ jobId });
 }
 
 export function timeseriesChartClosed(): void {
-  useChartStore.setState({ jobId: null, pickedSceneId: null });
+  useChartStore.setState({ jobId: null });
 }
 
 export function chartStatisticChosen(statistic: ChartStatistic): void {
   useChartStore.setState({ statistic });
 }
 
-export function chartPointPicked(sceneId: string): void {
-  useChartStore.setState({ pickedSceneId: sceneId });
-}
-
 export const useChartJobId = () => useChartStore((s) => s.jobId);
 export const useChartStatistic = () => useChartStore((s) => s.statistic);
-export const usePickedSceneId = () => useChartStore((s) => s.pickedSceneId);

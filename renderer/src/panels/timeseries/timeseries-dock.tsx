@@ -1,7 +1,8 @@
 /**
  * The time-series chart below the map: the job's progress (with its phase) while it runs, then
  * the chart of its result with the statistic to draw, reset zoom, CSV and PNG export; a marker
- * clicked on the chart selects its scene (loading it when the results do not hold it).
+ * clicked on the chart selects its scene (loading it when the results do not hold it), and the
+ * selected scene, wherever it was selected, is ringed on the chart.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
@@ -12,7 +13,8 @@ import { saveBlob } from '../../api/save-file';
 import { useApiClient } from '../../app-services';
 import { selectSceneById } from '../../search/select-scene';
 import { useJob } from '../../state/jobs-store';
-import { chartPointPicked, chartStatisticChosen, timeseriesChartClosed, useChartJobId, useChartStatistic, usePickedSceneId, type ChartStatistic } from '../../state/timeseries-chart-store';
+import { useSelectedId } from '../../state/selection-store';
+import { chartStatisticChosen, timeseriesChartClosed, useChartJobId, useChartStatistic, type ChartStatistic } from '../../state/timeseries-chart-store';
 import { ExportButton } from '../processing/export-button';
 import { exportName, jobTitle } from '../processing/job-labels';
 import { phaseText } from '../processing/job-phase';
@@ -35,7 +37,8 @@ function DockForJob({ jobId }: { jobId: string }) {
   const client = useApiClient();
   const job = useJob(jobId);
   const statistic = useChartStatistic();
-  const pickedSceneId = usePickedSceneId();
+  // The selected scene (picked here, in the list or on the map) is ringed on the chart.
+  const selectedId = useSelectedId();
   const result = useTimeseriesResult(jobId, job?.status === 'succeeded');
   const chart = useRef<uPlot | null>(null);
   const [zoomed, setZoomed] = useState(false);
@@ -50,7 +53,6 @@ function DockForJob({ jobId }: { jobId: string }) {
     (entry: TimeseriesEntry) => {
       const scene = entry.scenes[0];
       if (!scene) return;
-      chartPointPicked(scene);
       setNote({ kind: 'info', text: `Selecting ${scene}…` });
       selectSceneById(client, scene).then(
         () => setNote({ kind: 'info', text: `Selected ${scene}` }),
@@ -140,7 +142,7 @@ function DockForJob({ jobId }: { jobId: string }) {
         )}
         {ready && model.count === 0 && <p className="panel-empty">No acquisitions in this period.</p>}
         {ready && model.count > 0 && (
-          <TimeseriesChart model={model} yLabel={`${model.variable} ${statistic}`} statistic={statistic} pickedSceneId={pickedSceneId} onPick={pick} chartRef={chart} onZoomChange={setZoomed} />
+          <TimeseriesChart model={model} yLabel={`${model.variable} ${statistic}`} statistic={statistic} pickedSceneId={selectedId} onPick={pick} chartRef={chart} onZoomChange={setZoomed} />
         )}
       </div>
     </section>
