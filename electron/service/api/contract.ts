@@ -13,8 +13,8 @@
 import type { ApiKeyList, CreatedApiKey, ErrorBody, HealthResponse, KeyScope, OpenApiDocument, SourceList } from './types';
 import type { SceneAssets } from '../assets/types';
 import type { CacheReport, CacheScope, ServiceSettings } from '../cache/types';
-import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
 import type { AreaJobRequest, JobPreview as AreaJobPreview, TimeseriesResult } from '../jobs/area-job-types';
+import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
 import type { Bbox, Geometry, ItemCollection, SourceId, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection } from '../stac/types';
 import type { IndexName } from '../../../workers/lib/indices';
 
@@ -228,9 +228,9 @@ export const API_ROUTES = {
   'GET /api/v1/jobs/{id}': { response: 'Job', success: [200] },
   'DELETE /api/v1/jobs/{id}': { response: 'Job', success: [200, 202, 204] },
   'GET /api/v1/jobs/{id}/result.tif': { response: 'bytes', success: [200, 206] },
-  'GET /api/v1/jobs/{id}/result.json': { response: 'TimeseriesResult', success: [200] },
-  'GET /api/v1/jobs/{id}/result.csv': { response: 'bytes', success: [200] },
   'GET /api/v1/jobs/{id}/item': { response: 'Item', success: [200] },
+  'GET /api/v1/jobs/{id}/result.json': { response: 'TimeseriesResult', success: [200] },
+  'GET /api/v1/jobs/{id}/result.csv': { response: 'bytes', success: [200, 206] },
   'GET /api/v1/cache': { response: 'CacheReport', success: [200] },
   'DELETE /api/v1/cache': { query: 'CacheClearQuery', response: 'CacheReport', success: [200] },
   'POST /api/v1/cache/offline': { body: 'OfflineRequest', response: 'JobCreated', success: [202] },

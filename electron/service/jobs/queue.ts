@@ -21,6 +21,7 @@ import { JobStore } from './job-store';
 import { ResultRetention, type RetentionPolicy } from './result-retention';
 import { removeWorkDir, RunningJob, type JobLogger } from './running-job';
 import type { JobKind } from './job-kind';
+import type { JobPreview } from './area-job-types';
 import type { Job, JobListQuery } from './types';
 
 export interface JobQueueOptions {
@@ -104,11 +105,7 @@ export class JobQueue {
    */
   async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null): Promise<Job> {
     if (this.stopSignal.aborted) throw new AppError('service_unavailable', 'the service is shutting down; submit the job again later');
-    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
-    if (!kind) {
-      const known = this.types.join(', ') || 'none';
-      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
-    }
+    const kind = this.kindOf(type);
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
     const { type: _type, ...rest } = body;
@@ -127,17 +124,35 @@ export class JobQueue {
     return rowToJob(row);
   }
 
+  /**
+   * POST /api/v1/jobs/preview: the same validation as `submit` (same 400/404/422), then what the
+   * job would use, from its kind; nothing is admitted or stored.
+   */
+  async preview(type: unknown, body: Record<string, unknown>): Promise<JobPreview> {
+    const kind = this.kindOf(type);
+    const { type: _type, ...rest } = body;
+    const params = await kind.validate(rest);
+    return kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
+  }
+
+  private kindOf(type: unknown): JobKind {
+    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
+    if (kind) return kind;
+    const known = this.types.join(', ') || 'none';
+    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
+  }
+
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
   get(id: string, viewer: JobViewer = EVERY_JOB): Job {
     const row = this.visibleRow(id, viewer);
-    return rowToJob(row, this.active.get(id)?.progress);
+    return rowToJob(row, this.active.get(id)?.live);
   }
 
   /** Newest first; only the viewer's own jobs unless it is admin. */
   list(query: JobListQuery = {}, viewer: JobViewer = EVERY_JOB): Job[] {
     const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIST_LIMIT)));
     const owner = viewer.admin ? undefined : (viewer.keyId ?? '');
-    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.progress));
+    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.live));
   }
 
   /**
