@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { ARTIFACTS_DIR, explainWait, launchChromium, type Browser } from './chromium';
 import { orUndo, runAll } from './clean-up';
 import { startJourneyCatalog, type JourneyCatalog } from './e2e-catalog';
@@ -198,6 +198,21 @@ export async function waitForBasemap(page: Page): Promise<void> {
 /** The `#…` of the page's URL, parsed. */
 export function hashParams(page: Page): URLSearchParams {
   return new URLSearchParams(new URL(page.url()).hash.slice(1));
+}
+
+/** How many moves of the map's view have ended so far (renderer/src/map/view-marks.ts). */
+export async function mapMoves(page: Page): Promise<number> {
+  return Number((await page.getByTestId('map').getAttribute('data-view-moves')) ?? 0);
+}
+
+/** Waits until the view has moved since `movesBefore` (mapMoves) and come to rest fully drawn. */
+export async function waitForStillMap(page: Page, movesBefore: number, timeout = 30_000): Promise<void> {
+  const map = page.getByTestId('map');
+  const still = async () => {
+    const [moves, drawn] = await Promise.all([map.getAttribute('data-view-moves'), map.getAttribute('data-view-drawn')]);
+    return Number(moves ?? 0) > movesBefore && moves === drawn;
+  };
+  await expect.poll(still, { timeout }).toBe(true);
 }
 
 /** Drags on the map from one point to another (page pixels), in small steps like a hand would. */

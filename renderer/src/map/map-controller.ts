@@ -18,6 +18,7 @@ import { syncFootprints } from './footprints/footprint-sync';
 import { createMapControls } from './map-controls';
 import { installMapPointer } from './map-pointer';
 import { syncOverlayLayers } from './raster/overlay-layers';
+import { installViewMarks } from './view-marks';
 
 export interface MapController {
   readonly map: OlMap;
@@ -64,6 +65,7 @@ export function createMapController(client: ApiClient): MapController {
     installPointMarker(map),
     installMapPointer(map, collection),
     syncOverlayLayers(map, client),
+    installViewMarks(map),
   ];
 
   return {
