@@ -11,10 +11,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { ARTIFACTS_DIR, explainWait, launchChromium, type Browser } from './chromium';
 import { orUndo, runAll } from './clean-up';
 import { startJourneyCatalog, type JourneyCatalog } from './e2e-catalog';
+import type { KitVariant } from './area-scenes/kit';
 import type { FakeUpstreamOptions } from './fake-upstream';
 import { startTestService, type TestService } from './test-service';
 import type { ApiRoute } from '../../electron/service/api/contract';
@@ -32,8 +33,11 @@ export const NO_UPSTREAMS: NodeJS.ProcessEnv = {
 };
 
 export interface E2eAppOptions {
-  /** Serve the journey catalog (and point the service at it); `extraScenes` more copies of the scene. */
-  catalog?: { extraScenes?: number; fake?: FakeUpstreamOptions };
+  /**
+   * Serve the journey catalog (and point the service at it); `extraScenes` more copies of the
+   * scene; `area` also the area kit of that variant (test/helpers/area-scenes).
+   */
+  catalog?: { extraScenes?: number; fake?: FakeUpstreamOptions; area?: KitVariant };
   /** Runs with the catalog before the service starts (e.g. a source that hangs). */
   prepare?: (catalog: JourneyCatalog) => void;
   overrides?: Partial<ServiceConfig>;
@@ -72,7 +76,7 @@ export function requireRoutes(svc: TestService, routes: readonly ApiRoute[]): vo
 export async function startE2eApp(prefix: string, options: E2eAppOptions = {}): Promise<E2eApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npx electron-vite build\` first.`);
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const catalog = options.catalog ? await startJourneyCatalog(options.catalog.fake, options.catalog.extraScenes) : null;
+  const catalog = options.catalog ? await startJourneyCatalog(options.catalog.fake, options.catalog.extraScenes, options.catalog.area) : null;
   const closeCatalog = () => catalog?.close();
   if (catalog) options.prepare?.(catalog);
   const env = { ...(catalog ? catalog.env : NO_UPSTREAMS), ...options.env };
@@ -194,6 +198,21 @@ export async function waitForBasemap(page: Page): Promise<void> {
 /** The `#…` of the page's URL, parsed. */
 export function hashParams(page: Page): URLSearchParams {
   return new URLSearchParams(new URL(page.url()).hash.slice(1));
+}
+
+/** How many moves of the map's view have ended so far (renderer/src/map/view-marks.ts). */
+export async function mapMoves(page: Page): Promise<number> {
+  return Number((await page.getByTestId('map').getAttribute('data-view-moves')) ?? 0);
+}
+
+/** Waits until the view has moved since `movesBefore` (mapMoves) and come to rest fully drawn. */
+export async function waitForStillMap(page: Page, movesBefore: number, timeout = 30_000): Promise<void> {
+  const map = page.getByTestId('map');
+  const still = async () => {
+    const [moves, drawn] = await Promise.all([map.getAttribute('data-view-moves'), map.getAttribute('data-view-drawn')]);
+    return Number(moves ?? 0) > movesBefore && moves === drawn;
+  };
+  await expect.poll(still, { timeout }).toBe(true);
 }
 
 /** Drags on the map from one point to another (page pixels), in small steps like a hand would. */

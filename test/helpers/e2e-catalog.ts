@@ -4,7 +4,9 @@
  * earlier, whose COG assets point at the real downsampled COGs of that tile, served by the fake
  * with Range. Red, green and blue all read B04 (only red and NIR exist as fixtures), so the
  * preview is grey; the "before" copy swaps red and NIR so change detection finds change.
- * `extraScenes` adds that many more copies, one per earlier day, for volume and paging.
+ * `extraScenes` adds that many more copies, one per earlier day, for volume and paging. `area`
+ * adds the area kit (test/helpers/area-scenes: Sentinel-2 tiles in two UTM zones and a Landsat
+ * scene, made by GDAL in a temp dir) to the same fake catalogs, for the area-analysis journey.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { orUndo, runAll } from './clean-up';
 import { cloneItemShifted, startFakeUpstream, type FakeUpstream, type FakeUpstreamOptions } from './fake-upstream';
 import { FIXTURE, readFixtureJson, type Json } from './fake-upstream/fixture-files';
 import { RASTER_SCENES } from './fixtures';
+import { makeAreaKit, type AreaKit, type KitVariant } from './area-scenes/kit';
+import { kitItems } from './area-scenes/kit-items';
 
 const RASTERS = RASTER_SCENES.sentinel2;
 
@@ -25,6 +29,8 @@ export const BEFORE_ID = 'sentinel-2:S2A_29RKH_20200209_0_L2A';
 
 export interface JourneyCatalog {
   fake: FakeUpstream;
+  /** The area kit the catalogs also serve (only when started with `area`). */
+  kit: AreaKit;
   /** ASTRA_* variables that point the service at the fake. */
   env: NodeJS.ProcessEnv;
   close(): Promise<void>;
@@ -51,9 +57,10 @@ function withLocalAssets(item: Json, hrefs: Record<string, string>): Json {
   return { ...item, assets };
 }
 
-export async function startJourneyCatalog(options: FakeUpstreamOptions = {}, extraScenes?: number): Promise<JourneyCatalog> {
+export async function startJourneyCatalog(options: FakeUpstreamOptions = {}, extraScenes?: number, area?: KitVariant): Promise<JourneyCatalog> {
   const tmp = mkdtempSync(join(tmpdir(), 'astra-journey-'));
-  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+  const kit = area ? await orUndo(() => makeAreaKit(area), () => rmSync(tmp, { recursive: true, force: true })) : null;
+  const removeTmp = () => runAll(() => rmSync(tmp, { recursive: true, force: true }), () => (kit ? rmSync(kit.dir, { recursive: true, force: true }) : undefined));
   const fake = await orUndo(() => startFakeUpstream({ items: { earthSearch: [], planetaryComputer: [], landsatLook: [] }, ...options }), removeTmp);
   // Each scene reads its own URLs, so the byte cache treats them as different files.
   const serve = (scene: string, name: string) =>
@@ -72,9 +79,18 @@ export async function startJourneyCatalog(options: FakeUpstreamOptions = {}, ext
   if (!options.items?.earthSearch) fake.items.earthSearch.push(after, before);
   // More acquisitions of the same tile, one per earlier day (list and paging volume).
   for (let day = 1; day <= (extraScenes ?? 0); day++) fake.items.earthSearch.push(cloneItemShifted(after, -10 - day));
+  if (kit) {
+    const items = kitItems(kit.manifest, (path, file) => fake.serveFile(path, file), fake.url);
+    fake.items.earthSearch.push(...items.earthSearch);
+    fake.items.landsatLook.push(...items.landsatLook);
+  }
 
   return {
     fake,
+    get kit(): AreaKit {
+      if (!kit) throw new Error('this journey catalog was started without the area kit (catalog.area)');
+      return kit;
+    },
     env: {
       ASTRA_EARTH_SEARCH_URL: fake.earthSearchUrl,
       ASTRA_LANDSATLOOK_URL: fake.landsatLookUrl,

@@ -13,7 +13,7 @@
 import type { ApiKeyList, CreatedApiKey, ErrorBody, HealthResponse, KeyScope, OpenApiDocument, SourceList } from './types';
 import type { SceneAssets } from '../assets/types';
 import type { CacheReport, CacheScope, ServiceSettings } from '../cache/types';
-import type { CompositeJobRequest, JobPreview, PeriodChangeJobRequest, TimeseriesJobRequest, TimeseriesResult } from '../jobs/area-job-types';
+import type { AreaJobRequest, JobPreview as AreaJobPreview, TimeseriesResult } from '../jobs/area-job-types';
 import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
 import type { Bbox, Geometry, ItemCollection, SourceId, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection } from '../stac/types';
 import type { IndexName } from '../../../workers/lib/indices';
@@ -26,7 +26,7 @@ export type { AssetRoute, ResolvedAsset, SceneAssets } from '../assets/types';
 export type { CacheReport, CacheScope, ResultUsage, RetentionSettings, ServiceSettings } from '../cache/types';
 export type { Job, JobCreated, JobError, JobList, JobListQuery, JobPhase, JobProgressDetail, JobResult, JobResultStats, JobStatus } from '../jobs/types';
 export type {
-  AreaOfInterest, AreaSelection, CompositeJobRequest, CompositeReducer, JobPreview, Period, PeriodChangeJobRequest, TemporalReducer,
+  AreaJobRequest, AreaOfInterest, AreaSelection, CompositeJobRequest, CompositeReducer, Period, PeriodChangeJobRequest, TemporalReducer,
   TimeseriesEntry, TimeseriesJobRequest, TimeseriesPeriod, TimeseriesResult, TimeseriesStatistic,
 } from '../jobs/area-job-types';
 export type {
@@ -133,8 +133,14 @@ export interface ChangeJobRequest extends ProcessingOptions {
   threshold?: number;
 }
 
-/** POST /api/v1/jobs (and /jobs/preview): a single-scene job or an area job (spec-15). */
-export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest | CompositeJobRequest | PeriodChangeJobRequest | TimeseriesJobRequest;
+/** POST /api/v1/jobs: the single-scene kinds above and the area kinds (jobs/area-job-types.ts). */
+export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest | AreaJobRequest;
+
+/**
+ * POST /api/v1/jobs/preview → 200: what a job would use, nothing queued; with the remote-run
+ * suggestion of issue 16 (`suggest_remote`, the signed-in `remote_backends`).
+ */
+export type JobPreview = AreaJobPreview & { suggest_remote?: boolean; remote_backends?: string[] };
 
 /** POST /api/v1/cache/offline: bands by asset or common name (an array, or comma-separated). */
 export interface OfflineRequest {

@@ -1,7 +1,9 @@
 /**
- * "Export GeoTIFF…": in Electron the main process shows the native save dialog and writes the
- * bytes itself; in a plain browser the file is fetched with the key and handed to the browser's
- * download through a temporary blob URL.
+ * Saving files. A service file ("Export GeoTIFF…", "Export CSV…"): in Electron the main process
+ * shows the native save dialog and writes the bytes itself; in a plain browser the file is fetched
+ * with the key and handed to the browser's download through a temporary blob URL. A file made in
+ * the page (a chart's PNG) always takes the download path; Electron, which has no download
+ * handler, asks where to save it with its own save dialog.
  */
 import type { ApiClient } from './client';
 
@@ -14,7 +16,10 @@ export async function saveServiceFile(client: ApiClient, path: string, defaultNa
     return result.saved ? { saved: true, path: result.path } : { saved: false };
   }
   const response = await client.fetch(path);
-  const blob = await response.blob();
+  return saveBlob(await response.blob(), defaultName);
+}
+
+export function saveBlob(blob: Blob, defaultName: string): SaveOutcome {
   const href = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');

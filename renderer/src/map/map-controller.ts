@@ -9,6 +9,7 @@ import type { ApiClient } from '../api/client';
 import { extentToBbox, bboxToExtent } from '../search/view-bbox';
 import { viewSettled } from '../state/map-area-store';
 import { installAoiInteraction } from './aoi/aoi-interaction';
+import { installPointMarker } from './aoi/point-marker';
 import { createBasemap } from './basemap/basemap-layer';
 import { FootprintCollection } from './footprints/footprint-collection';
 import { FootprintHighlight } from './footprints/footprint-highlight';
@@ -17,6 +18,7 @@ import { syncFootprints } from './footprints/footprint-sync';
 import { createMapControls } from './map-controls';
 import { installMapPointer } from './map-pointer';
 import { syncOverlayLayers } from './raster/overlay-layers';
+import { installViewMarks } from './view-marks';
 
 export interface MapController {
   readonly map: OlMap;
@@ -60,8 +62,10 @@ export function createMapController(client: ApiClient): MapController {
   const disposers = [
     syncFootprints(map, collection, footprints, highlight),
     installAoiInteraction(map),
+    installPointMarker(map),
     installMapPointer(map, collection),
     syncOverlayLayers(map, client),
+    installViewMarks(map),
   ];
 
   return {

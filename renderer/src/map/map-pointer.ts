@@ -1,11 +1,13 @@
 /**
  * Pointer on the map: hovering a footprint highlights it and its list row (R-tree hit test, not
- * pixel hit detection); a click reads the raster overlays' values under the pointer when there
- * are any, and otherwise selects the footprint under it and zooms to it.
+ * pixel hit detection); a click picks the time-series point while the form asks for one, else
+ * reads the raster overlays' values under the pointer when there are any, and otherwise selects
+ * the footprint under it and zooms to it.
  */
 import type OlMap from 'ol/Map';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
 import { toLonLat } from 'ol/proj';
+import { getMapArea, pointPicked } from '../state/map-area-store';
 import { getOverlays, type RasterOverlay } from '../state/overlays-store';
 import { pixelRead, type PixelReadout } from '../state/pixel-readout-store';
 import { resultHovered, resultSelected } from '../state/selection-store';
@@ -16,6 +18,7 @@ function formatValue(overlay: RasterOverlay, data: ArrayLike<number>): string {
   const spec = overlay.spec;
   if (spec.kind === 'result') {
     const v = data[0];
+    if (spec.ramp === 'rgb') return `reflectance ${Array.from(data).slice(0, 3).map((x) => x.toFixed(3)).join(', ')}`;
     if (spec.ramp === 'change') {
       const cls = v < -spec.threshold ? 'loss (−1)' : v > spec.threshold ? 'gain (+1)' : 'no change (0)';
       return `${cls} · Δ ${v.toFixed(3)}`;
@@ -47,10 +50,16 @@ export function installMapPointer(map: OlMap, collection: FootprintCollection): 
     const id = collection.hitTest(event.coordinate);
     resultHovered(id);
     const target = map.getTargetElement();
-    if (target) target.style.cursor = id ? 'pointer' : '';
+    // While a time-series point is being picked, the map's crosshair (CSS) stays.
+    if (target) target.style.cursor = id && !getMapArea().pickingPoint ? 'pointer' : '';
   };
   const onLeave = () => resultHovered(null);
   const onClick = (event: MapBrowserEvent) => {
+    if (getMapArea().pickingPoint) {
+      const [lon, lat] = toLonLat(event.coordinate);
+      pointPicked([((((lon + 180) % 360) + 360) % 360) - 180, lat]);
+      return;
+    }
     const readout = readPixel(map, event.pixel, event.coordinate);
     pixelRead(readout);
     if (readout) return;

@@ -1,6 +1,6 @@
 /**
  * Raster overlays on the map, described as data: a scene preview (true colour from COGs) or a job
- * result (one band with a colour ramp). The map (map/raster/overlay-layers.ts) turns each
+ * result (one band with a colour ramp, or bands 1–3 as true colour for an RGB composite). The map (map/raster/overlay-layers.ts) turns each
  * description into a layer and reports back whether it loaded.
  */
 import { create } from 'zustand';
@@ -27,7 +27,8 @@ export type OverlaySpec =
       crs: string | null;
     };
 
-export type RampName = 'ndvi' | 'change' | 'stretch';
+/** `rgb`: bands 1–3 are red, green, blue reflectance (an RGB composite), drawn as true colour. */
+export type RampName = 'ndvi' | 'change' | 'stretch' | 'rgb';
 
 export interface RasterOverlay {
   id: string;

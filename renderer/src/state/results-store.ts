@@ -87,6 +87,19 @@ export function nextPageAnswered(page: ItemCollection): void {
   });
 }
 
+/**
+ * A scene reached from elsewhere (a point of a time-series chart) that the results do not hold:
+ * it joins them at the end, so the list, the footprints and the selection know it.
+ */
+export function sceneLoadedOutsideSearch(item: StacItem): void {
+  useResultsStore.setState((s) => {
+    if (s.indexById.has(item.id)) return {};
+    const indexById = new Map(s.indexById);
+    indexById.set(item.id, s.items.length);
+    return { items: [...s.items, item], indexById, status: s.status === 'idle' ? 'done' : s.status };
+  });
+}
+
 /** A cancelled search leaves the previous state as it was, except that it is no longer loading. */
 export function searchSettledWithoutAnswer(): void {
   useResultsStore.setState((s) => ({ status: s.status === 'searching' || s.status === 'loading-more' ? 'done' : s.status }));
@@ -101,5 +114,6 @@ export const useSearchFailure = () => useResultsStore((s) => s.failure);
 export const useSearchedSources = () => useResultsStore((s) => s.params?.sources ?? null);
 export const useResultById = (id: string | null) => useResultsStore((s) => (id === null ? undefined : s.items[s.indexById.get(id) ?? -1]));
 export const useResultIndex = (id: string | null) => useResultsStore((s) => (id === null ? -1 : (s.indexById.get(id) ?? -1)));
+export const hasResult = (id: string): boolean => useResultsStore.getState().indexById.has(id);
 export const getResults = (): ResultsState => useResultsStore.getState();
 export const subscribeResults = (listener: (state: ResultsState, previous: ResultsState) => void) => useResultsStore.subscribe(listener);

@@ -38,3 +38,8 @@ export function shortSceneId(id: string): string {
   const colon = id.indexOf(':');
   return colon < 0 ? id : id.slice(colon + 1);
 }
+
+/** A WGS84 point as `47.00000° N, 6.00000° E`. */
+export function formatLonLat([lon, lat]: readonly [number, number]): string {
+  return `${Math.abs(lat).toFixed(5)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lon).toFixed(5)}° ${lon >= 0 ? 'E' : 'W'}`;
+}

@@ -26,7 +26,7 @@ function sourcesFor(client: ApiClient, overlay: RasterOverlay): SourceInfo[] {
   // NOTE: only band 1 of a result is read: reading band 2 of the two-band (band-interleaved,
   // deflate + float predictor) change COG fails in the browser's geotiff.js decoder pool with
   // "incorrect header check", while Node reads the same file; band 1 carries what the map needs.
-  if (spec.kind === 'result') return [{ url: client.url(spec.path), nodata: NaN, bands: [1] }];
+  if (spec.kind === 'result') return [{ url: client.url(spec.path), nodata: NaN, bands: spec.ramp === 'rgb' ? [1, 2, 3] : [1] }];
   if (spec.visual) return [{ url: cogUrl(client, spec.sceneId, spec.visual.asset), nodata: spec.visual.nodata }];
   return spec.bands.map((b) => ({ url: cogUrl(client, spec.sceneId, b.asset), nodata: b.nodata }));
 }

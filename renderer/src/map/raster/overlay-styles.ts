@@ -3,14 +3,18 @@
  * value always set, so OpenLayers appends exactly one alpha band (0 or 255) after the data bands;
  * a result is read one band at a time, so its value is band 1 and its alpha band 2. A change
  * result's band 1 is the index difference, classed here at ±threshold exactly as the service
- * classes it (diff > t gain, diff < −t loss).
+ * classes it (diff > t gain, diff < −t loss). An RGB composite's bands 1–3 are surface
+ * reflectance (already scaled), its alpha band 4; true colour stretches every band over the same
+ * fixed range as scene previews, 0 → black and WHITE_REFLECTANCE (0.3) → full intensity, so
+ * composites and previews of the same ground look alike and one composite's colours do not depend
+ * on what else its area holds.
  */
 import type { Style } from 'ol/layer/WebGLTile';
 import type { ExpressionValue } from 'ol/expr/expression';
 import type { OverlaySpec, PreviewBand, RampName } from '../../state/overlays-store';
 
 /** Reflectance shown as full white; a typical true-colour stretch. */
-const WHITE_REFLECTANCE = 0.3;
+export const WHITE_REFLECTANCE = 0.3;
 
 const band = (n: number): ExpressionValue => ['band', n];
 
@@ -49,6 +53,11 @@ export function rampStops(ramp: RampName, min: number, max: number): RampStop[] 
         { value: 0, colour: [148, 163, 184, 0.15], label: 'no change' },
         { value: 1, colour: [22, 163, 74, 0.9], label: 'gain' },
       ];
+    case 'rgb':
+      return [
+        { value: 0, colour: [0, 0, 0, 1], label: '0' },
+        { value: WHITE_REFLECTANCE, colour: [255, 255, 255, 1], label: String(WHITE_REFLECTANCE) },
+      ];
     case 'stretch': {
       const lo = Number.isFinite(min) ? min : 0;
       const hi = Number.isFinite(max) && max > lo ? max : lo + 1;
@@ -69,6 +78,10 @@ const TRANSPARENT: ExpressionValue = ['color', 0, 0, 0, 0];
 const colourOf = (c: RampStop['colour']): ExpressionValue => ['color', c[0], c[1], c[2], c[3]];
 
 export function resultStyle(spec: Extract<OverlaySpec, { kind: 'result' }>): Style {
+  if (spec.ramp === 'rgb') {
+    const channel = (n: number): ExpressionValue => ['clamp', ['/', band(n), WHITE_REFLECTANCE], 0, 1];
+    return { color: ['array', channel(1), channel(2), channel(3), ['/', band(4), 255]] };
+  }
   const stops = rampStops(spec.ramp, spec.min, spec.max);
   const noData: ExpressionValue = ['==', band(2), 0];
   if (spec.ramp === 'change') {

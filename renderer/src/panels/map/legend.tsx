@@ -1,4 +1,7 @@
-/** The colour ramp of the top visible result overlay: NDVI brown→green, change loss red / gain green. */
+/**
+ * The colour ramp of the top visible result overlay: NDVI brown→green, change loss red / gain
+ * green, a stretch low→high; for a true-colour composite the reflectance range each band spans.
+ */
 import { rampStops } from '../../map/raster/overlay-styles';
 import { useOverlays } from '../../state/overlays-store';
 
@@ -13,7 +16,12 @@ export function Legend() {
   return (
     <div className="legend" data-testid="legend" aria-label={`Legend: ${top.title}`}>
       <div className="legend-title">{top.title}</div>
-      {ramp === 'change' ? (
+      {ramp === 'rgb' ? (
+        <div className="legend-rgb" data-testid="legend-rgb">
+          <span className="legend-swatch legend-swatch-rgb" aria-hidden="true" />
+          True colour · red, green, blue · reflectance {stops[0].label} – {stops[stops.length - 1].label} per band
+        </div>
+      ) : ramp === 'change' ? (
         <ul className="legend-classes">
           {stops.map((s) => (
             <li key={s.value}>

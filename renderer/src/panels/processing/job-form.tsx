@@ -1,16 +1,14 @@
-/** Starts a processing job on the selected scene (or a before/after pair from the results). */
+/** Starts a processing job on the selected scene (or a before/after pair of scenes from the results). */
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { Bbox, IndexName, JobRequest } from '../../../../electron/service/api/contract';
-import { createJob } from '../../api/jobs-api';
 import { useApiClient } from '../../app-services';
-import { jobsChanged } from '../../state/jobs-polling';
-import { jobUpdated } from '../../state/jobs-store';
 import { useAoi } from '../../state/map-area-store';
 import { useResultItems } from '../../state/results-store';
 import { useSelectedId } from '../../state/selection-store';
 import { formatDate, shortSceneId } from '../../util/format';
 import { jobTitle } from './job-labels';
+import { submitJob } from './submit-job';
 
 type Operation = 'ndvi' | 'index' | 'expression' | 'change';
 
@@ -57,11 +55,7 @@ export function JobForm() {
     setBusy(true);
     setError(null);
     try {
-      const accepted = await createJob(client, request);
-      const { type, ...params } = request;
-      const now = new Date().toISOString();
-      jobUpdated({ id: accepted.id, type, status: accepted.status, progress: 0, created_at: now, started_at: null, finished_at: null, params, links: accepted.links ?? [] });
-      jobsChanged();
+      await submitJob(client, request);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

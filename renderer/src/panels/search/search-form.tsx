@@ -23,7 +23,7 @@ export function SearchForm() {
   const status = useResultsStatus();
   const failure = useSearchFailure();
   const [submitted, setSubmitted] = useState(false);
-  const area = searchArea({ aoi, view, drawingAoi: false });
+  const area = searchArea({ aoi, view });
 
   const local = validateSearch(form, area);
   const shown: SearchErrors = { ...local };
