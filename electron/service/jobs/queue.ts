@@ -9,6 +9,7 @@
  * or by result retention.
  */
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { AppError, invalidParameter, notFound } from '../api/errors';
 import type { Db } from '../db/open-database';
@@ -47,6 +48,12 @@ export interface JobQueueOptions {
 const NO_LIMITS: AdmissionLimits = { maxQueuedPerKey: Number.MAX_SAFE_INTEGER, maxQueuedTotal: Number.MAX_SAFE_INTEGER, diskReserveBytes: 0 };
 const KEEP_ALL: RetentionPolicy = { maxAgeDays: null, maxBytes: null };
 
+/** What a caller may add to admission (e.g. the openEO back-end's size limit for synchronous requests). */
+export interface SubmitOptions {
+  /** Called with the kind's storage estimate after validation, before the job is stored; throws to refuse it. */
+  admit?(estimateBytes: number): void;
+}
+
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 500;
 
@@ -70,6 +77,8 @@ export class JobQueue {
   private readonly log: JobLogger;
   private readonly admission: JobAdmission;
   private readonly retention: ResultRetention;
+  /** Emits `finished` with a job's id whenever a job reaches a terminal state. */
+  private readonly events = new EventEmitter().setMaxListeners(0);
   private pumpScheduled = false;
   private closed = false;
 
@@ -102,21 +111,14 @@ export class JobQueue {
    * Validates `body` with the kind of `type`, admits it (queue limits, free space) and stores it
    * as queued, owned by `owner` (the submitting key's id), then schedules it.
    */
-  async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null): Promise<Job> {
+  async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null, options: SubmitOptions = {}): Promise<Job> {
     if (this.stopSignal.aborted) throw new AppError('service_unavailable', 'the service is shutting down; submit the job again later');
-    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
-    if (!kind) {
-      const known = this.types.join(', ') || 'none';
-      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
-    }
+    const kind = this.kindOf(type);
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
-    const { type: _type, ...rest } = body;
-    const params = await kind.validate(rest);
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-      throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
-    }
+    const params = await this.validated(kind, body);
     const estimate = (await kind.estimateStorage?.(params)) ?? 0;
+    options.admit?.(estimate);
     const free = await this.admission.freeBytes();
     // From here to the insert nothing awaits, so concurrent submissions cannot both take the last slot.
     this.admission.checkQueue(owner);
@@ -125,6 +127,61 @@ export class JobQueue {
     const row = this.store.insert({ id, type: kind.type, params, owner, storageEstimate: estimate });
     this.schedulePump();
     return rowToJob(row);
+  }
+
+  /** Validates a body as submit would, without admitting or storing anything (openEO: a batch job is checked when it is created). */
+  async check(type: unknown, body: Record<string, unknown>): Promise<void> {
+    await this.validated(this.kindOf(type), body);
+  }
+
+  /**
+   * Resolves with the job once it has finished (succeeded, failed or cancelled); at once when it
+   * already has. Rejects with 404 when the job is unknown or was removed, with 503 when the
+   * service shuts down first, and with `signal`'s reason when it aborts.
+   */
+  whenFinished(id: string, signal?: AbortSignal): Promise<Job> {
+    return new Promise((resolve, reject) => {
+      const stopped = () => settle(() => reject(new AppError('service_unavailable', 'the service is shutting down; the job will go on when it starts again')));
+      const aborted = () => settle(() => reject(signal?.reason));
+      const onFinished = (finished: string) => {
+        if (finished === id) look();
+      };
+      const settle = (answer: () => void) => {
+        this.events.off('finished', onFinished);
+        this.stopSignal.removeEventListener('abort', stopped);
+        signal?.removeEventListener('abort', aborted);
+        answer();
+      };
+      const look = () => {
+        const row = this.store.find(id);
+        if (!row) settle(() => reject(notFound(`no job with id ${id}`)));
+        else if (isTerminal(row.status)) settle(() => resolve(rowToJob(row)));
+      };
+      this.events.on('finished', onFinished);
+      this.stopSignal.addEventListener('abort', stopped, { once: true });
+      signal?.addEventListener('abort', aborted, { once: true });
+      if (this.stopSignal.aborted) stopped();
+      else if (signal?.aborted) aborted();
+      else look();
+    });
+  }
+
+  private kindOf(type: unknown): JobKind {
+    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
+    if (!kind) {
+      const known = this.types.join(', ') || 'none';
+      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
+    }
+    return kind;
+  }
+
+  private async validated(kind: JobKind, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const { type: _type, ...rest } = body;
+    const params = await kind.validate(rest);
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
+    }
+    return params;
   }
 
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
@@ -157,6 +214,7 @@ export class JobQueue {
     } else {
       // Queued, or recorded as running by a previous process and not yet recovered by its kind.
       this.store.cancel(id);
+      this.events.emit('finished', id);
       await removeWorkDir(this.workDir(id));
     }
     return this.get(id, viewer);
@@ -211,6 +269,7 @@ export class JobQueue {
         continue;
       }
       this.store.fail(row.id, kind.resumable ? givenUpJobError(row.attempts) : INTERRUPTED_JOB_ERROR);
+      this.events.emit('finished', row.id);
       void removeWorkDir(this.workDir(row.id));
     }
   }
@@ -245,6 +304,7 @@ export class JobQueue {
       this.active.set(row.id, job);
       void job.settled.finally(() => {
         this.active.delete(row.id);
+        this.events.emit('finished', row.id);
         this.schedulePump();
         if (!this.closed) this.applyRetention().catch((error: unknown) => this.log.error({ err: error }, 'result retention failed'));
       });

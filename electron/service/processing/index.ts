@@ -13,5 +13,5 @@ export function processingJobKinds(deps: ProcessingDeps): JobKind[] {
 }
 
 export type { ProcessingDeps } from './processing-deps';
-export { processingItem } from './provenance/processing-item';
+export { processingItem, rerunBody } from './provenance/processing-item';
 export { isProcessingParams, type ProcessingParams } from './kinds/processing-params';

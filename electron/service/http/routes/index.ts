@@ -6,8 +6,10 @@ import { cacheRoutes } from './cache';
 import { healthRoutes } from './health';
 import { jobRoutes } from './jobs';
 import { jobItemRoutes } from './job-items';
+import { jobProcessGraphRoutes } from './job-process-graph';
 import { keyRoutes } from './keys';
 import { openApiRoutes } from './openapi';
+import { openEoRoutes } from './openeo';
 import { sceneRoutes } from './scenes';
 import { searchRoutes } from './search';
 import { sourceRoutes } from './sources';
@@ -15,4 +17,4 @@ import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, assetRoutes, cacheRoutes, jobItemRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, assetRoutes, cacheRoutes, jobItemRoutes, jobProcessGraphRoutes, openEoRoutes];
