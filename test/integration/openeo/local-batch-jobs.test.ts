@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../electron/service/jobs/types';
 import { useProcessingRig, waitJob } from '../processing/helpers/processing-rig';
 import { S2_SCENE } from '../processing/helpers/test-scenes';
-import { bearer, checkOpenEoAnswers, jsonBody, openEoFetch, openEoToken, type Answer, type AnswerLog } from './helpers/local-openeo';
+import { bearer, checkOpenEoAnswers, jsonBody, openEoFetch, openEoToken, type AnswerLog } from './helpers/local-openeo';
 
 const rig = useProcessingRig();
 let log: AnswerLog;
@@ -89,8 +89,6 @@ async function assetHref(id: string): Promise<string> {
   return (results.body as { assets: Record<string, { href: string }> }).assets['result.tif'].href;
 }
 
-const codeOf = (answer: Answer) => (answer.body as { code?: string }).code;
-
 describe('a created job', () => {
   it('queues nothing until started, can be edited, and has no results yet', async () => {
     const before = (await (await rig.env.svc.api('/api/v1/jobs')).json() as { jobs: unknown[] }).jobs.length;
@@ -132,7 +130,7 @@ describe('a finished job', () => {
     expect(item).toMatchObject({ type: 'Feature', id, properties: { 'openeo:status': 'finished', 'proj:epsg': 32629, expires: expect.any(String) } });
     expect(Object.keys(item.assets)).toEqual(['result.tif']);
     const href = item.assets['result.tif'].href;
-    expect(href).toMatch(new RegExp(`^${rig.env.svc.url}/api/v1/openeo/jobs/${id}/results/result\\.tif\\?run=${run.id}&expires=\\d+&sig=`));
+    expect(href).toMatch(new RegExp(`^${rig.env.svc.url}/api/v1/openeo/downloads/${id}/result\\.tif\\?run=${run.id}&expires=\\d+&sig=`));
 
     const whole = await fetch(href);
     expect(whole.status).toBe(200);

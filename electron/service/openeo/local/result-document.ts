@@ -9,7 +9,7 @@ import type { Job } from '../../jobs/types';
 import { isProcessingParams, processingItem } from '../../processing';
 import type { Geometry, StacAsset, StacItem, StacLink } from '../../stac/types';
 import type { OpenEoJobRecord, OutputFormat } from './job-records';
-import { openEoJobUrl } from './paths';
+import { openEoJobUrl, openEoUrl } from './paths';
 import type { SignedQuery } from './result-links';
 
 export interface ResultFile {
@@ -78,8 +78,8 @@ export function resultItem(record: OpenEoJobRecord, run: Job, origin: string, fi
   };
 }
 
-/** The download link of a result file: `…/jobs/{id}/results/{file}?run=&expires=&sig=`. */
+/** The download link of a result file: `…/downloads/{job_id}/{file}?run=&expires=&sig=` (outside /jobs, so no spelling of a job route reaches it). */
 export function resultFileUrl(origin: string, jobId: string, file: string, query: SignedQuery): string {
   const search = new URLSearchParams({ run: query.run, expires: String(query.expires), sig: query.sig });
-  return `${openEoJobUrl(origin, jobId)}/results/${file}?${search.toString()}`;
+  return openEoUrl(origin, `/downloads/${jobId}/${file}?${search.toString()}`);
 }

@@ -2,7 +2,7 @@
  * Processing of a batch job and its results: `POST /jobs/{job_id}/results` (start: queue the
  * ASTRA job; 202), `GET` (a STAC Item whose assets are signed, expiring links; 424 with the last
  * log entry when the run failed), `DELETE` (cancel; 204), `GET /jobs/{job_id}/logs`, and the
- * signed downloads `GET /jobs/{job_id}/results/{file}?run=&expires=&sig=` — public, because openEO
+ * signed downloads `GET /downloads/{job_id}/{file}?run=&expires=&sig=` — public, because openEO
  * clients fetch assets without a token: the link is the permission (openeo/local/result-links.ts);
  * Range and conditional requests are honoured as for ASTRA results.
  */
@@ -75,7 +75,7 @@ export function jobResultRoutes(app: FastifyInstance, ctx: ServiceContext): void
     return { level, logs: page.logs, links: next };
   });
 
-  app.get<{ Params: JobParams & { file: string }; Querystring: Record<string, string> }>(at('/jobs/:job_id/results/:file'), {
+  app.get<{ Params: JobParams & { file: string }; Querystring: Record<string, string> }>(at('/downloads/:job_id/:file'), {
     config: openEoConfig('public', true),
     schema: DOWNLOAD_SCHEMA,
   }, async (request, reply) => {
