@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/service/api/errors';
+import type { ErrorCode } from '../../../electron/service/api/types';
 import { openEoAnswer, asOpenEoErrorText, isOpenEoPath } from '../../../electron/service/http/openeo-errors';
 import { endpointsOf } from '../../../electron/service/http/routes/openeo/discovery';
 import type { Job } from '../../../electron/service/jobs/types';
@@ -129,7 +130,7 @@ describe('errors on openEO routes', () => {
   });
 
   it('rewrites error answers written in another format, and leaves openEO ones', () => {
-    const astra = (code: 'payload_too_large', message: string) => new AppError(code, message);
+    const astra = (code: ErrorCode, message: string) => new AppError(code, message);
     const fromAstra = asOpenEoErrorText(413, JSON.stringify({ error: { code: 'payload_too_large', message: 'too big' } }), 'req-2', astra);
     expect(JSON.parse(fromAstra!)).toEqual({ id: 'req-2', code: 'PayloadTooLarge', message: 'too big', links: [] });
     expect(JSON.parse(asOpenEoErrorText(400, 'Invalid Preflight Request', 'req-3', astra)!)).toMatchObject({ code: 'BadRequest', message: 'Invalid Preflight Request' });
