@@ -80,11 +80,11 @@ const CLIENT_ERRORS: Record<string, AppError> = {
  * a stalled request, oversized headers or a long URL, malformed HTTP. Answered as JSON on the
  * socket, which is then closed.
  */
-export function clientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
+export function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const appError = CLIENT_ERRORS[error.code ?? ''] ?? new AppError('invalid_parameter', 'malformed HTTP request');
   // The request line, when the parser still has it: a request to the openEO back-end gets its format.
-  const target = error.rawPacket?.subarray(0, 4096).toString('latin1').split('\r\n')[0].split(' ')[1] ?? '';
+  const target = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 4096).toString('latin1').split('\r\n')[0].split(' ')[1] ?? '';
   const body = JSON.stringify(isOpenEoPath(target) ? openEoAnswer(appError, 'client-error', () => appError).body : boundedBody(appError));
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${appError.status} ${STATUS_TEXT[appError.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n`

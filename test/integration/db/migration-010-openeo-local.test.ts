@@ -3,31 +3,21 @@
  * stores over it: only token hashes are stored, a token expires and dies with its key; batch job
  * records keep the posted process and its translation, survive a reopen, and each key sees its own.
  */
-import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
 import { openDatabase } from '../../../electron/service/db/open-database';
 import { KeyStore } from '../../../electron/service/keys/key-store';
 import { OpenEoTokenStore, TOKEN_TTL_MS } from '../../../electron/service/openeo/local/access-tokens';
 import { OpenEoJobRecords } from '../../../electron/service/openeo/local/job-records';
+import { upTo, useTempDatabases } from './helpers/migration-db';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'astra-mig10-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
+const { tempDb, tempDbPath } = useTempDatabases();
 const job = { ownerKeyId: 'key_a', title: 'NDVI', description: null, process: { process_graph: { x: { process_id: 'ndvi', arguments: {}, result: true } } }, job: { type: 'ndvi' as const, scene: 'sentinel-2:S2A_X' }, format: 'GTiff' as const };
 
 describe('migration 010 openeo-local', () => {
   it('upgrades a version-9 database, keeping its data, and checks what a job record may hold', () => {
-    const db = new Database(join(tempDir(), 'astra.sqlite'));
+    const db = tempDb();
     runMigrations(db, upTo(9));
     db.prepare("INSERT INTO settings (name, value) VALUES ('offline', 'true')").run();
     expect(runMigrations(db, upTo(10))).toBe(10);
@@ -46,8 +36,7 @@ describe('migration 010 openeo-local', () => {
 
 describe('the stores over it', () => {
   it('stores only token hashes; a token works until it expires or its key is revoked', () => {
-    const dir = tempDir();
-    const path = join(dir, 'astra.sqlite');
+    const path = tempDbPath();
     const db = openDatabase(path);
     let now = new Date('2024-05-01T00:00:00Z');
     const keys = new KeyStore(db);
@@ -71,7 +60,7 @@ describe('the stores over it', () => {
   });
 
   it('keeps job records across a reopen, newest first, each key its own', () => {
-    const path = join(tempDir(), 'astra.sqlite');
+    const path = tempDbPath();
     let db = openDatabase(path);
     let records = new OpenEoJobRecords(db);
     const first = records.create(job);
