@@ -10,11 +10,15 @@
  */
 import { OpenEO, type Builder, type BuilderNode, type Connection, type Job as ClientJob } from '@openeo/js-client';
 import { ProcessGraph, ProcessRegistry } from '@openeo/js-processgraphs';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_COLLECTIONS } from '../../../electron/service/openeo/graph';
+import { block, codeBlocks, readmeSection, REPO_ROOT } from '../../helpers/readme-snippets';
 import { samePixels, validateCog } from '../processing/helpers/gdal-check';
 import { getJob, runToFile, useProcessingRig, waitJob } from '../processing/helpers/processing-rig';
 import { LANDSAT_SCENE, S2_SCENE, S2_ZONE28_SCENE, SYNTHETIC_SCENE } from '../processing/helpers/test-scenes';
@@ -223,4 +227,34 @@ describe('POST /result for small requests only', () => {
     const created = await fetch(`${small.url}${OPENEO_ROOT}/jobs`, jsonBody(token, { process }));
     expect(created.status).toBe(201);
   }, 120_000);
+});
+
+describe('the README\'s openEO examples', () => {
+  const blocks = codeBlocks(readmeSection('openEO'));
+  const run = promisify(execFile);
+
+  it('runs the js-client example as written (URL and key substituted): the NDVI it writes is the ASTRA job\'s', async () => {
+    const svc = rig.env.svc;
+    const dir = mkdtempSync(join(rig.work, 'readme-js-'));
+    // The example imports @openeo/js-client as a user's project would have it installed.
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const code = block(blocks, 'js', 'OpenEO.connect').replaceAll('http://127.0.0.1:8787', svc.url).replaceAll('astra_sk_live_your_key_here', svc.key);
+    writeFileSync(join(dir, 'ndvi.mjs'), code);
+    const { stdout } = await run(process.execPath, [join(dir, 'ndvi.mjs')], { cwd: dir });
+    expect(stdout).toContain(LOCAL_COLLECTIONS.map((c) => c.id).join(', '));
+    expect(stdout).toContain('wrote ndvi.tif (image/tiff; application=geotiff; profile=cloud-optimized)');
+    const astra = await runToFile(svc, { type: 'ndvi', scene: S2_SCENE, bbox: [...BBOX], mask_clouds: false }, rig.work, 'readme-astra');
+    await expectSamePixels(join(dir, 'ndvi.tif'), astra.path);
+  }, 120_000);
+
+  it('names in the Python example what the back-end has: its URL, a local collection, the scene and bands of the js one', async () => {
+    const python = block(blocks, 'python', 'openeo.connect');
+    expect(python).toContain('openeo.connect("http://127.0.0.1:8787/api/v1/openeo").authenticate_basic(');
+    expect(python).toContain('"sentinel-2.sentinel-2-l2a"');
+    expect(python).toContain('S2A_29RKH_20200219_0_L2A');
+    const dir = mkdtempSync(join(rig.work, 'readme-py-'));
+    writeFileSync(join(dir, 'ndvi.py'), python);
+    // The openeo package is not installable here (no PyPI): the example is at least valid Python.
+    await run('/usr/bin/python3', ['-m', 'py_compile', join(dir, 'ndvi.py')]);
+  });
 });
