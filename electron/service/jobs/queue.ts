@@ -9,11 +9,11 @@
  * or by result retention.
  */
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { AppError, invalidParameter, notFound } from '../api/errors';
 import type { Db } from '../db/open-database';
 import { statfsFreeSpace, type FreeSpaceProbe } from '../storage/free-space';
+import { FinishEvents } from './finish-events';
 import { canSeeJob, EVERY_JOB, type JobViewer } from './job-access';
 import { JobAdmission, type AdmissionLimits } from './job-admission';
 import { givenUpJobError, INTERRUPTED_JOB_ERROR } from './job-errors';
@@ -77,8 +77,8 @@ export class JobQueue {
   private readonly log: JobLogger;
   private readonly admission: JobAdmission;
   private readonly retention: ResultRetention;
-  /** Emits `finished` with a job's id whenever a job reaches a terminal state. */
-  private readonly events = new EventEmitter().setMaxListeners(0);
+  /** Announces every job that reaches a terminal state (whenFinished). */
+  private readonly finishes = new FinishEvents();
   private pumpScheduled = false;
   private closed = false;
 
@@ -140,30 +140,7 @@ export class JobQueue {
    * service shuts down first, and with `signal`'s reason when it aborts.
    */
   whenFinished(id: string, signal?: AbortSignal): Promise<Job> {
-    return new Promise((resolve, reject) => {
-      const stopped = () => settle(() => reject(new AppError('service_unavailable', 'the service is shutting down; the job will go on when it starts again')));
-      const aborted = () => settle(() => reject(signal?.reason));
-      const onFinished = (finished: string) => {
-        if (finished === id) look();
-      };
-      const settle = (answer: () => void) => {
-        this.events.off('finished', onFinished);
-        this.stopSignal.removeEventListener('abort', stopped);
-        signal?.removeEventListener('abort', aborted);
-        answer();
-      };
-      const look = () => {
-        const row = this.store.find(id);
-        if (!row) settle(() => reject(notFound(`no job with id ${id}`)));
-        else if (isTerminal(row.status)) settle(() => resolve(rowToJob(row)));
-      };
-      this.events.on('finished', onFinished);
-      this.stopSignal.addEventListener('abort', stopped, { once: true });
-      signal?.addEventListener('abort', aborted, { once: true });
-      if (this.stopSignal.aborted) stopped();
-      else if (signal?.aborted) aborted();
-      else look();
-    });
+    return this.finishes.wait(id, (jobId) => this.store.find(jobId), this.stopSignal, signal);
   }
 
   private kindOf(type: unknown): JobKind {
@@ -214,7 +191,7 @@ export class JobQueue {
     } else {
       // Queued, or recorded as running by a previous process and not yet recovered by its kind.
       this.store.cancel(id);
-      this.events.emit('finished', id);
+      this.finishes.notify(id);
       await removeWorkDir(this.workDir(id));
     }
     return this.get(id, viewer);
@@ -269,7 +246,7 @@ export class JobQueue {
         continue;
       }
       this.store.fail(row.id, kind.resumable ? givenUpJobError(row.attempts) : INTERRUPTED_JOB_ERROR);
-      this.events.emit('finished', row.id);
+      this.finishes.notify(row.id);
       void removeWorkDir(this.workDir(row.id));
     }
   }
@@ -304,7 +281,7 @@ export class JobQueue {
       this.active.set(row.id, job);
       void job.settled.finally(() => {
         this.active.delete(row.id);
-        this.events.emit('finished', row.id);
+        this.finishes.notify(row.id);
         this.schedulePump();
         if (!this.closed) this.applyRetention().catch((error: unknown) => this.log.error({ err: error }, 'result retention failed'));
       });

@@ -33,6 +33,9 @@ export interface NewJobBody {
 }
 
 export class BatchJobs {
+  /** Jobs being started right now: a second start meanwhile has no effect, as on a queued job. */
+  private readonly starting = new Set<string>();
+
   constructor(private readonly deps: BatchJobDeps) {}
 
   /** The posted process as the ASTRA job it stands for, checked by the job's kind as a submission would be. */
@@ -97,15 +100,20 @@ export class BatchJobs {
    */
   async start(id: string, viewer: JobViewer): Promise<void> {
     const { record, run } = this.find(id, viewer);
-    if (run && !isTerminal(run.status)) return;
-    const { job } = record;
-    let started: Job;
+    if ((run && !isTerminal(run.status)) || this.starting.has(record.id)) return;
+    this.starting.add(record.id);
     try {
-      started = await this.deps.jobs.submit(job.type, job as unknown as Record<string, unknown>, record.ownerKeyId);
-    } catch (error) {
-      throw asProcessError(error, job);
+      const { job } = record;
+      let started: Job;
+      try {
+        started = await this.deps.jobs.submit(job.type, job as unknown as Record<string, unknown>, record.ownerKeyId);
+      } catch (error) {
+        throw asProcessError(error, job);
+      }
+      this.deps.records.setRun(record.id, started.id);
+    } finally {
+      this.starting.delete(record.id);
     }
-    this.deps.records.setRun(record.id, started.id);
     if (run) await this.discardRun(run);
   }
 

@@ -55,6 +55,7 @@ export async function runSync(deps: SyncResultDeps, process: unknown, owner: str
   } catch (error) {
     throw asProcessError(error, job);
   }
+  // The first call removes a finished job; an unfinished one is cancelled by it and removed by the second.
   const remove = async () => {
     await deps.jobs.cancelOrRemove(submitted.id).catch(() => null);
     await deps.jobs.cancelOrRemove(submitted.id).catch(() => null);
