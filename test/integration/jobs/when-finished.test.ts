@@ -45,7 +45,7 @@ function queue(): { jobs: JobQueue; release: (id: string) => Promise<void> } {
   const jobs = new JobQueue({ db, dataDir: dir, concurrency: 1 });
   const { kind, release } = gatedKind();
   jobs.register(kind);
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.close(), () => jobs.close(100));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => { db.close(); }, () => jobs.close(100));
   return { jobs, release };
 }
 
