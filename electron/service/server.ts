@@ -28,7 +28,7 @@ import { ensurePrivateDir } from './private-files';
 import { createLocalOpenEoBackend } from './openeo/local';
 import { createFileSecretStore, type SecretCodec } from './openeo/remote/file-secret-store';
 import type { SecretStore } from './openeo/remote/secret-store';
-import { getSceneFromSources } from './search';
+import { federatedSearch, getSceneFromSources, parseSearchBody } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
 import { processingJobKinds } from './processing';
@@ -36,6 +36,9 @@ import { RetentionSettingsStore } from './settings/retention-settings';
 import { createSources } from './sources';
 import type { FreeSpaceProbe } from './storage/free-space';
 import { createRasterWorkerPool, type RasterWorkerPool } from './worker-pool/raster-worker-pool';
+
+/** Area jobs page through every result: `matched` is not needed, so nothing is listed to count it. */
+const AREA_SEARCH_COUNT_BUDGET = { maxRequests: 0, timeMs: 0, pageSize: 1 };
 
 export interface AstraService {
   app: FastifyInstance;
@@ -145,6 +148,15 @@ export async function createService(config: ServiceConfig, options: CreateServic
     offline: cache.offline.isOffline,
     workerPool: rasterPool,
     shutdownSignal: shutdown.signal,
+    // The area kinds' scenes: POST /api/v1/search in-process (paging with its cursor; no count).
+    search: (body, signal) => federatedSearch(context.sources, parseSearchBody(body, { cursorSecret: context.cursorSecret }), {
+      timeoutMs: config.upstreamTimeoutMs,
+      countBudget: AREA_SEARCH_COUNT_BUDGET,
+      fetch: upstreamFetch,
+      signal,
+      cursorSecret: context.cursorSecret,
+      decodePage: context.searchPages.decode,
+    }),
   });
   for (const kind of processing) context.jobs.register(kind);
 

@@ -132,7 +132,10 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
           parameters: [query('status', 'Only jobs in this state', { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }), query('limit', '1–500, default 50', { type: 'integer', minimum: 1, maximum: 500 })],
           responses: { 200: { description: '{jobs: Job[]}' }, ...errors },
         },
-        post: { summary: 'Submit ndvi, index or change (owned by the submitting key)', responses: { 202: { description: 'Queued: {id, status, links}; Location is the job' }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') }, ...admission } },
+        post: { summary: 'Submit ndvi, index, change (scene pair or periods), composite or timeseries (owned by the submitting key)', responses: { 202: { description: 'Queued: {id, status, links}; Location is the job' }, ...errors, 422: { description: 'Valid JSON that cannot be processed (no scene found, area beyond the pixel limit, …)', ...json('Error') }, ...admission } },
+      },
+      '/api/v1/jobs/preview': {
+        post: { summary: 'Validate any job body as POST /jobs does and answer the scenes, observations and grid it would use; nothing is queued', responses: { 200: { description: 'JobPreview' }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') } } },
       },
       '/api/v1/jobs/{id}': {
         get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job' }, 404: { description: "Unknown job, or another key's", ...json('Error') } } },
@@ -150,6 +153,8 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
           responses: { 200: { description: '{process_graph}' }, 404: { description: "Unknown job, another key's, or a kind without a graph (offline)", ...json('Error') }, 422: { description: 'A job no openEO graph can express (e.g. a max_ndvi composite)', ...json('Error') } },
         },
       },
+      '/api/v1/jobs/{id}/result.json': { get: { summary: 'The result of a time-series job (TimeseriesResult)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'TimeseriesResult' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet), or not a time series', ...json('Error') } } } },
+      '/api/v1/jobs/{id}/result.csv': { get: { summary: 'The result of a time-series job as CSV, one row per entry (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'text/csv' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet), or not a time series', ...json('Error') }, 416: { description: 'Range not satisfiable', ...json('Error') } } } },
       '/api/v1/jobs/{id}/item': { get: { summary: 'STAC Item describing the result and its provenance', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Item' }, 404: { description: 'No result (yet), or not a processing job', ...json('Error') } } } },
       '/api/v1/cache': {
         get: { summary: 'Cache sizes, counts, limit, hit ratio; bytes of job results', responses: { 200: { description: 'Cache report' } } },

@@ -22,6 +22,7 @@ import { JobStore } from './job-store';
 import { ResultRetention, type RetentionPolicy } from './result-retention';
 import { removeWorkDir, RunningJob, type JobLogger } from './running-job';
 import type { JobKind } from './job-kind';
+import type { JobPreview } from './area-job-types';
 import type { Job, JobListQuery } from './types';
 
 export interface JobQueueOptions {
@@ -143,13 +144,21 @@ export class JobQueue {
     return this.finishes.wait(id, (jobId) => this.store.find(jobId), this.stopSignal, signal);
   }
 
+  /**
+   * POST /api/v1/jobs/preview: the same validation as `submit` (same 400/404/422), then what the
+   * job would use, from its kind; nothing is admitted or stored.
+   */
+  async preview(type: unknown, body: Record<string, unknown>): Promise<JobPreview> {
+    const kind = this.kindOf(type);
+    const params = await this.validated(kind, body);
+    return kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
+  }
+
   private kindOf(type: unknown): JobKind {
     const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
-    if (!kind) {
-      const known = this.types.join(', ') || 'none';
-      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
-    }
-    return kind;
+    if (kind) return kind;
+    const known = this.types.join(', ') || 'none';
+    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
   }
 
   private async validated(kind: JobKind, body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -164,14 +173,14 @@ export class JobQueue {
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
   get(id: string, viewer: JobViewer = EVERY_JOB): Job {
     const row = this.visibleRow(id, viewer);
-    return rowToJob(row, this.active.get(id)?.progress);
+    return rowToJob(row, this.active.get(id)?.live);
   }
 
   /** Newest first; only the viewer's own jobs unless it is admin. */
   list(query: JobListQuery = {}, viewer: JobViewer = EVERY_JOB): Job[] {
     const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIST_LIMIT)));
     const owner = viewer.admin ? undefined : (viewer.keyId ?? '');
-    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.progress));
+    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.live));
   }
 
   /**

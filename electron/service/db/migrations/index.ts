@@ -13,7 +13,8 @@ import { migration006JobOwner } from './006-job-owner';
 import { migration007JobStorage } from './007-job-storage';
 import { migration008Settings } from './008-settings';
 import { migration009OpenEoBackends } from './009-openeo-backends';
-import { migration010OpenEoLocal } from './010-openeo-local';
+import { migration010JobProgressDetail } from './010-job-progress-detail';
+import { migration011OpenEoLocal } from './011-openeo-local';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,7 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007JobStorage,
   migration008Settings,
   migration009OpenEoBackends,
-  migration010OpenEoLocal,
+  migration010JobProgressDetail,
+  migration011OpenEoLocal,
 ];
 
 export function schemaVersion(db: Database.Database): number {

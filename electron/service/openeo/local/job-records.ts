@@ -1,5 +1,5 @@
 /**
- * The `openeo_jobs` table (migration 010): openEO batch jobs of the local back-end. A record holds
+ * The `openeo_jobs` table (migration 011): openEO batch jobs of the local back-end. A record holds
  * what was posted (title, description, process) and its translation (the ASTRA job request and
  * output format); `astra_job_id` is the ASTRA job running it, null while the openEO job is
  * `created`. Who may see a record follows the ASTRA job rule (jobs/job-access.ts).

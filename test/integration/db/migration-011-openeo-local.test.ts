@@ -1,5 +1,5 @@
 /**
- * Migration 010 (the local openEO back-end's tokens and batch jobs) on real SQLite files, and the
+ * Migration 011 (the local openEO back-end's tokens and batch jobs) on real SQLite files, and the
  * stores over it: only token hashes are stored, a token expires and dies with its key; batch job
  * records keep the posted process and its translation, survive a reopen, and each key sees its own.
  */
@@ -15,13 +15,13 @@ import { upTo, useTempDatabases } from './helpers/migration-db';
 const { tempDb, tempDbPath } = useTempDatabases();
 const job = { ownerKeyId: 'key_a', title: 'NDVI', description: null, process: { process_graph: { x: { process_id: 'ndvi', arguments: {}, result: true } } }, job: { type: 'ndvi' as const, scene: 'sentinel-2:S2A_X' }, format: 'GTiff' as const };
 
-describe('migration 010 openeo-local', () => {
-  it('upgrades a version-9 database, keeping its data, and checks what a job record may hold', () => {
+describe('migration 011 openeo-local', () => {
+  it('upgrades a version-10 database, keeping its data, and checks what a job record may hold', () => {
     const db = tempDb();
-    runMigrations(db, upTo(9));
+    runMigrations(db, upTo(10));
     db.prepare("INSERT INTO settings (name, value) VALUES ('offline', 'true')").run();
-    expect(runMigrations(db, upTo(10))).toBe(10);
-    expect(schemaVersion(db)).toBe(10);
+    expect(runMigrations(db, upTo(11))).toBe(11);
+    expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: 'true' });
     const insert = (values: Record<string, unknown>) => db.prepare('INSERT INTO openeo_jobs (id, owner_key_id, process, job, format, created_at, updated_at) VALUES (@id, @owner, @process, @job, @format, @at, @at)')
       .run({ id: 'oejob_1', owner: 'key_a', process: '{}', job: '{}', format: 'GTiff', at: 'x', ...values });

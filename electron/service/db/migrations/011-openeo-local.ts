@@ -11,8 +11,8 @@ import type { Migration } from './migration';
  *   `created` — not started yet, so nothing is queued). Starting it again replaces the run.
  *   Owner as in `jobs.owner_key_id` (not a foreign key; jobs outlive their key).
  */
-export const migration010OpenEoLocal: Migration = {
-  version: 10,
+export const migration011OpenEoLocal: Migration = {
+  version: 11,
   name: 'openeo-local',
   up(db) {
     db.exec(`
