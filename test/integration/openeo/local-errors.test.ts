@@ -1,9 +1,9 @@
 /**
  * What the local openEO back-end refuses, as openEO clients see it: a process the engine lacks is
  * ProcessUnsupported naming it (callbacks included) and suggesting a remote back-end; a graph
- * that does not hold together is a 400 (ProcessGraphInvalid, ProcessParameterInvalid, …); a graph that reads as an
- * ASTRA job kind this build cannot run yet is FeatureUnsupported; malformed bodies are openEO
- * 400s — through @openeo/js-client and plain HTTP, every answer checked against openapi.yaml.
+ * that does not hold together is a 400 (ProcessGraphInvalid, ProcessParameterInvalid, …); malformed
+ * bodies are openEO 400s — through @openeo/js-client and plain HTTP, every answer checked against
+ * openapi.yaml. (Graphs of the area kinds run: local-area-journey.test.ts.)
  */
 import { OpenEO, type Connection } from '@openeo/js-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -64,12 +64,6 @@ describe('graphs the local back-end refuses', () => {
     const unknownCollection = { process_graph: { load: { ...load, arguments: { ...load.arguments, id: 'SENTINEL2_L2A' } }, save: { process_id: 'save_result', arguments: { data: { from_node: 'load' }, format: 'GTiff' }, result: true } } };
     const collection = await openEoFetch(svc, log, '/result', jsonBody(token, { process: unknownCollection }));
     expect(collection).toMatchObject({ status: 404, body: { code: 'CollectionNotFound', message: expect.stringContaining("'SENTINEL2_L2A'") } });
-  });
-
-  it('refuses a graph of an ASTRA job kind this version cannot run yet with FeatureUnsupported', async () => {
-    const composite = await clientRejection(con.computeResult(graphWith('median')));
-    expect(composite).toMatchObject({ code: 'FeatureUnsupported', status: 400, message: expect.stringMatching(/composite job.*cannot run yet/) });
-    expect(await openEoFetch(svc, log, '/jobs', jsonBody(token, { process: graphWith('median') }))).toMatchObject({ status: 400, body: { code: 'FeatureUnsupported' } });
   });
 
   it('answers malformed requests with openEO errors: not JSON, no process, wrong types, a huge body', async () => {

@@ -39,7 +39,7 @@ export function createLocalOpenEoBackend(options: LocalOpenEoOptions): LocalOpen
     tokens: new OpenEoTokenStore(db, keys),
     batch,
     results: new BatchResults({ batch, jobs, records, keys, links: new ResultLinkSigner(options.linkSecret) }),
-    sync: { batch, jobs, maxBytes: options.syncMaxBytes },
+    sync: { jobs, maxBytes: options.syncMaxBytes },
   };
 }
 

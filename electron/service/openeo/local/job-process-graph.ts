@@ -3,12 +3,13 @@
  * the request its params record (jobs/, processing/) through ../graph/'s jobToProcessGraph.
  * Single-scene jobs name their scene by collection, day and id, so the graph needs each scene's
  * collection and datetime (its STAC item, from the items cache or its source) and the cloud mask
- * the run actually used (from the job's plan). Posted back to `/api/v1/openeo/result` or
- * `/jobs`, it reads as the same job and gives the same pixels.
+ * the run actually used (from the job's plan). Area jobs (composite, period change, time series)
+ * keep their canonical request, which is all their graph needs. Posted back to
+ * `/api/v1/openeo/result` or `/jobs`, it reads as the same job and gives the same pixels.
  */
 import { notFound } from '../../api/errors';
 import type { Job } from '../../jobs/types';
-import { isProcessingParams, rerunBody, type ProcessingParams } from '../../processing';
+import { isAreaParams, isProcessingParams, rerunBody, type ProcessingParams } from '../../processing';
 import type { StacItem } from '../../stac/types';
 import { jobToProcessGraph, type OpenEoProcess, type SceneRef } from '../graph';
 
@@ -21,8 +22,9 @@ function maskBandOf(params: ProcessingParams, sceneId: string): SceneRef['maskBa
 }
 
 export async function processGraphOfJob(job: Job, sceneOf: SceneLookup): Promise<OpenEoProcess> {
+  if (isAreaParams(job.params)) return jobToProcessGraph(job.params.request);
   if (!isProcessingParams(job.params)) {
-    throw notFound(`job ${job.id} is a ${job.type} job; only processing jobs (ndvi, index, change) have a process graph`);
+    throw notFound(`job ${job.id} is a ${job.type} job; only processing jobs (ndvi, index, change, composite, timeseries) have a process graph`);
   }
   const params = job.params;
   const request = rerunBody(job.type, params);

@@ -40,7 +40,7 @@ export class BatchJobs {
 
   /** The posted process as the ASTRA job it stands for, checked by the job's kind as a submission would be. */
   async translate(process: unknown): Promise<Translated> {
-    const translated = await translateProcess(process, this.deps.jobs.types);
+    const translated = await translateProcess(process);
     try {
       await this.deps.jobs.check(translated.job.type, translated.job as unknown as Record<string, unknown>);
     } catch (error) {

@@ -1,13 +1,14 @@
 /**
  * What `GET /jobs/{id}/results` answers for a finished job: a STAC Item (openEO API 1.2
  * `batch_job_result`) whose assets are the run's result files behind signed, expiring links
- * (result-links.ts). A processing job's item is its ASTRA provenance item (grid, bands, statistics,
- * inputs) under the openEO job's id; other kinds get the footprint their result reports. Pure.
+ * (result-links.ts): the run's ASTRA provenance item (grid, bands, statistics, inputs; an area
+ * job's scenes, observations and reducer) under the openEO job's id. Pure.
  */
 import { RESULT_FILE_MEDIA_TYPE } from '../../jobs/job-record';
 import type { Job } from '../../jobs/types';
-import { isProcessingParams, processingItem } from '../../processing';
-import type { Geometry, StacAsset, StacItem, StacLink } from '../../stac/types';
+import { areaItem, isAreaParams, isProcessingParams, processingItem } from '../../processing';
+import { OpenEoError } from '../graph';
+import type { StacAsset, StacItem, StacLink } from '../../stac/types';
 import type { OpenEoJobRecord, OutputFormat } from './job-records';
 import { openEoJobUrl, openEoUrl } from './paths';
 import type { SignedQuery } from './result-links';
@@ -31,24 +32,11 @@ export function resultFilesOf(run: Job, format: OutputFormat): ResultFile[] {
     .map((name) => ({ name, type: MEDIA_TYPES[extension] }));
 }
 
-function polygonOf(bbox: number[]): Geometry {
-  const [w, s, e, n] = bbox;
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
-}
-
-function baseItem(record: OpenEoJobRecord, run: Job, origin: string): StacItem {
+/** The ASTRA provenance item of the run; every kind a graph can read as has one. */
+function baseItem(run: Job, origin: string): StacItem {
+  if (isAreaParams(run.params)) return areaItem(run, run.params, origin);
   if (isProcessingParams(run.params)) return processingItem(run, run.params, origin);
-  const bbox = Array.isArray(run.result?.bbox) && run.result.bbox.length === 4 ? run.result.bbox : undefined;
-  const period = typeof (record.job as { datetime?: unknown }).datetime === 'string' ? String((record.job as { datetime: string }).datetime).split('/') : [];
-  const time = period.length === 2
-    ? { datetime: null, start_datetime: new Date(period[0]).toISOString(), end_datetime: new Date(period[1]).toISOString() }
-    : { datetime: run.finished_at ?? run.created_at };
-  return {
-    type: 'Feature', stac_version: '1.0.0', stac_extensions: [], id: run.id,
-    geometry: bbox ? polygonOf(bbox) : null, ...(bbox ? { bbox } : {}),
-    properties: { ...time, created: run.finished_at ?? run.created_at } as unknown as StacItem['properties'],
-    links: [], assets: {},
-  };
+  throw new OpenEoError('Internal', `The run ${run.id} is a ${run.type} job, which has no result item.`);
 }
 
 export interface ResultAssetLink {
@@ -57,7 +45,7 @@ export interface ResultAssetLink {
 }
 
 export function resultItem(record: OpenEoJobRecord, run: Job, origin: string, files: readonly ResultAssetLink[], expiresAt: string): StacItem {
-  const item = baseItem(record, run, origin);
+  const item = baseItem(run, origin);
   const described = Object.values(item.assets)[0] as StacAsset | undefined;
   const assets: Record<string, StacAsset> = {};
   for (const { file, href } of files) {

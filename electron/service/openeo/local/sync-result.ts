@@ -13,14 +13,12 @@ import type { ErrorCode } from '../../api/types';
 import type { JobQueue } from '../../jobs/queue';
 import type { Job } from '../../jobs/types';
 import { OpenEoError } from '../graph';
-import type { BatchJobs } from './local-backend';
 import { resultFilesOf } from './result-document';
-import { asProcessError } from './translation';
+import { asProcessError, translateProcess } from './translation';
 
 const MIB = 1024 * 1024;
 
 export interface SyncResultDeps {
-  batch: BatchJobs;
   jobs: JobQueue;
   /** The largest storage estimate run synchronously (config.openEoSyncMaxBytes). */
   maxBytes: number;
@@ -43,7 +41,8 @@ function failure(job: Job): unknown {
 }
 
 export async function runSync(deps: SyncResultDeps, process: unknown, owner: string, signal: AbortSignal): Promise<SyncResult> {
-  const { job, format } = await deps.batch.translate(process);
+  // No separate check as for a batch job: submit validates (and plans) the job once, here.
+  const { job, format } = await translateProcess(process);
   const admit = (estimate: number) => {
     if (estimate <= deps.maxBytes) return;
     throw new OpenEoError('ProcessGraphComplexity', `The process is too large for synchronous processing: it may need up to ${Math.ceil(estimate / MIB)} MiB `

@@ -1,13 +1,12 @@
 /**
  * A posted openEO process → the ASTRA job the local engine runs (../graph/ does the reading), and
- * the engine's refusals of that job as openEO errors. A graph that reads as a job kind this build
- * does not run yet (the area kinds before their engine lands) is FeatureUnsupported, not an
- * unknown job type.
+ * the engine's refusals of that job as openEO errors. Every kind a graph can read as (ndvi, index,
+ * change, composite, timeseries) is a job kind of the queue.
  */
 import { isAppError } from '../../api/errors';
 import type { JobRequest } from '../../jobs/area-job-types';
 import { QueueFullError } from '../../jobs/job-admission';
-import { OpenEoError, processGraphToJob, REMOTE_HINT, type OpenEoProcess } from '../graph';
+import { OpenEoError, processGraphToJob, type OpenEoProcess } from '../graph';
 import type { OutputFormat } from './job-records';
 
 export interface Translated {
@@ -17,12 +16,8 @@ export interface Translated {
   format: OutputFormat;
 }
 
-/** `runnable`: the job kinds the queue runs. */
-export async function translateProcess(process: unknown, runnable: readonly string[]): Promise<Translated> {
+export async function translateProcess(process: unknown): Promise<Translated> {
   const { job, format } = await processGraphToJob(process);
-  if (!runnable.includes(job.type)) {
-    throw new OpenEoError('FeatureUnsupported', `The process graph reads as an ASTRA ${job.type} job, which this version of the local back-end cannot run yet; ${REMOTE_HINT}.`);
-  }
   return { process: process as OpenEoProcess, job, format };
 }
 
