@@ -19,9 +19,10 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_COLLECTIONS } from '../../../electron/service/openeo/graph';
 import { block, codeBlocks, readmeSection, REPO_ROOT } from '../../helpers/readme-snippets';
-import { samePixels, validateCog } from '../processing/helpers/gdal-check';
+import { validateCog } from '../processing/helpers/gdal-check';
 import { getJob, runToFile, useProcessingRig, waitJob } from '../processing/helpers/processing-rig';
 import { LANDSAT_SCENE, S2_SCENE, S2_ZONE28_SCENE, SYNTHETIC_SCENE } from '../processing/helpers/test-scenes';
+import { expectSamePixels, finished } from './helpers/client-runs';
 import { bearer, checkOpenEoAnswers, jsonBody, openEoFetch, openEoToken, OPENEO_ROOT, type AnswerLog } from './helpers/local-openeo';
 
 const rig = useProcessingRig();
@@ -62,21 +63,6 @@ async function connected(): Promise<Connection> {
   const con = await OpenEO.connect(`${rig.env.svc.url}${OPENEO_ROOT}`);
   await con.authenticateBasic('analyst', rig.env.svc.key);
   return con;
-}
-
-async function finished(job: ClientJob): Promise<ClientJob> {
-  for (let polls = 0; polls < 2400; polls++) {
-    await job.describeJob();
-    if (['finished', 'error', 'canceled'].includes(String(job.status))) return job;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`job ${job.id} did not finish: ${job.status}`);
-}
-
-async function expectSamePixels(a: string, b: string): Promise<void> {
-  const same = await samePixels(a, b);
-  expect(same, `${a} vs ${b}`).toMatchObject({ size: true, geotransform: true, bands: true });
-  expect(same.identical.every(Boolean), `${a} vs ${b}: ${JSON.stringify(same.identical)}`).toBe(true);
 }
 
 describe('the js-client journey', () => {
