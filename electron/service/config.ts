@@ -46,6 +46,12 @@ export interface ServiceConfig {
   maxQueuedTotal: number;
   /** Free bytes the data dir's volume keeps: a job or prefetch that would eat into them → 507 (ASTRA_DISK_RESERVE_BYTES). */
   diskReserveBytes: number;
+  /**
+   * The largest job `POST /api/v1/openeo/result` runs synchronously, as the job's storage estimate
+   * (output, spool and journal at their peak); larger ones are refused with ProcessGraphComplexity,
+   * pointing to batch jobs (ASTRA_OPENEO_SYNC_MAX_BYTES, default 256 MiB ≈ 18 megapixels of one band).
+   */
+  openEoSyncMaxBytes: number;
   /** Folder of the built renderer served at `/`; null = do not serve it. */
   rendererDir: string | null;
   /** Extra browser origins allowed by CORS (e.g. the electron-vite dev server). */
@@ -152,6 +158,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     maxQueuedPerKey: intFrom('ASTRA_MAX_QUEUED_PER_KEY', flags.maxQueuedPerKey ?? env.ASTRA_MAX_QUEUED_PER_KEY, 20, 1, 100_000),
     maxQueuedTotal: intFrom('ASTRA_MAX_QUEUED_TOTAL', flags.maxQueuedTotal ?? env.ASTRA_MAX_QUEUED_TOTAL, 200, 1, 1_000_000),
     diskReserveBytes: intFrom('ASTRA_DISK_RESERVE_BYTES', flags.diskReserveBytes ?? env.ASTRA_DISK_RESERVE_BYTES, 1024 ** 3, 0, Number.MAX_SAFE_INTEGER),
+    openEoSyncMaxBytes: intFrom('ASTRA_OPENEO_SYNC_MAX_BYTES', env.ASTRA_OPENEO_SYNC_MAX_BYTES, 256 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER),
     rendererDir: flags.rendererDir ?? env.ASTRA_RENDERER_DIR ?? null,
     corsOrigins: (env.ASTRA_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionKey: null,

@@ -25,6 +25,7 @@ import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
 import { ensurePrivateDir } from './private-files';
+import { createLocalOpenEoBackend } from './openeo/local';
 import { createFileSecretStore, type SecretCodec } from './openeo/remote/file-secret-store';
 import type { SecretStore } from './openeo/remote/secret-store';
 import { federatedSearch, getSceneFromSources, parseSearchBody } from './search';
@@ -104,28 +105,31 @@ export async function createService(config: ServiceConfig, options: CreateServic
   });
   const retention = new RetentionSettingsStore(db);
   const rasterPool = createRasterWorkerPool(config.workerCount);
+  const keys = new KeyStore(db);
+  const jobs = new JobQueue({
+    db,
+    dataDir: config.dataDir,
+    concurrency: config.workerCount,
+    shutdownSignal: shutdown.signal,
+    log: { error: (details, message) => app.log.error(details, message) },
+    limits: config,
+    freeSpace: options.freeSpace,
+    retention: () => retention.policy(),
+  });
   const context: ServiceContext = {
     config,
     db,
-    keys: new KeyStore(db),
+    keys,
     shutdownSignal: shutdown.signal,
     upstreamFetch,
     sources: [],
     sourceStatus,
     cursorSecret: loadOrCreateSecret(config.dataDir, 'cursor'),
     searchPages: new SearchPageDecoderPool(),
-    jobs: new JobQueue({
-      db,
-      dataDir: config.dataDir,
-      concurrency: config.workerCount,
-      shutdownSignal: shutdown.signal,
-      log: { error: (details, message) => app.log.error(details, message) },
-      limits: config,
-      freeSpace: options.freeSpace,
-      retention: () => retention.policy(),
-    }),
+    jobs,
     retention,
     cache,
+    openeo: createLocalOpenEoBackend({ db, keys, jobs, linkSecret: loadOrCreateSecret(config.dataDir, 'openeo-links'), syncMaxBytes: config.openEoSyncMaxBytes }),
   };
   // Below the federation: status tracking sees the real upstream; the cache answers when it fails.
   context.sources = createSources(config).map((adapter) => context.cache.wrap(sourceStatus.track(adapter)));
@@ -181,13 +185,14 @@ export async function createService(config: ServiceConfig, options: CreateServic
       const allowed = !origin || origin === own || origin === `http://localhost:${boundPort}` || config.corsOrigins.includes(origin);
       callback(null, allowed);
     },
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Range'],
-    exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
+    // Location and OpenEO-Identifier: what openEO clients read from a created batch job.
+    exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'Location', 'OpenEO-Identifier'],
   });
   installAuth(app, context.keys, [
     { secret: config.sessionKey, id: 'session', name: 'desktop session', scopes: ADMIN_KEY_SCOPES },
-  ]);
+  ], context.openeo.tokens);
   await installRateLimit(app, config.rateLimitPerMinute);
   for (const register of ROUTE_MODULES) await register(app, context);
   await installRendererStatic(app, config.rendererDir);

@@ -17,6 +17,7 @@ import type { AreaJobRequest, JobPreview as AreaJobPreview, TimeseriesResult } f
 import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
 import type { Bbox, Geometry, ItemCollection, SourceId, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection } from '../stac/types';
 import type { IndexName } from '../../../workers/lib/indices';
+import type { OpenEoProcess } from '../openeo/graph/graph-json';
 
 export type {
   ApiKeyInfo, ApiKeyList, CreatedApiKey, ErrorBody, ErrorCode, ErrorDetail, HealthResponse, KeyScope, OpenApiDocument,
@@ -34,6 +35,7 @@ export type {
   StacAsset, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection, StacLink,
 } from '../stac/types';
 export type { IndexName } from '../../../workers/lib/indices';
+export type { OpenEoProcess, ProcessGraphNodes, ProcessNode } from '../openeo/graph/graph-json';
 
 // ---- Requests -----------------------------------------------------------------------------
 
@@ -179,6 +181,7 @@ export interface WireTypes {
   JobRequest: JobRequest;
   OfflineRequest: OfflineRequest;
   OpenApiDocument: OpenApiDocument;
+  ProcessGraph: OpenEoProcess;
   SceneAssets: SceneAssets;
   SearchBody: SearchBody;
   SearchQuery: SearchQuery;
@@ -229,6 +232,7 @@ export const API_ROUTES = {
   'DELETE /api/v1/jobs/{id}': { response: 'Job', success: [200, 202, 204] },
   'GET /api/v1/jobs/{id}/result.tif': { response: 'bytes', success: [200, 206] },
   'GET /api/v1/jobs/{id}/item': { response: 'Item', success: [200] },
+  'GET /api/v1/jobs/{id}/process-graph': { response: 'ProcessGraph', success: [200] },
   'GET /api/v1/jobs/{id}/result.json': { response: 'TimeseriesResult', success: [200] },
   'GET /api/v1/jobs/{id}/result.csv': { response: 'bytes', success: [200, 206] },
   'GET /api/v1/cache': { response: 'CacheReport', success: [200] },

@@ -119,6 +119,9 @@ export interface SourceList {
 export interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string; description: string };
+  /** Where the openEO back-end's routes (/api/v1/openeo/) are specified. */
+  externalDocs?: { description: string; url: string };
+  'x-openeo'?: { root: string; api_version: string; capabilities: string; specification: string };
   servers: Array<{ url: string }>;
   security: Array<Record<string, string[]>>;
   components: { securitySchemes: Record<string, unknown>; schemas: Record<string, Record<string, unknown>> };

@@ -2,14 +2,20 @@
  * Bearer authentication and scopes, decided from the route fastify matched (route-access.ts):
  * public routes pass, a request that matched no route falls through to the JSON 404 (its handler
  * does nothing), every other route needs a known key holding the route's scope. Accepts stored
- * API keys and the per-launch key of this process (the desktop session).
+ * API keys and the per-launch key of this process (the desktop session) — and on the local openEO
+ * back-end's routes (family `openeo`) only openEO access tokens, `Bearer basic//<token>`, which
+ * stand for the stored key they were issued for (openeo/local/access-tokens.ts); their failures
+ * are openEO errors (AuthenticationRequired 401, AuthenticationSchemeInvalid / TokenInvalid /
+ * PermissionsInsufficient 403).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../api/errors';
 import type { KeyScope } from '../keys/key-scopes';
 import type { KeyStore, VerifiedKey } from '../keys/key-store';
-import { accessOf } from './route-access';
+import { OpenEoError } from '../openeo/graph';
+import { BASIC_TOKEN_PREFIX } from '../openeo/local';
+import { accessOf, familyOf, type RouteAccess } from './route-access';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,14 +66,39 @@ function insufficientScope(reply: FastifyReply, key: VerifiedKey, scope: KeyScop
   });
 }
 
-export function installAuth(app: FastifyInstance, keys: KeyStore, processKeys: readonly ProcessKey[]): void {
+/** What verifies the openEO access tokens (openeo/local/access-tokens.ts). */
+export interface OpenEoTokenVerifier {
+  verify(token: string): VerifiedKey | null;
+}
+
+/** The key behind an openEO route's `Bearer basic//<token>`, or the openEO error why not. */
+function openEoKey(request: FastifyRequest, access: KeyScope, tokens: OpenEoTokenVerifier | undefined): VerifiedKey {
+  const header = request.headers.authorization;
+  if (!header) throw new OpenEoError('AuthenticationRequired', 'Unauthorized: sign in first (GET /credentials/basic with an ASTRA API key as the password), then send Authorization: Bearer basic//<access_token>.');
+  const token = bearerToken(request);
+  if (!token || !token.startsWith(BASIC_TOKEN_PREFIX)) {
+    throw new OpenEoError('AuthenticationSchemeInvalid', 'Authentication method not supported: send Authorization: Bearer basic//<access_token> from GET /credentials/basic.');
+  }
+  const verified = tokens?.verify(token.slice(BASIC_TOKEN_PREFIX.length)) ?? null;
+  if (!verified) throw new OpenEoError('TokenInvalid', 'Authorization token has expired or is invalid (or its API key was revoked). Please authenticate again.');
+  if (!verified.scopes.includes(access)) {
+    throw new OpenEoError('PermissionsInsufficient', `This request needs an API key with the "${access}" scope; the key behind this token has: ${verified.scopes.join(', ') || 'none'}.`);
+  }
+  return verified;
+}
+
+export function installAuth(app: FastifyInstance, keys: KeyStore, processKeys: readonly ProcessKey[], openEoTokens?: OpenEoTokenVerifier): void {
   const live = processKeys
     .filter((k): k is ProcessKey & { secret: string } => typeof k.secret === 'string' && k.secret.length > 0)
     .map((k) => ({ secret: k.secret, key: { id: PROCESS_KEY_PREFIX + k.id, name: k.name, scopes: k.scopes } satisfies VerifiedKey }));
 
   app.addHook('onRequest', async (request, reply) => {
-    const access = accessOf(request);
+    const access: RouteAccess | 'not-found' = accessOf(request);
     if (access === 'public' || access === 'not-found') return;
+    if (familyOf(request) === 'openeo') {
+      request.apiKey = openEoKey(request, access, openEoTokens);
+      return;
+    }
     const token = bearerToken(request);
     if (token === null) throw unauthorized(reply, 'missing Authorization: Bearer <key> header');
     if (token === '') throw unauthorized(reply, 'malformed Authorization header; expected "Bearer <key>"');

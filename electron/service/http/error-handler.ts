@@ -10,6 +10,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { echo } from '../api/echo';
 import { AppError, isAppError } from '../api/errors';
 import type { ErrorBody, ErrorCode } from '../api/types';
+import { QueueFullError } from '../jobs/job-admission';
+import { answersOpenEo, asOpenEoErrorText, isOpenEoPath, openEoAnswer, openEoBody } from './openeo-errors';
 
 /** Longest message sent; longer ones (however they came about) are cut. */
 const MESSAGE_LIMIT = 1000;
@@ -54,12 +56,17 @@ export function boundedBody(error: AppError): ErrorBody {
 }
 
 /** fastify's errors raised before a route is found (fastify option `frameworkErrors`). */
-export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const appError = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
     ? new AppError('uri_too_long', 'path: a path segment is longer than the service accepts')
     : error.code === 'FST_ERR_BAD_URL'
       ? new AppError('invalid_parameter', 'path: is not a valid URL (bad percent-encoding)', { parameter: 'path' })
       : new AppError('invalid_parameter', 'request: could not be routed');
+  if (isOpenEoPath(request.url)) {
+    const { status, body } = openEoAnswer(appError, request.id, () => appError);
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
+    return;
+  }
   void reply.status(appError.status).type('application/json; charset=utf-8').send(boundedBody(appError));
 }
 
@@ -76,7 +83,9 @@ const CLIENT_ERRORS: Record<string, AppError> = {
 export function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const appError = CLIENT_ERRORS[error.code ?? ''] ?? new AppError('invalid_parameter', 'malformed HTTP request');
-  const body = JSON.stringify(boundedBody(appError));
+  // The request line, when the parser still has it: a request to the openEO back-end gets its format.
+  const target = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 4096).toString('latin1').split('\r\n')[0].split(' ')[1] ?? '';
+  const body = JSON.stringify(isOpenEoPath(target) ? openEoAnswer(appError, 'client-error', () => appError).body : boundedBody(appError));
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${appError.status} ${STATUS_TEXT[appError.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\n`
       + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
@@ -133,15 +142,28 @@ export function asErrorBody(status: number, payload: unknown): string | null {
   return JSON.stringify(boundedBody(new AppError(code, echo(message))));
 }
 
+function payloadText(payload: unknown): string | null {
+  return typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode < 400 || (payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload))) return payload;
-    const rewritten = asErrorBody(reply.statusCode, payload);
+    const rewritten = answersOpenEo(request)
+      ? asOpenEoErrorText(reply.statusCode, payloadText(payload), request.id, (code, message) => new AppError(code, message))
+      : asErrorBody(reply.statusCode, payload);
     if (rewritten === null) return payload;
     void reply.type('application/json; charset=utf-8');
     return rewritten;
   });
   app.setErrorHandler((error, request, reply: FastifyReply) => {
+    if (answersOpenEo(request)) {
+      // openEO routes (http/openeo-errors.ts): openEO's format, auth failures and 404s included.
+      if (error instanceof QueueFullError) reply.header('retry-after', String(error.retryAfterSeconds));
+      const { status, body } = openEoAnswer(error, request.id, (other) => toAppError(other, request));
+      void reply.status(status).type('application/json; charset=utf-8').send(body);
+      return;
+    }
     const appError = toAppError(error, request);
     if (appError.code === 'rate_limited' || appError.code === 'service_unavailable') {
       // Retry-After is set by whoever raised it; keep it.
@@ -150,6 +172,10 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const err = new AppError('not_found', `no route ${echo(request.method, 20)} ${echo(request.url.split('?')[0])}`);
+    if (isOpenEoPath(request.url)) {
+      void reply.status(404).send(openEoBody(request.id, 'NotFound', err.message));
+      return;
+    }
     void reply.status(404).send(boundedBody(err));
   });
 }

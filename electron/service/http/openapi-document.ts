@@ -46,6 +46,10 @@ const SCOPES_DESCRIPTION = 'API keys have scopes: `read` (search, scenes, assets
   + '`process` (jobs, offline prefetch), `admin` (keys, settings, clearing the cache). Each operation names the one it needs '
   + 'in `x-required-scope`; a key without it gets 403 `insufficient_scope`.';
 
+const OPENEO_DESCRIPTION = 'The local openEO back-end (openEO API 1.2) lives under `/api/v1/openeo/`; its routes are not listed here: they are '
+  + 'specified by the openEO API (https://api.openeo.org/1.2.0/), and its capabilities (`GET /api/v1/openeo/`) list every endpoint it implements. '
+  + 'It takes openEO access tokens (`GET /api/v1/openeo/credentials/basic` with an API key as the password), not keys, and answers openEO errors.';
+
 type Operation = Record<string, unknown> & { responses?: Record<string, unknown> };
 
 /** Adds, per operation, the access its route declares: public → no security; private → its scope and 403. */
@@ -89,7 +93,9 @@ function withContract(paths: Record<string, Record<string, Operation>>) {
 export function openApiDocument(serverUrl: string, routes: readonly RegisteredRoute[] = []): OpenApiDocument {
   return {
     openapi: '3.0.3',
-    info: { title: 'ASTRA v1 API', version: ASTRA_VERSION, description: `Federated STAC search, asset access, local processing and offline cache of ASTRA Desktop. ${SCOPES_DESCRIPTION}` },
+    info: { title: 'ASTRA v1 API', version: ASTRA_VERSION, description: `Federated STAC search, asset access, local processing and offline cache of ASTRA Desktop. ${SCOPES_DESCRIPTION} ${OPENEO_DESCRIPTION}` },
+    externalDocs: { description: 'The local openEO back-end under /api/v1/openeo/ follows the openEO API 1.2', url: 'https://api.openeo.org/1.2.0/' },
+    'x-openeo': { root: '/api/v1/openeo', api_version: '1.2.0', capabilities: '/api/v1/openeo/', specification: 'https://api.openeo.org/1.2.0/' },
     servers: [{ url: serverUrl }],
     security: bearer,
     components: {
@@ -140,6 +146,13 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
         },
       },
       '/api/v1/jobs/{id}/result.tif': { get: { summary: 'The result Cloud-Optimized GeoTIFF (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'image/tiff' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet)', ...json('Error') }, 416: { description: 'Range not satisfiable', ...json('Error') } } } },
+      '/api/v1/jobs/{id}/process-graph': {
+        get: {
+          summary: 'The job as an openEO process graph: posted to /api/v1/openeo/result or /api/v1/openeo/jobs it runs the same job (same pixels)',
+          parameters: [path('id', 'Job id')],
+          responses: { 200: { description: '{process_graph}' }, 404: { description: "Unknown job, another key's, or a kind without a graph (offline)", ...json('Error') }, 422: { description: 'A job no openEO graph can express (e.g. a max_ndvi composite)', ...json('Error') } },
+        },
+      },
       '/api/v1/jobs/{id}/result.json': { get: { summary: 'The result of a time-series job (TimeseriesResult)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'TimeseriesResult' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet), or not a time series', ...json('Error') } } } },
       '/api/v1/jobs/{id}/result.csv': { get: { summary: 'The result of a time-series job as CSV, one row per entry (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'text/csv' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet), or not a time series', ...json('Error') }, 416: { description: 'Range not satisfiable', ...json('Error') } } } },
       '/api/v1/jobs/{id}/item': { get: { summary: 'STAC Item describing the result and its provenance', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Item' }, 404: { description: 'No result (yet), or not a processing job', ...json('Error') } } } },

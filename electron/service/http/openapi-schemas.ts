@@ -154,4 +154,7 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
   StacCollection: { type: 'object', description: 'STAC 1.0.0 Collection with a source-scoped id' },
   StacCollectionList: object({ collections: { type: 'array', items: ref('StacCollection') }, links }, ['collections', 'links']),
   OpenApiDocument: { type: 'object', description: 'This document (OpenAPI 3.0)' },
+  ProcessGraph: object({
+    process_graph: { type: 'object', description: 'openEO API 1.2 process graph: nodes by id, each {process_id, arguments, result?}; the processes of GET /api/v1/openeo/processes', additionalProperties: { type: 'object', required: ['process_id', 'arguments'] } },
+  }, ['process_graph'], { description: 'An openEO process (https://api.openeo.org/1.2.0/#section/Processes/Process-Graphs); POST it as {"process": …} to /api/v1/openeo/result or /api/v1/openeo/jobs' }),
 };

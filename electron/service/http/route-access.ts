@@ -18,10 +18,21 @@ import type { KeyScope } from '../keys/key-scopes';
 
 export type RouteAccess = 'public' | KeyScope;
 
+/**
+ * Which API a route belongs to: the ASTRA v1 API (absent), or the local openEO back-end under
+ * /api/v1/openeo/ — whose routes take openEO access tokens (`Bearer basic//<token>`) instead of
+ * keys and answer errors in openEO's format (http/openeo-errors.ts).
+ */
+export type RouteFamily = 'openeo';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route: 'public', or the key scope it needs. */
     access?: RouteAccess;
+    /** The API the route belongs to; absent = ASTRA v1. */
+    family?: RouteFamily;
+    /** openEO routes: not an openEO API endpoint, so not listed in the capabilities (discovery, signed downloads). */
+    unlisted?: boolean;
   }
   interface FastifyInstance {
     /** Every route registered so far with its access (collectRoutes); the OpenAPI document reads it. */
@@ -33,6 +44,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  family?: RouteFamily;
+  unlisted?: boolean;
   /** The JSON schemas fastify validates the request with (checked against the API contract by a test). */
   schema?: { querystring?: unknown; body?: unknown };
 }
@@ -48,6 +61,11 @@ const PLUGIN_ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = { 'OPTIONS *'
 export function accessOf(request: FastifyRequest): RouteAccess | 'not-found' {
   if (request.is404) return 'not-found';
   return request.routeOptions.config?.access ?? 'admin';
+}
+
+/** The API of the route matched for this request (undefined: ASTRA v1, or no route matched). */
+export function familyOf(request: FastifyRequest): RouteFamily | undefined {
+  return request.is404 ? undefined : request.routeOptions.config?.family;
 }
 
 function methodsOf(route: RouteOptions): string[] {
@@ -67,7 +85,9 @@ export function collectRoutes(app: FastifyInstance): () => RegisteredRoute[] {
     seen.push(route);
   });
   const list = () => seen.flatMap((route) => methodsOf(route).map((method) => ({
-    method, url: route.url, access: route.config?.access, schema: { querystring: route.schema?.querystring, body: route.schema?.body },
+    method, url: route.url, access: route.config?.access,
+    ...(route.config?.family ? { family: route.config.family } : {}), ...(route.config?.unlisted ? { unlisted: true } : {}),
+    schema: { querystring: route.schema?.querystring, body: route.schema?.body },
   })));
   app.decorate('registeredRoutes', list);
   app.addHook('onReady', async () => {

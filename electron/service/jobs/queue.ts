@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { AppError, invalidParameter, notFound } from '../api/errors';
 import type { Db } from '../db/open-database';
 import { statfsFreeSpace, type FreeSpaceProbe } from '../storage/free-space';
+import { FinishEvents } from './finish-events';
 import { canSeeJob, EVERY_JOB, type JobViewer } from './job-access';
 import { JobAdmission, type AdmissionLimits } from './job-admission';
 import { givenUpJobError, INTERRUPTED_JOB_ERROR } from './job-errors';
@@ -48,6 +49,12 @@ export interface JobQueueOptions {
 const NO_LIMITS: AdmissionLimits = { maxQueuedPerKey: Number.MAX_SAFE_INTEGER, maxQueuedTotal: Number.MAX_SAFE_INTEGER, diskReserveBytes: 0 };
 const KEEP_ALL: RetentionPolicy = { maxAgeDays: null, maxBytes: null };
 
+/** What a caller may add to admission (e.g. the openEO back-end's size limit for synchronous requests). */
+export interface SubmitOptions {
+  /** Called with the kind's storage estimate after validation, before the job is stored; throws to refuse it. */
+  admit?(estimateBytes: number): void;
+}
+
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 500;
 
@@ -71,6 +78,8 @@ export class JobQueue {
   private readonly log: JobLogger;
   private readonly admission: JobAdmission;
   private readonly retention: ResultRetention;
+  /** Announces every job that reaches a terminal state (whenFinished). */
+  private readonly finishes = new FinishEvents();
   private pumpScheduled = false;
   private closed = false;
 
@@ -103,17 +112,14 @@ export class JobQueue {
    * Validates `body` with the kind of `type`, admits it (queue limits, free space) and stores it
    * as queued, owned by `owner` (the submitting key's id), then schedules it.
    */
-  async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null): Promise<Job> {
+  async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null, options: SubmitOptions = {}): Promise<Job> {
     if (this.stopSignal.aborted) throw new AppError('service_unavailable', 'the service is shutting down; submit the job again later');
     const kind = this.kindOf(type);
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
-    const { type: _type, ...rest } = body;
-    const params = await kind.validate(rest);
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-      throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
-    }
+    const params = await this.validated(kind, body);
     const estimate = (await kind.estimateStorage?.(params)) ?? 0;
+    options.admit?.(estimate);
     const free = await this.admission.freeBytes();
     // From here to the insert nothing awaits, so concurrent submissions cannot both take the last slot.
     this.admission.checkQueue(owner);
@@ -124,14 +130,27 @@ export class JobQueue {
     return rowToJob(row);
   }
 
+  /** Validates a body as submit would, without admitting or storing anything (openEO: a batch job is checked when it is created). */
+  async check(type: unknown, body: Record<string, unknown>): Promise<void> {
+    await this.validated(this.kindOf(type), body);
+  }
+
+  /**
+   * Resolves with the job once it has finished (succeeded, failed or cancelled); at once when it
+   * already has. Rejects with 404 when the job is unknown or was removed, with 503 when the
+   * service shuts down first, and with `signal`'s reason when it aborts.
+   */
+  whenFinished(id: string, signal?: AbortSignal): Promise<Job> {
+    return this.finishes.wait(id, (jobId) => this.store.find(jobId), this.stopSignal, signal);
+  }
+
   /**
    * POST /api/v1/jobs/preview: the same validation as `submit` (same 400/404/422), then what the
    * job would use, from its kind; nothing is admitted or stored.
    */
   async preview(type: unknown, body: Record<string, unknown>): Promise<JobPreview> {
     const kind = this.kindOf(type);
-    const { type: _type, ...rest } = body;
-    const params = await kind.validate(rest);
+    const params = await this.validated(kind, body);
     return kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
   }
 
@@ -140,6 +159,15 @@ export class JobQueue {
     if (kind) return kind;
     const known = this.types.join(', ') || 'none';
     throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
+  }
+
+  private async validated(kind: JobKind, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const { type: _type, ...rest } = body;
+    const params = await kind.validate(rest);
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
+    }
+    return params;
   }
 
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
@@ -172,6 +200,7 @@ export class JobQueue {
     } else {
       // Queued, or recorded as running by a previous process and not yet recovered by its kind.
       this.store.cancel(id);
+      this.finishes.notify(id);
       await removeWorkDir(this.workDir(id));
     }
     return this.get(id, viewer);
@@ -226,6 +255,7 @@ export class JobQueue {
         continue;
       }
       this.store.fail(row.id, kind.resumable ? givenUpJobError(row.attempts) : INTERRUPTED_JOB_ERROR);
+      this.finishes.notify(row.id);
       void removeWorkDir(this.workDir(row.id));
     }
   }
@@ -260,6 +290,7 @@ export class JobQueue {
       this.active.set(row.id, job);
       void job.settled.finally(() => {
         this.active.delete(row.id);
+        this.finishes.notify(row.id);
         this.schedulePump();
         if (!this.closed) this.applyRetention().catch((error: unknown) => this.log.error({ err: error }, 'result retention failed'));
       });

@@ -60,6 +60,15 @@ export class KeyStore {
     }
   }
 
+  /** The identity of the stored key with this id, unless it is unknown or revoked (tokens issued for a key, openeo/local/). */
+  active(id: string): VerifiedKey | null {
+    const row = this.db
+      .prepare<[string], { id: string; name: string; scopes: string; revoked_at: string | null }>('SELECT id, name, scopes, revoked_at FROM api_keys WHERE id = ?')
+      .get(id);
+    if (!row || row.revoked_at) return null;
+    return { id: row.id, name: row.name, scopes: scopesFromColumn(row.scopes) };
+  }
+
   /** The key's identity when it is well-formed, known and not revoked; otherwise null. */
   verify(candidate: string): VerifiedKey | null {
     if (!isWellFormedKey(candidate)) return null;

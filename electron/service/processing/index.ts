@@ -18,7 +18,7 @@ export function processingJobKinds(deps: ProcessingDeps & { search: SceneSearch 
 }
 
 export type { ProcessingDeps } from './processing-deps';
-export { processingItem } from './provenance/processing-item';
+export { processingItem, rerunBody } from './provenance/processing-item';
 export { areaItem } from './area/provenance/area-item';
 export { isProcessingParams, type ProcessingParams } from './kinds/processing-params';
 export { isAreaParams, type AreaParams } from './area/plan/area-plan';

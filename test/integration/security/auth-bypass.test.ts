@@ -28,16 +28,36 @@ afterAll(async () => {
   rmSync(rendererDir, { recursive: true, force: true });
 });
 
+interface ErrorFields { code?: string; message?: string }
+
+/** The body when it is an openEO error (`{id, code, message, links}`), else undefined. */
+function openEoError(body: string): ErrorFields | undefined {
+  try {
+    const parsed = JSON.parse(body) as ErrorFields & { error?: unknown };
+    return parsed.error === undefined && typeof parsed.code === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 401 of the auth hook or a 404 of the not-found handler ("no route …"), in either format. */
+function isNoKeyAnswer(status: number, error: ErrorFields | undefined, unauthorized: string, notFound: string): boolean {
+  return status === 401 ? error?.code === unauthorized : error?.code === notFound && error.message?.startsWith('no route ') === true;
+}
+
 const bodyFor = (method: string) => (method === 'POST' || method === 'PUT' ? '{}' : undefined);
 const jsonHeaders = (method: string): Record<string, string> => (bodyFor(method) ? { 'content-type': 'application/json' } : {});
 
 describe('the server reports who may call each route', () => {
-  it('lists every route with an access, and only health, the renderer files and the CORS preflight are public', () => {
+  it('lists every route with an access, and only health, the renderer files, the CORS preflight and openEO discovery are public', () => {
     const routes = svc.service.routes;
     expect(routes.length).toBeGreaterThan(30);
     expect(routes.filter((r) => r.access === undefined)).toEqual([]);
     const publicRoutes = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-    expect(publicRoutes).toEqual(['GET /*', 'GET /api/v1/health', 'HEAD /*', 'HEAD /api/v1/health', 'OPTIONS *']);
+    // openEO clients discover and sign in without a token; result downloads carry a signature instead (openeo/local/result-links.ts).
+    const openEoPublic = ['', '/', '/.well-known/openeo', '/conformance', '/credentials/basic', '/file_formats', '/downloads/:job_id/:file']
+      .flatMap((path) => ['GET', 'HEAD'].map((method) => `${method} /api/v1/openeo${path}`));
+    expect(publicRoutes).toEqual(['GET /*', 'GET /api/v1/health', 'HEAD /*', 'HEAD /api/v1/health', 'OPTIONS *', ...openEoPublic].sort());
     // The key routes need admin, jobs need process, search needs read: spot checks of the declarations.
     const accessOf = (method: string, url: string) => routes.find((r) => r.method === method && r.url === url)?.access;
     expect(accessOf('POST', '/api/v1/keys')).toBe('admin');
@@ -65,8 +85,11 @@ describe('every private route, every spelling, no key', () => {
               return undefined;
             }
           })();
-          // A 404 must be the not-found handler's ("no route …"), never a handler's own 404.
-          const ok = response.status === 401 ? error?.code === 'unauthorized' : error?.code === 'not_found' && error.message?.startsWith('no route ');
+          // A 404 must be the not-found handler's ("no route …"), never a handler's own 404. Under
+          // /api/v1/openeo both come in openEO's format ({code, message} at the top).
+          const ok = route.family === 'openeo' && openEoError(response.body)
+            ? isNoKeyAnswer(response.status, openEoError(response.body), 'AuthenticationRequired', 'NotFound')
+            : isNoKeyAnswer(response.status, error, 'unauthorized', 'not_found');
           if (!ok) failures.push(`${where} → not the JSON ${response.status === 401 ? '401' : 'no-route 404'}: ${response.body.slice(0, 120)}`);
         }
       }

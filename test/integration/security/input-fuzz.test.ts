@@ -3,7 +3,8 @@
  * without editing this file) gets malformed input with a valid key: junk path parameters, query
  * strings and bodies — wrong types, huge strings, unicode junk, negative/NaN/huge numbers, deep
  * nesting, invalid JSON, wrong content types. Every answer must be below 500 and, when it is an
- * error, the API's JSON error body; the service keeps serving. Inputs come from a seeded
+ * error, the API's JSON error body — on the local openEO back-end's routes (family `openeo`,
+ * called with an openEO access token) openEO's error body `{id, code, message}`; the service keeps serving. Inputs come from a seeded
  * generator: a failure names its seed and case, and FUZZ_SEED=<n> replays another sequence.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,8 @@ const KNOWN_NAMES = [
   'bbox', 'intersects', 'ids', 'datetime', 'cloud_cover_lt', 'sources', 'collections', 'limit', 'sortby', 'cursor', 'token', 'query',
   'fields', 'bands', 'format', 'scope', 'name', 'scopes', 'offline', 'type', 'scene', 'index', 'expression', 'threshold', 'before',
   'after', 'mask_clouds', 'key', 'status',
+  // openEO
+  'process', 'process_graph', 'title', 'description', 'plan', 'budget', 'log_level', 'partial', 'offset', 'level', 'run', 'expires', 'sig',
 ];
 
 const JUNK_TEXT = [
@@ -145,23 +148,39 @@ function describeCase(route: { method: string; url: string }, index: number, req
   return `seed ${SEED}, ${route.method} ${route.url} case ${index}: ${request.method} ${request.path.slice(0, 200)}${body}`;
 }
 
+/**
+ * Whether a request goes to the local openEO back-end: its path as sent (fetch resolves dot
+ * segments, so `/api/v1/openeo/jobs/../../x` asks for `/api/v1/x`) is under /api/v1/openeo.
+ */
+function toOpenEo(request: FuzzRequest): boolean {
+  const path = new URL(request.path, 'http://127.0.0.1').pathname;
+  return path === '/api/v1/openeo' || path.startsWith('/api/v1/openeo/');
+}
+
+/** Whether an error body is in the format of where it went: the ASTRA `{error: {code, message}}`, or openEO's `{id, code, message}`. */
+function inErrorFormat(request: FuzzRequest, body: Record<string, unknown>): boolean {
+  if (toOpenEo(request)) return typeof body.id === 'string' && typeof body.code === 'string' && typeof body.message === 'string' && body.error === undefined;
+  const error = body.error as { code?: unknown; message?: unknown } | undefined;
+  return typeof error?.code === 'string' && typeof error?.message === 'string';
+}
+
 /** What is wrong with an answer, or null when it is what the API promises. */
-function judge(route: { url: string }, request: FuzzRequest, status: number, type: string | null, text: string): string | null {
+function judge(route: { url: string; family?: string }, request: FuzzRequest, status: number, type: string | null, text: string): string | null {
   if (status >= 500) return `${status} ${text.slice(0, 300)}`;
   if (status >= 400) {
     if (!/^application\/json/.test(type ?? '')) return `${status} with content-type ${type}: ${text.slice(0, 200)}`;
     if (request.method === 'HEAD') return null;
-    let body: { error?: { code?: unknown; message?: unknown } };
+    let body: Record<string, unknown>;
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
       return `${status} with a body that is not JSON: ${text.slice(0, 200)}`;
     }
-    if (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string') return `${status} not in the error format: ${text.slice(0, 300)}`;
+    if (!inErrorFormat(request, body)) return `${status} not in the error format: ${text.slice(0, 300)}`;
     if (text.length > 3000) return `${status} error body of ${text.length} characters`;
     return null;
   }
-  const binary = /\/cog$|\.tif$/.test(route.url) || !route.url.startsWith('/api/');
+  const binary = /\/cog$|\.tif$|\/downloads\//.test(route.url) || !route.url.startsWith('/api/');
   if (request.method === 'HEAD' || text.length === 0 || binary) return null;
   if (!/^application\/([\w.-]+\+)?json/.test(type ?? '')) return `${status} with content-type ${type}`;
   try {
@@ -174,12 +193,16 @@ function judge(route: { url: string }, request: FuzzRequest, status: number, typ
 
 let rig: SearchRig;
 let names: string[] = [];
+/** An access token of the local openEO back-end for the rig's key (its routes take no keys). */
+let openEoToken = '';
 
 beforeAll(async () => {
   rig = await startSearchRig({}, { rateLimitPerMinute: 1_000_000 });
   const doc = (await (await rig.svc.api('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string }> }>> };
   const documented = Object.values(doc.paths).flatMap((ops) => Object.values(ops).flatMap((op) => (op.parameters ?? []).map((p) => p.name)));
   names = [...new Set([...documented, ...KNOWN_NAMES])];
+  const signIn = await fetch(`${rig.svc.url}/api/v1/openeo/credentials/basic`, { headers: { authorization: `Basic ${Buffer.from(`fuzz:${rig.svc.key}`).toString('base64')}` } });
+  openEoToken = ((await signIn.json()) as { access_token: string }).access_token;
 });
 afterAll(async () => {
   await rig?.close();
@@ -192,12 +215,15 @@ describe('malformed input on every route', () => {
     const random = seededRandom(SEED);
     const statuses = new Map<number, number>();
     const failures: string[] = [];
+    let openEoPastAuth = 0;
     for (const route of routes) {
       const requests = requestsFor(route, random, names);
       for (const [index, request] of requests.entries()) {
+        if (route.family === 'openeo' && route.url !== '/api/v1/openeo/credentials/basic') request.headers.authorization = `Bearer basic//${openEoToken}`;
         const what = describeCase(route, index, request);
         const response = await rig.svc.api(request.path, { method: request.method, headers: request.headers, body: request.body });
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        if (route.family === 'openeo' && response.status !== 401 && response.status !== 403) openEoPastAuth += 1;
         const problem = judge(route, request, response.status, response.headers.get('content-type'), await response.text());
         if (problem) failures.push(`${what} → ${problem}`);
       }
@@ -207,6 +233,8 @@ describe('malformed input on every route', () => {
     expect(failures.length, firstOfEach.slice(0, 30).join('\n')).toBe(0);
     // The fuzz reached the validators, not only the router: most answers are 4xx of several kinds.
     expect([...statuses.keys()].filter((s) => s >= 400).length).toBeGreaterThan(3);
+    // The openEO routes were called with a valid token, so their validators and handlers were reached too.
+    expect(openEoPastAuth).toBeGreaterThan(300);
   }, 600_000);
 
   it('keeps serving: health and a valid search still answer', async () => {

@@ -35,9 +35,14 @@ const fieldsOf = (name: string) => sorted(REQUEST_FIELDS[name as FieldsName] ?? 
 const refName = (schema: { $ref?: string } | undefined) => schema?.$ref?.replace('#/components/schemas/', '');
 const propertyNames = (schema: unknown) => sorted(Object.keys((schema as { properties?: object } | undefined)?.properties ?? {}));
 
-/** The API routes the server registered, as `METHOD /path/{param}`; fastify's automatic HEAD of a GET left out. */
+/**
+ * The ASTRA API routes the server registered, as `METHOD /path/{param}`; fastify's automatic HEAD
+ * of a GET left out. The local openEO back-end's routes (family `openeo`, under /api/v1/openeo) are
+ * specified by the openEO API instead: their agreement with the capabilities' `endpoints` and the
+ * openEO openapi.yaml is test/integration/openeo/local-discovery.test.ts.
+ */
 function registered() {
-  const routes = svc.service.routes.filter((r) => r.url.startsWith('/api/v1') && r.method !== 'OPTIONS');
+  const routes = svc.service.routes.filter((r) => r.url.startsWith('/api/v1') && r.method !== 'OPTIONS' && r.family !== 'openeo');
   const key = (r: { method: string; url: string }) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`;
   const gets = new Set(routes.filter((r) => r.method === 'GET').map(key));
   return routes.filter((r) => r.method !== 'HEAD' || !gets.has(key({ ...r, method: 'GET' })) || key(r) in API_ROUTES)
@@ -48,6 +53,15 @@ describe('the API contract', () => {
   it('has the operations the OpenAPI document describes and the server registers — no more, no fewer', () => {
     expect(documented()).toEqual(contractRoutes());
     expect(registered().map((r) => r.key).sort()).toEqual(contractRoutes());
+  });
+
+  it('leaves out only the openEO routes, all under /api/v1/openeo, and says where they are specified', () => {
+    const openEo = svc.service.routes.filter((r) => r.family === 'openeo');
+    expect(openEo.length).toBeGreaterThan(10);
+    expect(openEo.filter((r) => !r.url.startsWith('/api/v1/openeo'))).toEqual([]);
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/v1/openeo'))).toEqual([]);
+    expect(doc['x-openeo']).toMatchObject({ root: '/api/v1/openeo', capabilities: '/api/v1/openeo/', specification: 'https://api.openeo.org/1.2.0/' });
+    expect(doc.info.description).toContain('/api/v1/openeo/');
   });
 
   it('gives each operation the success statuses of its contract entry', () => {

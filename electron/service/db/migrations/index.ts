@@ -14,6 +14,7 @@ import { migration007JobStorage } from './007-job-storage';
 import { migration008Settings } from './008-settings';
 import { migration009OpenEoBackends } from './009-openeo-backends';
 import { migration010JobProgressDetail } from './010-job-progress-detail';
+import { migration011OpenEoLocal } from './011-openeo-local';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008Settings,
   migration009OpenEoBackends,
   migration010JobProgressDetail,
+  migration011OpenEoLocal,
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -7,8 +7,10 @@ import { healthRoutes } from './health';
 import { jobAreaRoutes } from './job-area';
 import { jobRoutes } from './jobs';
 import { jobItemRoutes } from './job-items';
+import { jobProcessGraphRoutes } from './job-process-graph';
 import { keyRoutes } from './keys';
 import { openApiRoutes } from './openapi';
+import { openEoRoutes } from './openeo';
 import { sceneRoutes } from './scenes';
 import { searchRoutes } from './search';
 import { sourceRoutes } from './sources';
@@ -16,4 +18,4 @@ import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, jobItemRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, jobItemRoutes, jobProcessGraphRoutes, openEoRoutes];

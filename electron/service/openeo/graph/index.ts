@@ -13,6 +13,6 @@ export { normalizeJobRequest } from './job-request/normalize-job';
 export { bandList, formatCollectionId, isKnownBand, LOCAL_COLLECTIONS, parseCollectionId, type LocalCollection } from './local-collections';
 export { openEoCollection, openEoCollections, type OpenEoCollection } from './collection-metadata';
 export { LOCAL_PROCESS_IDS, VENDORED_PROCESSES, type ProcessSpec } from './vendored-processes';
-export { isOpenEoError, OpenEoError, openEoStatus, type OpenEoErrorCode } from './openeo-error';
+export { BACKEND_CODE_STATUS, isOpenEoError, OpenEoError, openEoStatus, REMOTE_HINT, type OpenEoErrorCode } from './openeo-error';
 export { CHANGE_CLASS_BAND, DIFFERENCE_BAND, VALID_COUNT_BAND } from './job-to-graph/write-results';
 export type { OpenEoProcess, ProcessGraphNodes, ProcessNode } from './graph-json';

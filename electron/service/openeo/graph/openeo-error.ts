@@ -1,8 +1,10 @@
 /**
  * openEO API errors (`{code, message}`, HTTP status from the vendored errors.json) raised while a
- * posted process graph is read. One deliberate exception to errors.json: `FeatureUnsupported`
- * (501 there) is answered with 400 — a graph the local engine cannot run is a property of the
- * request, and the service never answers a request's content with a 5xx.
+ * posted process graph is read and by the local back-end's routes. One deliberate exception to
+ * errors.json: `FeatureUnsupported` (501 there) is answered with 400 — a graph the local engine
+ * cannot run is a property of the request, and the service never answers a request's content with
+ * a 5xx. Codes errors.json lacks (HTTP-level failures such as `PayloadTooLarge`) carry their own
+ * status (`BACKEND_CODE_STATUS`).
  */
 import catalogue from '../spec/errors.json';
 
@@ -15,9 +17,47 @@ export type OpenEoErrorCode =
   | 'ProcessParameterUnsupported'
   | 'CollectionNotFound'
   | 'FeatureUnsupported'
-  | 'ProcessGraphComplexity';
+  | 'ProcessGraphComplexity'
+  | 'ProcessInvalid'
+  | 'NotFound'
+  | 'JobNotFound'
+  | 'JobLocked'
+  | 'JobNotFinished'
+  | 'JobNotStarted'
+  | 'NoDataForUpdate'
+  | 'PropertyNotEditable'
+  | 'BillingPlanInvalid'
+  | 'ResultLinkExpired'
+  | 'AuthenticationRequired'
+  | 'AuthenticationSchemeInvalid'
+  | 'TokenInvalid'
+  | 'CredentialsInvalid'
+  | 'PermissionsInsufficient'
+  | 'RequestTimeout'
+  | 'InfrastructureBusy'
+  | 'Internal'
+  | BackendErrorCode;
 
-const STATUS_OVERRIDES: Partial<Record<OpenEoErrorCode, number>> = { FeatureUnsupported: 400 };
+/**
+ * Codes of the local back-end for HTTP-level failures errors.json has no code for, with their
+ * status: malformed requests, limits, upstream trouble.
+ */
+export const BACKEND_CODE_STATUS = {
+  BadRequest: 400,
+  PayloadTooLarge: 413,
+  Conflict: 409,
+  UriTooLong: 414,
+  RangeNotSatisfiable: 416,
+  TooManyRequests: 429,
+  HeadersTooLarge: 431,
+  UpstreamError: 502,
+  UpstreamTimeout: 504,
+  InsufficientStorage: 507,
+} as const;
+
+export type BackendErrorCode = keyof typeof BACKEND_CODE_STATUS;
+
+const STATUS_OVERRIDES: Partial<Record<OpenEoErrorCode, number>> = { FeatureUnsupported: 400, ...BACKEND_CODE_STATUS };
 
 /** Where to send a graph the local back-end cannot run. */
 export const REMOTE_HINT = 'run it on a remote openEO back-end instead (ASTRA settings: remote back-ends; job "on": "<back-end id>")';
