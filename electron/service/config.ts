@@ -46,6 +46,8 @@ export interface ServiceConfig {
   maxQueuedTotal: number;
   /** Free bytes the data dir's volume keeps: a job or prefetch that would eat into them → 507 (ASTRA_DISK_RESERVE_BYTES). */
   diskReserveBytes: number;
+  /** Time between two looks at a job running on a remote openEO back-end (ASTRA_OPENEO_POLL_MS). */
+  openEoPollIntervalMs: number;
   /** Folder of the built renderer served at `/`; null = do not serve it. */
   rendererDir: string | null;
   /** Extra browser origins allowed by CORS (e.g. the electron-vite dev server). */
@@ -152,6 +154,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     maxQueuedPerKey: intFrom('ASTRA_MAX_QUEUED_PER_KEY', flags.maxQueuedPerKey ?? env.ASTRA_MAX_QUEUED_PER_KEY, 20, 1, 100_000),
     maxQueuedTotal: intFrom('ASTRA_MAX_QUEUED_TOTAL', flags.maxQueuedTotal ?? env.ASTRA_MAX_QUEUED_TOTAL, 200, 1, 1_000_000),
     diskReserveBytes: intFrom('ASTRA_DISK_RESERVE_BYTES', flags.diskReserveBytes ?? env.ASTRA_DISK_RESERVE_BYTES, 1024 ** 3, 0, Number.MAX_SAFE_INTEGER),
+    openEoPollIntervalMs: intFrom('ASTRA_OPENEO_POLL_MS', env.ASTRA_OPENEO_POLL_MS, 15_000, 10, 3_600_000),
     rendererDir: flags.rendererDir ?? env.ASTRA_RENDERER_DIR ?? null,
     corsOrigins: (env.ASTRA_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionKey: null,

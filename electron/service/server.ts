@@ -25,8 +25,13 @@ import { ADMIN_KEY_SCOPES } from './keys/key-scopes';
 import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
 import { ensurePrivateDir } from './private-files';
+import { OpenEoBackends } from './openeo/backend-settings';
+import { openEoOffloadKind } from './openeo/offload';
+import { RemoteBackendStore } from './openeo/remote/backend-registry';
 import { createFileSecretStore, type SecretCodec } from './openeo/remote/file-secret-store';
+import type { FetchLike } from './openeo/remote/oidc-client';
 import type { SecretStore } from './openeo/remote/secret-store';
+import type { Sleep } from './openeo/remote/sleep';
 import { getSceneFromSources } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
@@ -49,7 +54,7 @@ export interface AstraService {
   /** Starts listening; resolves with the URL actually bound (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
-  /** Where remote openEO back-ends' passwords and tokens are kept (not wired into routes yet). */
+  /** Where remote openEO back-ends' passwords and tokens are kept. */
   secretStore: SecretStore;
 }
 
@@ -83,6 +88,11 @@ export interface CreateServiceOptions {
    * safeStorage; default plain text, the file being 0600) and where it reports a value it cannot read.
    */
   secretFile?: { codec?: SecretCodec; warn?: (message: string) => void };
+  /**
+   * Remote openEO back-ends: the wait between polls of remote jobs and device sign-ins (tests
+   * drive their fake back-end there instead of waiting) and the fetch of the OIDC requests.
+   */
+  openEo?: { sleep?: Sleep; fetch?: FetchLike };
 }
 
 export type { SecretCodec };
@@ -101,6 +111,8 @@ export async function createService(config: ServiceConfig, options: CreateServic
   });
   const retention = new RetentionSettingsStore(db);
   const rasterPool = createRasterWorkerPool(config.workerCount);
+  const secretStore = options.secretStore ?? createFileSecretStore(config.dataDir, options.secretFile);
+  const remoteBackends = new RemoteBackendStore(db, secretStore);
   const context: ServiceContext = {
     config,
     db,
@@ -123,6 +135,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
     }),
     retention,
     cache,
+    openEo: new OpenEoBackends({ store: remoteBackends, secrets: secretStore, shutdownSignal: shutdown.signal, fetch: options.openEo?.fetch, sleep: options.openEo?.sleep }),
   };
   // Below the federation: status tracking sees the real upstream; the cache answers when it fails.
   context.sources = createSources(config).map((adapter) => context.cache.wrap(sourceStatus.track(adapter)));
@@ -143,6 +156,17 @@ export async function createService(config: ServiceConfig, options: CreateServic
     shutdownSignal: shutdown.signal,
   });
   for (const kind of processing) context.jobs.register(kind);
+  // Jobs with "on": "<back-end id>" run on that remote openEO back-end.
+  context.jobs.registerOffload(openEoOffloadKind({
+    backends: remoteBackends,
+    secrets: secretStore,
+    scenes: cache.assets,
+    offline: cache.offline.isOffline,
+    shutdownSignal: shutdown.signal,
+    pollIntervalMs: config.openEoPollIntervalMs,
+    sleep: options.openEo?.sleep,
+    fetch: options.openEo?.fetch,
+  }));
 
   const app = Fastify({
     // The request log redacts keys (`?key=`, Authorization): see http/log-redaction.ts.
@@ -185,7 +209,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
   return {
     app,
     context,
-    secretStore: options.secretStore ?? createFileSecretStore(config.dataDir, options.secretFile),
+    secretStore,
     rasterPool,
     get routes() {
       return routes();

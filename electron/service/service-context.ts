@@ -8,6 +8,7 @@ import type { CacheServices } from './cache/cache-services';
 import type { Db } from './db/open-database';
 import type { JobQueue } from './jobs/queue';
 import type { KeyStore } from './keys/key-store';
+import type { OpenEoBackends } from './openeo/backend-settings';
 import type { RetentionSettingsStore } from './settings/retention-settings';
 import type { SearchPageDecoderPool } from './search/search-page-decoder';
 import type { SourceStatusBoard } from './search/source-status';
@@ -38,4 +39,6 @@ export interface ServiceContext {
   searchPages: SearchPageDecoderPool;
   /** Offline-first cache: items + query pages, COG byte blocks, asset resolver, offline switch (cache/cache-services.ts). */
   cache: CacheServices;
+  /** Remote openEO back-ends of the settings: list, sign in and out (jobs on them: the queue's offload kind). */
+  openEo: OpenEoBackends;
 }

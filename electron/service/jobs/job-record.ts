@@ -1,5 +1,5 @@
-/** A `jobs` row (migrations 004, 006, 007) and its wire form (types.ts Job). Pure. */
-import type { Job, JobError, JobResult, JobStatus } from './types';
+/** A `jobs` row (migrations 004, 006, 007, 010) and its wire form (types.ts Job). Pure. */
+import type { Job, JobError, JobRemote, JobResult, JobStatus } from './types';
 
 export interface JobRow {
   id: string;
@@ -20,6 +20,8 @@ export interface JobRow {
   storage_estimate: number;
   /** Bytes its work dir holds once finished; null until measured. */
   result_bytes: number | null;
+  /** JSON of the job's `remote` field when it runs on a remote openEO back-end; null for a local job. */
+  remote: string | null;
 }
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
@@ -51,6 +53,7 @@ export function jobLinks(id: string, result?: JobResult): Job['links'] {
 export function rowToJob(row: JobRow, liveProgress?: number): Job {
   const result = row.result === null ? undefined : (JSON.parse(row.result) as JobResult);
   const error = row.error === null ? undefined : (JSON.parse(row.error) as JobError);
+  const remote = row.remote === null || row.remote === undefined ? undefined : (JSON.parse(row.remote) as JobRemote);
   return {
     id: row.id,
     type: row.type,
@@ -62,6 +65,7 @@ export function rowToJob(row: JobRow, liveProgress?: number): Job {
     ...(error ? { error } : {}),
     ...(result ? { result } : {}),
     params: JSON.parse(row.params) as Record<string, unknown>,
+    ...(remote ? { remote } : {}),
     links: jobLinks(row.id, result),
   };
 }

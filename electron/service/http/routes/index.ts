@@ -8,6 +8,7 @@ import { jobRoutes } from './jobs';
 import { jobItemRoutes } from './job-items';
 import { keyRoutes } from './keys';
 import { openApiRoutes } from './openapi';
+import { openEoBackendRoutes } from './openeo-backends';
 import { sceneRoutes } from './scenes';
 import { searchRoutes } from './search';
 import { sourceRoutes } from './sources';
@@ -15,4 +16,4 @@ import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, assetRoutes, cacheRoutes, jobItemRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, assetRoutes, cacheRoutes, openEoBackendRoutes, jobItemRoutes];
