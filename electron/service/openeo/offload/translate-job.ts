@@ -4,14 +4,18 @@
  * the local engine uses), and single-scene jobs get their scene's collection, datetime and
  * footprint from its STAC item (the items cache first). A scene job without `bbox` is given the
  * scene's footprint: remote back-ends select by collection, day and extent, not by scene id.
+ * An area job reads one collection per sensor remotely — the first of its collections for
+ * Sentinel-2 and for Landsat — since the others (e.g. Earth Search's and Planetary Computer's
+ * Sentinel-2 L2A) stand for the same remote collection, which would be loaded and merged twice.
  */
-import type { JobRequest, PeriodChangeJobRequest } from '../../jobs/area-job-types';
+import type { AreaJobRequest, JobRequest, PeriodChangeJobRequest } from '../../jobs/area-job-types';
 import type { SceneChangeJobRequest } from '../../jobs/types';
 import { maskBandOf } from '../../processing/scene/mask-band';
 import { sceneItem } from '../../processing/scene/scene-item';
 import type { StacItem } from '../../stac/types';
 import { jobToProcessGraph, normalizeJobRequest, type OpenEoProcess, type SceneRef } from '../graph';
 import { boundsOf, isPoint, selectionAroundPoint, selectionOfArea } from '../graph/spatial-extent';
+import { describeCollections, routeJobCollections } from '../graph/job-request/collection-routing';
 import { periodRange } from '../graph/temporal-extent';
 import type { OffloadDeps } from './offload-deps';
 
@@ -46,6 +50,15 @@ function isSceneChange(request: JobRequest): request is SceneChangeJobRequest {
   return request.type === 'change' && typeof request.before === 'string';
 }
 
+/** The area job with one collection per sensor (the graph sent to the back-end; the stored request stays as asked). */
+export function onePerSensor<T extends AreaJobRequest>(request: T): T {
+  const routed = routeJobCollections(request.sources, request.collections);
+  const kept = routed.filter((collection, i) => routed.findIndex((other) => other.sensor === collection.sensor) === i);
+  if (kept.length === routed.length) return request;
+  const { sources, collections } = describeCollections(kept);
+  return { ...request, sources, collections };
+}
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 function span(times: number[]): { start: string; end: string } {
@@ -57,7 +70,9 @@ async function sceneJob(request: JobRequest & { bbox?: Bbox4 | null }, ids: Arra
   const scenes = Object.fromEntries(ids.map(([id], i) => [id, sceneRef(items[i])]));
   const bbox = request.bbox ?? footprintOf(items);
   const process = jobToProcessGraph({ ...request, ...(bbox ? { bbox } : {}) }, { scenes });
-  return { request, process, time: span(items.map((item) => Date.parse(item.properties.datetime))), extent: bbox ?? null };
+  // The scenes' own datetimes, as their items give them.
+  const times = items.map((item) => item.properties.datetime).sort((a, b) => Date.parse(a) - Date.parse(b));
+  return { request, process, time: { start: times[0], end: times[times.length - 1] }, extent: bbox ?? null };
 }
 
 export async function translateJob(type: string, body: Record<string, unknown>, deps: Pick<OffloadDeps, 'scenes' | 'offline'>, signal?: AbortSignal): Promise<TranslatedJob> {
@@ -71,13 +86,13 @@ export async function translateJob(type: string, body: Record<string, unknown>, 
       const periods = request as PeriodChangeJobRequest;
       const before = periodRange(periods.before.datetime, 'before.datetime');
       const after = periodRange(periods.after.datetime, 'after.datetime');
-      return { request, process: jobToProcessGraph(request), time: span([before.start, before.end, after.start, after.end]), extent: boundsOf(selectionOfArea(periods.aoi)) };
+      return { request, process: jobToProcessGraph(onePerSensor(periods)), time: span([before.start, before.end, after.start, after.end]), extent: boundsOf(selectionOfArea(periods.aoi)) };
     }
     case 'composite':
     case 'timeseries': {
       const period = periodRange(request.datetime, 'datetime');
       const area = isPoint(request.aoi) ? selectionAroundPoint(request.aoi) : selectionOfArea(request.aoi);
-      return { request, process: jobToProcessGraph(request), time: span([period.start, period.end]), extent: boundsOf(area) };
+      return { request, process: jobToProcessGraph(onePerSensor(request)), time: span([period.start, period.end]), extent: boundsOf(area) };
     }
   }
 }
