@@ -1,7 +1,7 @@
 /** Which tab of the right-hand inspector is open. */
 import { create } from 'zustand';
 
-export type InspectorTab = 'scene' | 'processing' | 'cache' | 'keys';
+export type InspectorTab = 'scene' | 'processing' | 'cache' | 'remote' | 'keys';
 
 const useInspectorStore = create<{ tab: InspectorTab }>()(() => ({ tab: 'scene' }));
 

@@ -11,6 +11,7 @@ import { useResultItems } from '../../state/results-store';
 import { useSelectedId } from '../../state/selection-store';
 import { formatDate, shortSceneId } from '../../util/format';
 import { jobTitle } from './job-labels';
+import { LOCAL, RunOnSelect } from './run-on-select';
 
 type Operation = 'ndvi' | 'index' | 'expression' | 'change';
 
@@ -34,6 +35,7 @@ export function JobForm() {
   const [before, setBefore] = useState('');
   const [after, setAfter] = useState('');
   const [threshold, setThreshold] = useState(0.2);
+  const [runOn, setRunOn] = useState(LOCAL);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -57,7 +59,7 @@ export function JobForm() {
     setBusy(true);
     setError(null);
     try {
-      const accepted = await createJob(client, request);
+      const accepted = await createJob(client, runOn === LOCAL ? request : { ...request, on: runOn });
       const { type, ...params } = request;
       const now = new Date().toISOString();
       jobUpdated({ id: accepted.id, type, status: accepted.status, progress: 0, created_at: now, started_at: null, finished_at: null, params, links: accepted.links ?? [] });
@@ -137,6 +139,7 @@ export function JobForm() {
           <input type="checkbox" checked={clipToAoi} onChange={(e) => setClipToAoi(e.target.checked)} /> Only inside the AOI
         </label>
       )}
+      <RunOnSelect value={runOn} onChange={setRunOn} />
       <button type="submit" className="primary" data-testid="job-submit" disabled={!request || busy} title={missing || (request ? `Run ${jobTitle({ type: request.type, params: { ...request } })}` : '')}>
         {busy ? 'Starting…' : 'Run'}
       </button>

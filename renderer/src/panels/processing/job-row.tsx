@@ -10,6 +10,7 @@ import { formatDateTime } from '../../util/format';
 import { ProgressBar } from '../shell/progress-bar';
 import { ExportButton } from './export-button';
 import { jobTitle, resultOverlayId, resultOverlaySpec } from './job-labels';
+import { RemoteStatus } from './remote-status';
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 
@@ -41,6 +42,7 @@ export function JobRow({ job }: { job: Job }) {
       </div>
       <ProgressBar value={job.progress} status={job.status} label={title} />
       {job.status === 'failed' && <p className="error-text">{job.error?.message ?? 'The job failed.'}</p>}
+      <RemoteStatus job={job} />
       {stats && (
         <p className="job-stats" data-testid="job-stats">
           min {fmt(stats.min)} · max {fmt(stats.max)} · mean {fmt(stats.mean)} · valid {(stats.valid_fraction * 100).toFixed(0)} %
