@@ -14,12 +14,17 @@ import { threadId } from 'node:worker_threads';
 import type { RasterTask, RasterTasks } from './protocol/raster-tasks';
 import type { TaskCompletion, TaskEnvelope } from './protocol/task-envelope';
 import { serializeTaskError } from './protocol/task-error';
+import { areaStatisticsTask } from './tasks/area/area-statistics-task';
+import { areaTileTask } from './tasks/area/area-tile-task';
 import { spinTask } from './tasks/diagnostics/spin-task';
 import { attachByteChannel } from './tasks/io/byte-channel';
 import { openTaskIo, type TaskIo } from './tasks/io/task-io';
 import { processTileTask } from './tasks/process/process-tile-task';
 import { decodeCogTileTask } from './tasks/tiles/decode-tile-task';
 import { encodeCogTileTask } from './tasks/tiles/encode-tile-task';
+
+/** Tasks that read scene bytes over their port. */
+const READS_SCENES = new Set<RasterTask['kind']>(['process-tile', 'area-tile', 'area-statistics']);
 
 function dispatch(task: RasterTask, io: TaskIo): unknown {
   switch (task.kind) {
@@ -33,6 +38,10 @@ function dispatch(task: RasterTask, io: TaskIo): unknown {
       return encodeCogTileTask(task);
     case 'decode-cog-tile':
       return decodeCogTileTask(task);
+    case 'area-tile':
+      return areaTileTask(task);
+    case 'area-statistics':
+      return areaStatisticsTask(task);
     default:
       throw new Error(`unknown task kind ${(task as { kind: string }).kind}`);
   }
@@ -42,7 +51,7 @@ export default async function runTask(envelope: TaskEnvelope<RasterTask>): Promi
   const io = openTaskIo(envelope.channel);
   const { task, channel } = envelope;
   // Scene bytes come over the task's own port (tasks/io/byte-channel.ts).
-  const detach = channel && task.kind === 'process-tile' ? attachByteChannel(channel) : null;
+  const detach = channel && READS_SCENES.has(task.kind) ? attachByteChannel(channel) : null;
   try {
     return io.complete(await dispatch(task, io));
   } catch (error) {

@@ -26,13 +26,13 @@ import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
 import { ensurePrivateDir } from './private-files';
 import { OpenEoBackends } from './openeo/backend-settings';
-import { openEoOffloadKind } from './openeo/offload';
+import { openEoOffloadKind, type RemoteThresholds } from './openeo/offload';
 import { RemoteBackendStore } from './openeo/remote/backend-registry';
 import { createFileSecretStore, type SecretCodec } from './openeo/remote/file-secret-store';
 import type { FetchLike } from './openeo/remote/oidc-client';
 import type { SecretStore } from './openeo/remote/secret-store';
 import type { Sleep } from './openeo/remote/sleep';
-import { getSceneFromSources } from './search';
+import { federatedSearch, getSceneFromSources, parseSearchBody } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
 import { processingJobKinds } from './processing';
@@ -40,6 +40,9 @@ import { RetentionSettingsStore } from './settings/retention-settings';
 import { createSources } from './sources';
 import type { FreeSpaceProbe } from './storage/free-space';
 import { createRasterWorkerPool, type RasterWorkerPool } from './worker-pool/raster-worker-pool';
+
+/** Area jobs page through every result: `matched` is not needed, so nothing is listed to count it. */
+const AREA_SEARCH_COUNT_BUDGET = { maxRequests: 0, timeMs: 0, pageSize: 1 };
 
 export interface AstraService {
   app: FastifyInstance;
@@ -90,9 +93,10 @@ export interface CreateServiceOptions {
   secretFile?: { codec?: SecretCodec; warn?: (message: string) => void };
   /**
    * Remote openEO back-ends: the wait between polls of remote jobs and device sign-ins (tests
-   * drive their fake back-end there instead of waiting) and the fetch of the OIDC requests.
+   * drive their fake back-end there instead of waiting), the fetch of the OIDC requests, and when
+   * a job preview suggests a remote run (default: the documented thresholds).
    */
-  openEo?: { sleep?: Sleep; fetch?: FetchLike };
+  openEo?: { sleep?: Sleep; fetch?: FetchLike; suggestThresholds?: RemoteThresholds };
 }
 
 export type { SecretCodec };
@@ -154,6 +158,15 @@ export async function createService(config: ServiceConfig, options: CreateServic
     offline: cache.offline.isOffline,
     workerPool: rasterPool,
     shutdownSignal: shutdown.signal,
+    // The area kinds' scenes: POST /api/v1/search in-process (paging with its cursor; no count).
+    search: (body, signal) => federatedSearch(context.sources, parseSearchBody(body, { cursorSecret: context.cursorSecret }), {
+      timeoutMs: config.upstreamTimeoutMs,
+      countBudget: AREA_SEARCH_COUNT_BUDGET,
+      fetch: upstreamFetch,
+      signal,
+      cursorSecret: context.cursorSecret,
+      decodePage: context.searchPages.decode,
+    }),
   });
   for (const kind of processing) context.jobs.register(kind);
   // Jobs with "on": "<back-end id>" run on that remote openEO back-end.
@@ -166,6 +179,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
     pollIntervalMs: config.openEoPollIntervalMs,
     sleep: options.openEo?.sleep,
     fetch: options.openEo?.fetch,
+    suggestThresholds: options.openEo?.suggestThresholds,
   }));
 
   const app = Fastify({

@@ -84,7 +84,7 @@ describe('Remote tab', () => {
     await expect.poll(() => {
       if (remote.status === 'queued' || remote.status === 'running') backend.jobs.advance(remote.id);
       return remote.status;
-    }, { timeout: 30_000, intervals: [200] }).toBe('finished');
+    }, { timeout: 30_000, interval: 200 }).toBe('finished');
     const ended = await waitForJobEnd(job);
     expect(ended, ended.text).toMatchObject({ status: 'succeeded' });
     await expectContains(job.getByTestId('job-remote-status'), 'On fake: finished · 100 %');
@@ -102,7 +102,7 @@ describe('Remote tab', () => {
     await expect.poll(async () => {
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       return page.getByTestId('pixel-value').first().textContent({ timeout: 1_000 }).catch(() => null);
-    }, { timeout: 20_000, intervals: [500] }).toMatch(/^-?\d\.\d{3}$/);
+    }, { timeout: 20_000, interval: 500 }).toMatch(/^-?\d\.\d{3}$/);
     const value = Number(await page.getByTestId('pixel-value').first().textContent());
     expect(value).toBeGreaterThan(-0.5);
     expect(value).toBeLessThan(1);

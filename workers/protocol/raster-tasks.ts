@@ -9,7 +9,9 @@
 import type { DeflateStrategy } from '../lib/cog/deflate-tile';
 import type { EncodeTileTask } from '../lib/cog/encode-tile';
 import type { RasterGrid } from '../lib/raster-types';
+import type { AreaStatisticsResult, AreaStatisticsTask, AreaTileTask } from './area-tasks';
 import type { SceneRecipe } from './scene-recipe';
+import type { TileEncodeOptions } from './tile-encode';
 
 export interface PingTask {
   kind: 'ping';
@@ -49,13 +51,8 @@ export interface ProcessTileTask {
   /** The tile's part of the output grid (edge tiles are smaller than the tile size). */
   target: RasterGrid;
   op: TileOperation;
-  /**
-   * Also encode the full-resolution COG blocks of this tile. `deflate: 'caller'` stops after the
-   * predictor and returns the predicted bytes (`predicted`) for the caller to deflate on a core
-   * the pool leaves idle (workers/lib/cog/encode-tile.ts deflatePredicted); default 'worker'
-   * returns `blocks`.
-   */
-  encode?: { tileSize: number; compressionLevel: number; strategy?: DeflateStrategy; deflate?: 'worker' | 'caller' };
+  /** Also encode the full-resolution COG blocks of this tile (tile-encode.ts). */
+  encode?: TileEncodeOptions;
   /**
    * Float32 buffers of earlier results the caller is done with, sent back (transferred) to be
    * reused for this thread's next outputs: fewer ArrayBuffers made and collected on both sides.
@@ -96,6 +93,8 @@ export interface RasterTasks {
   'process-tile': { task: ProcessTileTask; result: ProcessTileResult };
   'encode-cog-tile': { task: EncodeCogTileTask; result: Uint8Array };
   'decode-cog-tile': { task: DecodeCogTileTask; result: Float32Array[] };
+  'area-tile': { task: AreaTileTask; result: ProcessTileResult };
+  'area-statistics': { task: AreaStatisticsTask; result: AreaStatisticsResult };
 }
 
 export type RasterTask = RasterTasks[keyof RasterTasks]['task'];

@@ -13,6 +13,7 @@
 import type { ApiKeyList, CreatedApiKey, ErrorBody, HealthResponse, KeyScope, OpenApiDocument, SourceList } from './types';
 import type { SceneAssets } from '../assets/types';
 import type { CacheReport, CacheScope, ServiceSettings } from '../cache/types';
+import type { CompositeJobRequest, JobPreview, PeriodChangeJobRequest, TimeseriesJobRequest, TimeseriesResult } from '../jobs/area-job-types';
 import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
 import type { RemoteBackendInput, SignInRequest, SignInState } from '../openeo/backend-settings/types';
 import type { Bbox, Geometry, ItemCollection, SourceId, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection } from '../stac/types';
@@ -24,7 +25,11 @@ export type {
 } from './types';
 export type { AssetRoute, ResolvedAsset, SceneAssets } from '../assets/types';
 export type { CacheReport, CacheScope, ResultUsage, RetentionSettings, ServiceSettings } from '../cache/types';
-export type { Job, JobCreated, JobError, JobList, JobListQuery, JobRemote, JobRemoteLogLine, JobResult, JobResultStats, JobStatus } from '../jobs/types';
+export type { Job, JobCreated, JobError, JobList, JobListQuery, JobPhase, JobProgressDetail, JobRemote, JobRemoteLogLine, JobResult, JobResultStats, JobStatus } from '../jobs/types';
+export type {
+  AreaOfInterest, AreaSelection, CompositeJobRequest, CompositeReducer, JobPreview, Period, PeriodChangeJobRequest, TemporalReducer,
+  TimeseriesEntry, TimeseriesJobRequest, TimeseriesPeriod, TimeseriesResult, TimeseriesStatistic,
+} from '../jobs/area-job-types';
 export type { RemoteBackendInput, RemoteBackendView, SignInRequest, SignInState } from '../openeo/backend-settings/types';
 export type {
   AstraItemProperties, Bbox, EoBand, Geometry, ItemCollection, Position, RasterBand, SearchContext, SearchWarning, SourceId,
@@ -132,8 +137,8 @@ export interface ChangeJobRequest extends ProcessingOptions {
   threshold?: number;
 }
 
-/** POST /api/v1/jobs */
-export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest;
+/** POST /api/v1/jobs (and /jobs/preview): a single-scene job or an area job (spec-15). */
+export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest | CompositeJobRequest | PeriodChangeJobRequest | TimeseriesJobRequest;
 
 /** POST /api/v1/cache/offline: bands by asset or common name (an array, or comma-separated). */
 export interface OfflineRequest {
@@ -171,6 +176,7 @@ export interface WireTypes {
   JobCreated: JobCreated;
   JobList: JobList;
   JobListQuery: JobListQuery;
+  JobPreview: JobPreview;
   JobRequest: JobRequest;
   OfflineRequest: OfflineRequest;
   OpenApiDocument: OpenApiDocument;
@@ -190,6 +196,7 @@ export interface WireTypes {
   StacItemsQuery: StacItemsQuery;
   StacSearchBody: StacSearchBody;
   StacSearchQuery: StacSearchQuery;
+  TimeseriesResult: TimeseriesResult;
 }
 
 export type WireTypeName = keyof WireTypes;
@@ -220,10 +227,13 @@ export const API_ROUTES = {
   'HEAD /api/v1/scenes/{id}/assets/{band}/cog': { response: 'empty', success: [200, 206] },
   'GET /api/v1/jobs': { query: 'JobListQuery', response: 'JobList', success: [200] },
   'POST /api/v1/jobs': { body: 'JobRequest', response: 'JobCreated', success: [202] },
+  'POST /api/v1/jobs/preview': { body: 'JobRequest', response: 'JobPreview', success: [200] },
   'GET /api/v1/jobs/{id}': { response: 'Job', success: [200] },
   'DELETE /api/v1/jobs/{id}': { response: 'Job', success: [200, 202, 204] },
   'GET /api/v1/jobs/{id}/result.tif': { response: 'bytes', success: [200, 206] },
   'GET /api/v1/jobs/{id}/item': { response: 'Item', success: [200] },
+  'GET /api/v1/jobs/{id}/result.json': { response: 'TimeseriesResult', success: [200] },
+  'GET /api/v1/jobs/{id}/result.csv': { response: 'bytes', success: [200, 206] },
   'GET /api/v1/cache': { response: 'CacheReport', success: [200] },
   'DELETE /api/v1/cache': { query: 'CacheClearQuery', response: 'CacheReport', success: [200] },
   'POST /api/v1/cache/offline': { body: 'OfflineRequest', response: 'JobCreated', success: [202] },

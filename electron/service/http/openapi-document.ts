@@ -127,14 +127,17 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
           responses: { 200: { description: '{jobs: Job[]}' }, ...errors },
         },
         post: {
-          summary: 'Submit ndvi, index or change (owned by the submitting key); "on": "<back-end id>" runs it on a remote openEO back-end',
+          summary: 'Submit ndvi, index, change (scene pair or periods), composite or timeseries (owned by the submitting key); "on": "<back-end id>" runs it on a remote openEO back-end',
           responses: {
             202: { description: 'Queued: {id, status, links}; Location is the job' }, ...errors,
             409: { description: '`on`: not signed in to that back-end, or the app is offline', ...json('Error') },
-            422: { description: 'Valid JSON that cannot be processed (also: processes, collections or bands the back-end of `on` lacks)', ...json('Error') },
+            422: { description: 'Valid JSON that cannot be processed (no scene found, area beyond the pixel limit, …; also: processes, collections or bands the back-end of `on` lacks)', ...json('Error') },
             502: { description: 'The back-end of `on` is unreachable or refused', ...json('Error') }, ...admission,
           },
         },
+      },
+      '/api/v1/jobs/preview': {
+        post: { summary: 'Validate any job body as POST /jobs does and answer the scenes, observations and grid it would use, whether it is better run on a remote openEO back-end (suggest_remote) and the back-ends signed in to; nothing is queued, no back-end contacted', responses: { 200: { description: 'JobPreview' }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') } } },
       },
       '/api/v1/jobs/{id}': {
         get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job' }, 404: { description: "Unknown job, or another key's", ...json('Error') } } },
@@ -145,6 +148,8 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
         },
       },
       '/api/v1/jobs/{id}/result.tif': { get: { summary: 'The result Cloud-Optimized GeoTIFF (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'image/tiff' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet)', ...json('Error') }, 416: { description: 'Range not satisfiable', ...json('Error') } } } },
+      '/api/v1/jobs/{id}/result.json': { get: { summary: 'The result of a time-series job (TimeseriesResult)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'TimeseriesResult' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet), or not a time series', ...json('Error') } } } },
+      '/api/v1/jobs/{id}/result.csv': { get: { summary: 'The result of a time-series job as CSV, one row per entry (Range honoured)', parameters: [path('id', 'Job id')], responses: { 200: { description: 'text/csv' }, 206: { description: 'Partial content' }, 304: { description: 'Not modified (If-None-Match)' }, 404: { description: 'No result (yet), or not a time series', ...json('Error') }, 416: { description: 'Range not satisfiable', ...json('Error') } } } },
       '/api/v1/jobs/{id}/item': { get: { summary: 'STAC Item describing the result and its provenance', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Item' }, 404: { description: 'No result (yet), or not a processing job', ...json('Error') } } } },
       '/api/v1/cache': {
         get: { summary: 'Cache sizes, counts, limit, hit ratio; bytes of job results', responses: { 200: { description: 'Cache report' } } },

@@ -39,6 +39,26 @@ const processingOptions: Record<string, Schema> = {
   on: string('Where the job runs: "local" (default) or the id of a remote openEO back-end of the settings (`openeo_backends`)'),
 };
 const indexName: Schema = { type: 'string', enum: ['ndvi', 'ndwi', 'nbr', 'evi', 'savi'] };
+const temporalReducers = ['median', 'mean', 'min', 'max', 'first', 'last', 'count'];
+const polygon: Schema = { type: 'object', description: 'GeoJSON Polygon or MultiPolygon in WGS84', required: ['type', 'coordinates'], properties: { type: { type: 'string', enum: ['Polygon', 'MultiPolygon'] }, coordinates: { type: 'array' } } };
+const aoi: Schema = { description: 'bbox [minLon, minLat, maxLon, maxLat] or a GeoJSON Polygon/MultiPolygon (WGS84); pixels outside a polygon are no data', oneOf: [bbox, polygon] };
+const period = string('RFC 3339 interval start/end, both ends required (bare dates cover their whole day), e.g. 2024-06-01/2024-08-31');
+const areaSelection: Record<string, Schema> = {
+  sources: { type: 'array', items: { type: 'string', enum: ['sentinel-2', 'landsat', 'planetary-computer'] }, description: 'Default: all three' },
+  collections: { type: 'array', items: string(), description: 'Upstream or source-scoped collection ids, as /search' },
+  cloud_cover_lt: { type: 'number', minimum: 0, maximum: 100, description: 'Scene-level filter (eo:cloud_cover)' },
+  mask_clouds: { type: 'boolean', description: 'Mask SCL / QA_PIXEL per pixel; default true' },
+  harmonize: { type: 'string', enum: ['hls'], description: 'HLS bandpass adjustment of Landsat 8/9 OLI to Sentinel-2A MSI' },
+  crs: string('EPSG:4326, EPSG:3857 or a WGS84 UTM zone (EPSG:326zz/327zz); default the UTM zone of the area\'s centre'),
+  resolution: { type: 'number', exclusiveMinimum: true, minimum: 0, description: 'Metres (degrees for EPSG:4326); default the finest band used' },
+  on: string('Where the job runs: "local" (default) or the id of a remote openEO back-end of the settings (`openeo_backends`)'),
+};
+const valueChoice: Record<string, Schema> = {
+  bands: { type: 'array', items: string(), minItems: 1, description: 'Common or asset names, e.g. ["red", "green", "blue"]' },
+  index: indexName,
+  expression: string('Band math over band or common names'),
+};
+const statistic: Schema = { type: 'number', nullable: true };
 
 const settings: Record<string, Schema> = {
   offline: { type: 'boolean', description: 'Never touch the network (until the service stops)' },
@@ -86,12 +106,13 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
   SceneAssets: object({ scene: string(), assets: { type: 'object', additionalProperties: ref('ResolvedAsset'), description: 'Keyed by the band names as requested (asset keys without bands)' } }, ['scene', 'assets']),
   Job: object({
     id: string(), type: string(), status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }, progress: { type: 'number' },
+    progress_detail: object({ phase: { type: 'string', enum: ['finding_scenes', 'reading', 'reducing', 'writing'] }, done: { type: 'number' }, total: { type: 'number' } }, ['phase', 'done', 'total'], { description: 'What the job is doing and how far (kinds that report it)' }),
     created_at: string(), started_at: { type: 'string', nullable: true }, finished_at: { type: 'string', nullable: true },
     error: object({
       code: string(), message: string(), reason: string('A remote failure: unreachable, sign_in_required, remote_job_failed, …'), backend: string(),
       remote_code: string(), remote_job_id: string(), remote_logs: { type: 'array', items: object({ level: string(), message: string() }) },
     }, ['code', 'message']),
-    result: { type: 'object', description: '{href, bbox, crs, width, height, stats: {min, max, mean, valid_fraction}}' },
+    result: { type: 'object', description: 'Raster jobs: {href, bbox, crs, width, height, bands, tiles, stats: {min, max, mean, valid_fraction}} (+ scenes, observations for area jobs); time series: {href, csv, entries, scenes}' },
     params: { type: 'object' }, remote: ref('JobRemote'), links,
   }, ['id', 'type', 'status', 'progress']),
   JobRemote: object({
@@ -105,7 +126,42 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
   NdviJobRequest: object({ type: { type: 'string', enum: ['ndvi'] }, scene: string(), ...processingOptions }, ['type', 'scene'], { additionalProperties: false }),
   IndexJobRequest: object({ type: { type: 'string', enum: ['index'] }, scene: string(), index: indexName, expression: string('Band math, e.g. (nir - red) / (nir + red)'), ...processingOptions }, ['type', 'scene'], { additionalProperties: false, description: 'Exactly one of index, expression' }),
   ChangeJobRequest: object({ type: { type: 'string', enum: ['change'] }, before: string(), after: string(), index: indexName, threshold: { type: 'number', minimum: 0 }, ...processingOptions }, ['type', 'before', 'after'], { additionalProperties: false }),
-  JobRequest: { oneOf: [ref('NdviJobRequest'), ref('IndexJobRequest'), ref('ChangeJobRequest')], discriminator: { propertyName: 'type', mapping: { ndvi: '#/components/schemas/NdviJobRequest', index: '#/components/schemas/IndexJobRequest', change: '#/components/schemas/ChangeJobRequest' } } },
+  CompositeJobRequest: object({
+    type: { type: 'string', enum: ['composite'] }, aoi, datetime: period, ...valueChoice,
+    reducer: { type: 'string', enum: [...temporalReducers, 'max_ndvi'], description: 'max_ndvi: every band from the observation with the highest NDVI' },
+    valid_count: { type: 'boolean', description: 'Add a band with the valid observations per pixel' }, ...areaSelection,
+  }, ['type', 'aoi', 'datetime', 'reducer'], { additionalProperties: false, description: 'Exactly one of bands, index, expression' }),
+  PeriodChangeJobRequest: object({
+    type: { type: 'string', enum: ['change'] }, aoi,
+    before: object({ datetime: period }, ['datetime']), after: object({ datetime: period }, ['datetime']),
+    index: indexName, expression: string('Band math (instead of index)'), reducer: { type: 'string', enum: temporalReducers, description: 'Default median' },
+    threshold: { type: 'number', minimum: 0, description: 'Default 0.2' }, ...areaSelection,
+  }, ['type', 'aoi', 'before', 'after'], { additionalProperties: false, description: 'Two composites of the area on one grid: after − before, and the −1/0/+1 class' }),
+  TimeseriesJobRequest: object({
+    type: { type: 'string', enum: ['timeseries'] },
+    aoi: { description: 'A point [lon, lat], a bbox or a GeoJSON Polygon/MultiPolygon (WGS84)', oneOf: [{ type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 }, bbox, polygon] },
+    datetime: period, ...valueChoice, period: { type: 'string', enum: ['day', 'week', 'month'], description: 'Default day: one entry per acquisition (platform and solar day)' }, ...areaSelection,
+  }, ['type', 'aoi', 'datetime'], { additionalProperties: false, description: 'Exactly one of bands, index, expression' }),
+  JobRequest: { oneOf: [ref('NdviJobRequest'), ref('IndexJobRequest'), ref('ChangeJobRequest'), ref('CompositeJobRequest'), ref('PeriodChangeJobRequest'), ref('TimeseriesJobRequest')] },
+  JobPreview: object({
+    type: string(), scenes: { type: 'array', items: string() }, observations: integer,
+    grid: object({ crs: string(), width: integer, height: integer, resolution: { type: 'number' } }, ['crs', 'width', 'height', 'resolution']),
+    estimate: object({ output_pixels: integer, input_bytes: { type: 'integer', nullable: true }, local_seconds: { type: 'number', nullable: true } }, ['output_pixels', 'input_bytes', 'local_seconds']),
+    suggest_remote: { type: 'boolean', description: 'The local estimate passes a threshold (pixels, scenes, bytes to fetch, local time): better run on a remote openEO back-end' },
+    suggest_remote_reasons: { type: 'array', items: string(), description: 'One line per threshold passed' },
+    remote_backends: { type: 'array', items: string(), description: 'The remote back-ends signed in to that can run the job' },
+  }, ['type', 'scenes', 'observations', 'estimate', 'suggest_remote', 'suggest_remote_reasons', 'remote_backends']),
+  TimeseriesEntry: object({
+    datetime: string('The observation\'s (first scene\'s) datetime, or the period\'s start'),
+    period: object({ label: string(), start: string(), end: string() }, ['label', 'start', 'end']),
+    source: string(), platform: string(), scenes: { type: 'array', items: string() }, variable: string(),
+    mean: statistic, median: statistic, std: statistic, min: statistic, max: statistic, p10: statistic, p90: statistic,
+    valid_pixels: integer, cloud_fraction: statistic,
+  }, ['datetime', 'source', 'platform', 'scenes', 'variable', 'mean', 'median', 'std', 'min', 'max', 'p10', 'p90', 'valid_pixels', 'cloud_fraction']),
+  TimeseriesResult: object({
+    aoi: { description: 'As requested', oneOf: [{ type: 'array', items: { type: 'number' } }, polygon] }, datetime: string(),
+    period: { type: 'string', enum: ['day', 'week', 'month'] }, variable: string(), entries: { type: 'array', items: ref('TimeseriesEntry') },
+  }, ['aoi', 'datetime', 'period', 'variable', 'entries']),
   OfflineRequest: object({ scene: string(), bands: stringList('Asset or common names'), bbox }, ['scene', 'bands']),
   CacheReport: {
     type: 'object',

@@ -4,7 +4,8 @@
  * narrow dependencies it uses (e.g. processing/processing-deps.ts); the queue hands it nothing
  * but the job. Server-side only; the wire types are in ./types.ts.
  */
-import type { JobRemote, JobResult } from './types';
+import type { LocalJobPreview, RemoteAdvice } from './area-job-types';
+import type { JobPhase, JobRemote, JobResult } from './types';
 
 /** What a running job kind may do. */
 export interface JobRunContext {
@@ -13,6 +14,8 @@ export interface JobRunContext {
   signal: AbortSignal;
   /** 0..1; persisted (throttled) so GET /jobs/{id} shows it. */
   progress(fraction: number): void;
+  /** The phase the job is in and its counts (`progress_detail`); persisted with the progress. */
+  phase(phase: JobPhase, done: number, total: number): void;
   /** Saves resumable state (e.g. which tiles are done); survives a restart. */
   checkpoint(state: unknown): void;
   /** The last checkpoint, when the job is resumed after a restart; null on a fresh start. */
@@ -41,6 +44,11 @@ export interface JobKind<P extends Record<string, unknown> = Record<string, unkn
    * until the job finishes: a job that does not fit is refused with 507. Absent = 0.
    */
   estimateStorage?(params: P): number | Promise<number>;
+  /**
+   * POST /api/v1/jobs/preview: what the validated job would use (scenes, observations, grid) and
+   * how big it is, without queueing it. Absent: a preview with no scenes.
+   */
+  preview?(params: P): LocalJobPreview;
   /** Whether a job that was running at a crash is run again (true) or failed with a reason. */
   resumable: boolean;
 }
@@ -63,4 +71,10 @@ export interface OffloadKind<P extends Record<string, unknown> = Record<string, 
   run(params: P, ctx: JobRunContext): Promise<JobResult>;
   /** As JobKind.estimateStorage. */
   estimateStorage?(params: P): number | Promise<number>;
+  /**
+   * POST /api/v1/jobs/preview of an offloadable job: whether its local preview suggests a remote
+   * run, and the back-ends it could run on. `on` as in the body ("local" or an id): an unknown id
+   * → 400 naming `on`; nothing is contacted.
+   */
+  advise(preview: LocalJobPreview, on: string): Promise<RemoteAdvice>;
 }

@@ -1,11 +1,13 @@
-/** A `jobs` row (migrations 004, 006, 007, 010) and its wire form (types.ts Job). Pure. */
-import type { Job, JobError, JobRemote, JobResult, JobStatus } from './types';
+/** A `jobs` row (migrations 004, 006, 007, 010, 012) and its wire form (types.ts Job). Pure. */
+import type { Job, JobError, JobProgressDetail, JobRemote, JobResult, JobStatus } from './types';
 
 export interface JobRow {
   id: string;
   type: string;
   status: JobStatus;
   progress: number;
+  /** JSON JobProgressDetail; null when the kind reports none. */
+  progress_detail: string | null;
   params: string;
   result: string | null;
   error: string | null;
@@ -49,16 +51,24 @@ export function jobLinks(id: string, result?: JobResult): Job['links'] {
   return links;
 }
 
-/** The wire form; `liveProgress` (from memory, for a running job) wins over the throttled column. */
-export function rowToJob(row: JobRow, liveProgress?: number): Job {
+/** A running job's progress as kept in memory (newer than the throttled columns). */
+export interface LiveProgress {
+  progress: number;
+  detail: JobProgressDetail | null;
+}
+
+/** The wire form; `live` (from memory, for a running job) wins over the throttled columns. */
+export function rowToJob(row: JobRow, live?: LiveProgress): Job {
   const result = row.result === null ? undefined : (JSON.parse(row.result) as JobResult);
   const error = row.error === null ? undefined : (JSON.parse(row.error) as JobError);
   const remote = row.remote === null || row.remote === undefined ? undefined : (JSON.parse(row.remote) as JobRemote);
+  const detail = live ? live.detail : row.progress_detail === null ? null : (JSON.parse(row.progress_detail) as JobProgressDetail);
   return {
     id: row.id,
     type: row.type,
     status: row.status,
-    progress: liveProgress ?? row.progress,
+    progress: live?.progress ?? row.progress,
+    ...(detail ? { progress_detail: detail } : {}),
     created_at: row.created_at,
     started_at: row.started_at,
     finished_at: row.finished_at,

@@ -1,5 +1,5 @@
 /**
- * The `jobs` table (migrations 004, 006, 007, 010): every state change of a job is one guarded
+ * The `jobs` table (migrations 004, 006, 007, 010, 012): every state change of a job is one guarded
  * UPDATE, so a transition only happens from the state it expects (a cancelled job is never
  * flipped back). `owner` arguments: a key id to see only that key's jobs, `undefined` for every
  * job. Jobs with `remote` set run on a remote openEO back-end: they have their own lane.
@@ -8,7 +8,7 @@ import type { Db } from '../db/open-database';
 import type { JobRow } from './job-record';
 import type { JobError, JobRemote, JobResult, JobStatus } from './types';
 
-const COLUMNS = 'id, type, status, progress, params, result, error, checkpoint, attempts, created_at, started_at, finished_at, owner_key_id, storage_estimate, result_bytes, remote';
+const COLUMNS = 'id, type, status, progress, progress_detail, params, result, error, checkpoint, attempts, created_at, started_at, finished_at, owner_key_id, storage_estimate, result_bytes, remote';
 const UNFINISHED = "status IN ('queued', 'running')";
 const FINISHED = "status IN ('succeeded', 'failed', 'cancelled')";
 
@@ -95,8 +95,10 @@ export class JobStore {
     return this.db.prepare("UPDATE jobs SET status = 'queued' WHERE id = ? AND status = 'running'").run(id).changes === 1;
   }
 
-  saveProgress(id: string, progress: number): void {
-    this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(progress, id);
+  /** `detail`: JSON of the job's JobProgressDetail; undefined leaves the stored one. */
+  saveProgress(id: string, progress: number, detail?: string | null): void {
+    if (detail === undefined) this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(progress, id);
+    else this.db.prepare("UPDATE jobs SET progress = ?, progress_detail = ? WHERE id = ? AND status = 'running'").run(progress, detail, id);
   }
 
   /** The `remote` field of an unfinished remote job (a finished one keeps what it had). */

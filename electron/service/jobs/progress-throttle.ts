@@ -20,18 +20,18 @@ export const systemClock: ThrottleClock = {
   },
 };
 
-export class ProgressThrottle {
+export class ProgressThrottle<T = number> {
   private lastWriteAt = Number.NEGATIVE_INFINITY;
-  private pending: number | null = null;
+  private pending: T | null = null;
   private cancelTimer: (() => void) | null = null;
 
   constructor(
-    private readonly persist: (value: number) => void,
+    private readonly persist: (value: T) => void,
     private readonly intervalMs = 250,
     private readonly clock: ThrottleClock = systemClock,
   ) {}
 
-  update(value: number): void {
+  update(value: T): void {
     this.pending = value;
     const wait = this.lastWriteAt + this.intervalMs - this.clock.now();
     if (wait <= 0) {

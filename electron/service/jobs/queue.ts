@@ -23,6 +23,7 @@ import { JobStore } from './job-store';
 import { ResultRetention, type RetentionPolicy } from './result-retention';
 import { removeWorkDir, RunningJob, type JobLogger } from './running-job';
 import type { JobKind, OffloadKind } from './job-kind';
+import type { JobPreview, LocalJobPreview } from './area-job-types';
 import { LOCAL, splitRunOn } from './run-on';
 import type { Job, JobListQuery, JobRemote } from './types';
 
@@ -123,12 +124,7 @@ export class JobQueue {
     const { type: _type, ...fields } = body;
     const { on, body: rest } = splitRunOn(fields);
     if (on !== LOCAL) return this.submitRemote(type, on, rest, owner);
-    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
-    if (!kind) {
-      const known = this.types.join(', ') || 'none';
-      const remote = typeof type === 'string' && this.offload?.accepts(type) ? ` (${type} jobs can run on a remote openEO back-end: add "on": "<back-end id>")` : '';
-      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}${remote}`);
-    }
+    const kind = this.kindOf(type);
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
     const params = await kind.validate(rest);
@@ -166,17 +162,43 @@ export class JobQueue {
     return rowToJob(row);
   }
 
+  /**
+   * POST /api/v1/jobs/preview: the same validation as `submit` (same 400/404/422), then what the
+   * job would use, from its kind, and whether it is better run on a remote back-end (the offload
+   * kind's advice); nothing is admitted or stored. A remote `on` is checked against the settings
+   * only: no back-end is contacted.
+   */
+  async preview(type: unknown, body: Record<string, unknown>): Promise<JobPreview> {
+    const { type: _type, ...fields } = body;
+    const { on, body: rest } = splitRunOn(fields);
+    const kind = this.kindOf(type);
+    if (on !== LOCAL && !this.offload?.accepts(kind.type)) throw invalidParameter('on', `${kind.type} jobs run locally only; leave out "on" or set it to "local"`);
+    const params = await kind.validate(rest);
+    const local: LocalJobPreview = kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
+    // Whether the job is better run remotely, and where it could (the offload kind knows the back-ends).
+    const advice = this.offload?.accepts(kind.type) ? await this.offload.advise(local, on) : { suggest_remote: false, suggest_remote_reasons: [], remote_backends: [] };
+    return { ...local, ...advice };
+  }
+
+  private kindOf(type: unknown): JobKind {
+    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
+    if (kind) return kind;
+    const known = this.types.join(', ') || 'none';
+    const remote = typeof type === 'string' && this.offload?.accepts(type) ? ` (${type} jobs can run on a remote openEO back-end: add "on": "<back-end id>")` : '';
+    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}${remote}`);
+  }
+
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
   get(id: string, viewer: JobViewer = EVERY_JOB): Job {
     const row = this.visibleRow(id, viewer);
-    return rowToJob(row, this.active.get(id)?.progress);
+    return rowToJob(row, this.active.get(id)?.live);
   }
 
   /** Newest first; only the viewer's own jobs unless it is admin. */
   list(query: JobListQuery = {}, viewer: JobViewer = EVERY_JOB): Job[] {
     const limit = Math.min(MAX_LIST_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIST_LIMIT)));
     const owner = viewer.admin ? undefined : (viewer.keyId ?? '');
-    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.progress));
+    return this.store.list(query.status, limit, owner).map((row) => rowToJob(row, this.active.get(row.id)?.live));
   }
 
   /**

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { directoryBytes } from '../storage/directory-bytes';
 import { isDiskFullError } from '../storage/disk-full';
 import { INTERNAL_JOB_ERROR, jobErrorOf } from './job-errors';
-import { RESULT_FILE_NAME, resultFileHref, type JobRow } from './job-record';
+import { RESULT_FILE_NAME, resultFileHref, type JobRow, type LiveProgress } from './job-record';
 import type { JobStore } from './job-store';
 import { ProgressThrottle } from './progress-throttle';
 import type { JobKind, JobRunContext } from './job-kind';
-import type { JobRemote, JobResult } from './types';
+import type { JobProgressDetail, JobRemote, JobResult } from './types';
 
 export interface JobLogger {
   error(details: Record<string, unknown>, message: string): void;
@@ -40,12 +40,14 @@ export class RunningJob {
   readonly id: string;
   /** Live progress, newer than the throttled copy in the database. */
   progress: number;
+  /** Live phase and counts (progress_detail), when the kind reports them. */
+  detail: JobProgressDetail | null = null;
   /** Resolves once the outcome is recorded; never rejects. */
   readonly settled: Promise<void>;
   private readonly cancelController = new AbortController();
   private cancelRequested = false;
   private finished = false;
-  private readonly throttle: ProgressThrottle;
+  private readonly throttle: ProgressThrottle<LiveProgress>;
   /** The `remote` field of a job that runs remotely; null for a local one. */
   private remoteState: JobRemote | null;
 
@@ -53,11 +55,12 @@ export class RunningJob {
     this.id = row.id;
     this.progress = row.progress;
     this.remoteState = row.remote === null ? null : (JSON.parse(row.remote) as JobRemote);
+    this.detail = row.progress_detail === null ? null : (JSON.parse(row.progress_detail) as JobProgressDetail);
     // Runs from a timer too: a failed write (a full disk) must not take the process down. The
     // live value stays in memory; the database copy is only what survives a crash.
-    this.throttle = new ProgressThrottle((value) => {
+    this.throttle = new ProgressThrottle<LiveProgress>((value) => {
       try {
-        deps.store.saveProgress(row.id, value);
+        deps.store.saveProgress(row.id, value.progress, value.detail === null ? undefined : JSON.stringify(value.detail));
       } catch (error) {
         deps.log.error({ err: error, jobId: row.id }, 'could not save the progress of a job');
       }
@@ -65,6 +68,11 @@ export class RunningJob {
     this.settled = this.execute(row).then((outcome) => this.record(outcome)).catch((error: unknown) => {
       deps.log.error({ err: error, jobId: row.id }, 'could not record the outcome of a job');
     });
+  }
+
+  /** Progress and phase as GET /jobs/{id} shows them while the job runs. */
+  get live(): LiveProgress {
+    return { progress: this.progress, detail: this.detail };
   }
 
   cancel(): void {
@@ -81,7 +89,12 @@ export class RunningJob {
       progress: (fraction) => {
         if (this.finished || typeof fraction !== 'number' || Number.isNaN(fraction)) return;
         this.progress = Math.min(1, Math.max(0, fraction));
-        this.throttle.update(this.progress);
+        this.throttle.update(this.live);
+      },
+      phase: (phase, done, total) => {
+        if (this.finished) return;
+        this.detail = { phase, done, total };
+        this.throttle.update(this.live);
       },
       checkpoint: (state) => {
         if (this.finished) return;

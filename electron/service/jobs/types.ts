@@ -23,6 +23,16 @@ export interface JobResult {
   [extra: string]: unknown;
 }
 
+/** What a running job is doing: scenes being found, inputs read, observations reduced, the result written. */
+export type JobPhase = 'finding_scenes' | 'reading' | 'reducing' | 'writing';
+
+/** `progress_detail` of a job: its phase and how far it is (`done` of `total` units of that phase). */
+export interface JobProgressDetail {
+  phase: JobPhase;
+  done: number;
+  total: number;
+}
+
 /** One log line of a remote job, as the back-end wrote it. */
 export interface JobRemoteLogLine {
   level: string;
@@ -56,6 +66,8 @@ export interface Job {
   type: string;
   status: JobStatus;
   progress: number;
+  /** The phase and its counts, for kinds that report them (area jobs, raster jobs); absent otherwise. */
+  progress_detail?: JobProgressDetail;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;

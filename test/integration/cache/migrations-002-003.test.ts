@@ -1,19 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { upTo, useTempDatabases } from '../db/helpers/migration-db';
 
-const dirs: string[] = [];
-function tempDb(): Database.Database {
-  const dir = mkdtempSync(join(tmpdir(), 'astra-mig-cache-'));
-  dirs.push(dir);
-  return new Database(join(dir, 'astra.sqlite'));
-}
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
+const { tempDb } = useTempDatabases();
 const columns = (db: Database.Database, table: string) =>
   db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all().map((r) => (r as { name: string }).name);
 

@@ -1,18 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/service/db/open-database';
 import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { useTempDatabases } from './helpers/migration-db';
 
-const dirs: string[] = [];
-function tempDb(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'astra-mig-'));
-  dirs.push(dir);
-  return join(dir, 'astra.sqlite');
-}
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+const { tempDbPath: tempDb } = useTempDatabases();
 
 describe('migration 001 api-keys', () => {
   it('creates the api_keys table from an empty file and sets user_version 1', () => {

@@ -1,21 +1,10 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { describe, expect, it } from 'vitest';
+import { runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
 import { hashApiKey } from '../../../electron/service/keys/key-format';
 import { KeyStore } from '../../../electron/service/keys/key-store';
+import { upTo, useTempDatabases } from './helpers/migration-db';
 
-const dirs: string[] = [];
-function tempDb(): Database.Database {
-  const dir = mkdtempSync(join(tmpdir(), 'astra-mig-'));
-  dirs.push(dir);
-  return new Database(join(dir, 'astra.sqlite'));
-}
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
+const { tempDb } = useTempDatabases();
 const OLD_KEY = `astra_sk_live_${'K'.repeat(40)}`;
 
 describe('migration 005 key-scopes', () => {

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { upTo } from './helpers/migration-db';
 import { openDatabase } from '../../../electron/service/db/open-database';
 import { parseRemoteBackendInput } from '../../../electron/service/openeo/remote/backend-input';
 import { RemoteBackendStore } from '../../../electron/service/openeo/remote/backend-registry';
@@ -23,7 +24,6 @@ function tempDir(): string {
 }
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
 
-const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
 const row = { id: 'cdse', url: 'https://openeo.dataspace.copernicus.eu', auth: 'oidc', created_at: 'x', updated_at: 'x' };
 const insert = (db: Database.Database, values: Record<string, unknown>) => {
   const fields = { ...row, ...values };

@@ -1,24 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { describe, expect, it } from 'vitest';
+import { runMigrations, schemaVersion } from '../../../electron/service/db/migrations';
+import { insertJob, upTo, useTempDatabases } from './helpers/migration-db';
 
-const dirs: string[] = [];
-function tempDb(): Database.Database {
-  const dir = mkdtempSync(join(tmpdir(), 'astra-mig-'));
-  dirs.push(dir);
-  return new Database(join(dir, 'astra.sqlite'));
-}
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
-const insert = (db: Database.Database, values: Record<string, unknown>) => {
-  const row = { id: 'job_a', type: 'ndvi', status: 'queued', params: '{}', created_at: '2024-01-01T00:00:00.000Z', ...values };
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO jobs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
-};
+const { tempDb } = useTempDatabases();
+const insert = insertJob;
 
 describe('migration 007 job-storage', () => {
   it('upgrades a version-6 database: existing jobs reserve nothing and have no measured result yet', () => {

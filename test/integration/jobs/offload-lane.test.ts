@@ -2,8 +2,9 @@
  * The job queue's offload kind on a real SQLite file: a body with `"on": "<id>"` goes to it
  * (types it does not accept → 400 naming `on`), its jobs keep their own type and a `remote` field
  * the run mirrors into (GET shows it as it changes), they run in a lane of their own — a remote
- * job waiting on its back-end takes no local worker — and after a restart a remote job that was
- * running is resumed from its checkpoint by the offload kind.
+ * job waiting on its back-end takes no local worker — previews carry its advice (suggest_remote,
+ * remote_backends), and after a restart a remote job that was running is resumed from its
+ * checkpoint by the offload kind.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,21 @@ function offloadKind(release: Promise<void>, seen: { resumed: unknown[] }): Offl
       ctx.remote({ status: 'finished', progress: 100 });
       return { href: 'remote' };
     },
+    async advise(preview, on) {
+      if (on !== 'local' && on !== 'far') throw invalidParameter('on', `unknown back-end "${on}"`);
+      const big = preview.estimate.output_pixels > 100;
+      return { suggest_remote: big, suggest_remote_reasons: big ? ['many pixels'] : [], remote_backends: ['far'] };
+    },
   };
 }
+
+/** A local kind of `type` whose preview reports `pixels` of the body; `validated` gets every body it validates. */
+const previewKind = (type: string, validated: unknown[]): JobKind => ({
+  type, resumable: false,
+  validate: async (body) => { validated.push(body); return body; },
+  run: async () => ({}),
+  preview: (params) => ({ type, scenes: [], observations: 0, estimate: { output_pixels: Number(params.pixels), input_bytes: null, local_seconds: null } }),
+});
 
 async function until(queue: JobQueue, id: string, ok: (job: Job) => boolean): Promise<Job> {
   const deadline = Date.now() + 10_000;
@@ -99,6 +113,27 @@ describe('the offload lane', () => {
     queue.registerOffload(offloadKind(Promise.resolve(), { resumed: [] }));
     await expect(queue.submit('composite', { type: 'composite', on: 'near' })).rejects.toMatchObject({ parameter: 'on', message: 'on: unknown back-end "near"' });
     await expect(queue.submit('composite', { type: 'composite' })).rejects.toMatchObject({ parameter: 'type', message: expect.stringContaining('can run on a remote openEO back-end') });
+    expect(queue.list()).toEqual([]);
+  });
+
+  it('previews with the offload kind\'s advice: on split off before the kind validates, unknown back-ends and local-only types refused', async () => {
+    const { queue } = setUp();
+    const validated: unknown[] = [];
+    queue.register(previewKind('composite', validated));
+    queue.register(previewKind('local-echo', validated));
+    // No offload kind yet: no suggestion, no back-ends.
+    expect(await queue.preview('composite', { type: 'composite', pixels: 500 })).toMatchObject({ suggest_remote: false, suggest_remote_reasons: [], remote_backends: [] });
+    queue.registerOffload(offloadKind(Promise.resolve(), { resumed: [] }));
+
+    expect(await queue.preview('composite', { type: 'composite', on: 'far', pixels: 500 })).toEqual({
+      type: 'composite', scenes: [], observations: 0, estimate: { output_pixels: 500, input_bytes: null, local_seconds: null },
+      suggest_remote: true, suggest_remote_reasons: ['many pixels'], remote_backends: ['far'],
+    });
+    expect(await queue.preview('composite', { type: 'composite', pixels: 5 })).toMatchObject({ suggest_remote: false, remote_backends: ['far'] });
+    expect(validated).toEqual([{ pixels: 500 }, { pixels: 500 }, { pixels: 5 }]);
+    await expect(queue.preview('composite', { type: 'composite', on: 'near', pixels: 5 })).rejects.toMatchObject({ parameter: 'on' });
+    await expect(queue.preview('local-echo', { type: 'local-echo', on: 'far' })).rejects.toMatchObject({ parameter: 'on', message: expect.stringContaining('local-echo jobs run locally only') });
+    expect(await queue.preview('local-echo', { type: 'local-echo', pixels: 1e9 })).toMatchObject({ suggest_remote: false, remote_backends: [] });
     expect(queue.list()).toEqual([]);
   });
 

@@ -86,11 +86,15 @@ describe('federated search with the decoder pool', () => {
       return (await response.json()) as { features: unknown[]; warnings: unknown[] };
     };
     const cold = await search();
-    expect(decoder.counters.pooled).toBe(0);
+    // The first pages arrive before any thread is up; pages that arrive later in the same search
+    // (the count's id listings) may already find the pool warm.
     expect(decoder.counters.inline).toBeGreaterThan(0);
     await until(() => decoder.warm);
+    const pooledBefore = decoder.counters.pooled;
+    const inlineBefore = decoder.counters.inline;
     const warm = await search();
-    expect(decoder.counters.pooled).toBeGreaterThan(0);
+    expect(decoder.counters.pooled).toBeGreaterThan(pooledBefore);
+    expect(decoder.counters.inline).toBe(inlineBefore);
     expect(warm.warnings).toEqual([]);
     expect(cold.features.length).toBeGreaterThan(10);
     expect(warm.features).toEqual(cold.features);

@@ -30,7 +30,7 @@ async function reference(name: string, stack: Float32Array[], bands: Float32Arra
   return (file) => readFloat64(join(folder, file));
 }
 
-function expectClose(actual: Float32Array, expected: Float64Array, label: string, exact: boolean): void {
+function expectClose(actual: ArrayLike<number>, expected: Float64Array, label: string, exact: boolean): void {
   expect(actual.length).toBe(expected.length);
   let worst = 0;
   let nanMismatches = 0;

@@ -4,7 +4,7 @@ import { INTERNAL_JOB_ERROR, jobErrorOf } from '../../../electron/service/jobs/j
 import { rowToJob, type JobRow } from '../../../electron/service/jobs/job-record';
 
 const row: JobRow = {
-  id: 'job_1', type: 'ndvi', status: 'running', progress: 0.25, params: '{"scene":"s"}', result: null, error: null,
+  id: 'job_1', type: 'ndvi', status: 'running', progress: 0.25, progress_detail: null, params: '{"scene":"s"}', result: null, error: null,
   checkpoint: '{"done":3}', attempts: 1, created_at: '2024-01-01T00:00:00.000Z', started_at: '2024-01-01T00:00:01.000Z', finished_at: null,
   owner_key_id: 'key_0123456789abcdef', storage_estimate: 1024, result_bytes: null, remote: null,
 };
@@ -18,7 +18,14 @@ describe('rowToJob', () => {
   });
 
   it('prefers the live progress of a running job to the throttled column', () => {
-    expect(rowToJob(row, 0.8).progress).toBe(0.8);
+    expect(rowToJob(row, { progress: 0.8, detail: null }).progress).toBe(0.8);
+  });
+
+  it('shows the phase and its counts (progress_detail): stored, or live while running', () => {
+    const stored = { ...row, progress_detail: JSON.stringify({ phase: 'reading', done: 3, total: 12 }) };
+    expect(rowToJob(stored).progress_detail).toEqual({ phase: 'reading', done: 3, total: 12 });
+    expect(rowToJob(stored, { progress: 0.9, detail: { phase: 'writing', done: 0, total: 1 } }).progress_detail).toEqual({ phase: 'writing', done: 0, total: 1 });
+    expect(rowToJob(row)).not.toHaveProperty('progress_detail');
   });
 
   it('adds the result link when the result has a file', () => {

@@ -5,14 +5,15 @@
  * NaN in every band, and its chosen index is −1. The chosen observation's band values are taken
  * as they are, NaN included.
  *
- * Streamed like the other reducers: memory is (bands + 1) × 4 bytes per pixel for the best NDVI
- * and values so far plus 4 for the chosen index, whatever the number of observations.
+ * Streamed like the other reducers: memory is bands × 4 bytes per pixel for the values so far,
+ * 8 for the best NDVI and 4 for the chosen index, whatever the number of observations. NDVI may be
+ * given in float64 (then compared in float64: ties between observations stay ties, as in numpy).
  */
 export interface MaxNdviResult {
   /** One plane per band, in the order the bands were given. */
   readonly bands: Float32Array[];
   /** The NDVI of the chosen observation (NaN where none). */
-  readonly ndvi: Float32Array;
+  readonly ndvi: Float64Array;
   /** Index (0-based, in the order added) of the chosen observation, −1 where none. */
   readonly chosen: Int32Array;
 }
@@ -21,13 +22,13 @@ export interface MaxNdviAccumulator {
   readonly pixels: number;
   readonly bandCount: number;
   /** Adds the next observation: its NDVI plane and its band planes (same band order each time). */
-  add(ndvi: Float32Array, bands: readonly Float32Array[]): void;
+  add(ndvi: Float32Array | Float64Array, bands: readonly Float32Array[]): void;
   /** The composite so far; the arrays are the accumulator's own (copy them to keep adding). */
   result(): MaxNdviResult;
 }
 
 export function createMaxNdviAccumulator(bandCount: number, pixels: number): MaxNdviAccumulator {
-  const best = new Float32Array(pixels).fill(NaN);
+  const best = new Float64Array(pixels).fill(NaN);
   const chosen = new Int32Array(pixels).fill(-1);
   const values = Array.from({ length: bandCount }, () => new Float32Array(pixels).fill(NaN));
   let observations = 0;

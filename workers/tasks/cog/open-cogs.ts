@@ -28,8 +28,12 @@ interface OpenCog {
   readonly images: Map<number, Promise<OpenImage>>;
 }
 
-/** Files open per thread; each holds its parsed IFDs and a few cached header blocks (ranged-source.ts). */
-const MAX_OPEN = 12;
+/**
+ * Files open per thread; each holds its parsed IFDs and a few cached header blocks (ranged-source.ts).
+ * An area tile reads every band and mask of each of its observations' scenes (8 scenes × 3 files
+ * in the composite benchmark): enough stay open that the next tile finds them parsed.
+ */
+const MAX_OPEN = 48;
 const open = new Map<string, OpenCog>();
 
 /** An error the service's error handler recognises by name (api/errors.ts isAppError). */

@@ -16,9 +16,11 @@ import { readWindow } from '../cog/read-window';
 import { giveBack, takeFloat32 } from '../process/scratch';
 import { latticeOffset, nearestTables, sourceWindowFor } from './grid-relation';
 
-/** What a read needs besides the band: the task's signal. */
+/** What a read needs besides the band: the task's signal, and how exact a warp's coordinates must be. */
 export interface ReadContext {
   signal?: AbortSignal;
+  /** Largest coordinate approximation error of a warp, in source pixels (warp.ts default 0.05). */
+  maxErrorPixels?: number;
 }
 
 export type Prepare = (raw: Float32Array) => Float32Array;
@@ -59,7 +61,7 @@ async function readWarped(source: SourceBand, target: RasterGrid, resampling: Re
   if (!window) return takeFloat32(target.width * target.height).fill(NaN);
   const values = prepare(await readWindow({ ...source, ...window }, io.signal));
   const grid = gridWindow(source.grid, window.x0, window.y0, window.width, window.height);
-  const warped = warpRaster({ data: values, grid }, target, { resampling });
+  const warped = warpRaster({ data: values, grid }, target, { resampling, maxErrorPixels: io.maxErrorPixels });
   giveBack(values);
   return warped;
 }

@@ -3,42 +3,15 @@
  * reflectance — DN × scale + offset, NaN for nodata — the expression evaluated over them, and the
  * cloud mask (SCL classes or QA_PIXEL bits, always nearest) applied as NaN.
  */
-import { compileExpression, parseExpression, type CompiledExpression } from '../../lib/expression';
 import { applyInvalidMask, landsatQaInvalidMask, sclInvalidMask } from '../../lib/masks';
 import { applyRadiometry } from '../../lib/radiometry';
 import type { RasterGrid } from '../../lib/raster-types';
 import { bandOnGrid, type ReadContext } from '../grid/band-on-grid';
 import { latticeOffset } from '../grid/grid-relation';
-import { normalizedDifference, normalizedDifferenceOf, normalizedDifferenceOfDn, type NormalizedDifference } from './normalized-difference';
+import { compiledExpression, type Compiled } from './compiled-expressions';
+import { normalizedDifferenceOfDn, type NormalizedDifference } from './normalized-difference';
 import type { MaskBand, ReflectanceBand, SceneRecipe } from '../../protocol/scene-recipe';
 import { giveBack, takeFloat32 } from './scratch';
-
-interface Compiled {
-  names: readonly string[];
-  /** (a − b) / (a + b) over two identifiers, when the expression is exactly that. */
-  nd: NormalizedDifference | null;
-  evaluate(inputs: Record<string, Float32Array>, out: Float32Array): Float32Array;
-}
-
-const compiled = new Map<string, Compiled>();
-
-function compile(expression: string): Compiled {
-  const ast = parseExpression(expression);
-  const nd = normalizedDifferenceOf(ast);
-  if (nd) return { names: [nd.a, nd.b], nd, evaluate: (inputs, out) => normalizedDifference(inputs[nd.a], inputs[nd.b], out) };
-  const fn: CompiledExpression = compileExpression(ast);
-  return { names: fn.variables, nd: null, evaluate: (inputs, out) => fn(inputs, out) };
-}
-
-function compiledExpression(expression: string): Compiled {
-  let fn = compiled.get(expression);
-  if (!fn) {
-    fn = compile(expression);
-    if (compiled.size > 64) compiled.clear();
-    compiled.set(expression, fn);
-  }
-  return fn;
-}
 
 /** The two bands of an (a − b) / (a + b) expression, when both lie on the target's own lattice. */
 function alignedPair(recipe: SceneRecipe, nd: NormalizedDifference | null, target: RasterGrid): [ReflectanceBand, ReflectanceBand] | null {

@@ -9,20 +9,11 @@
  * second trip to a worker before it is spooled.
  */
 import { classifyChange } from '../../lib/change';
-import { encodeTileBytes } from '../../lib/cog/deflate-tile';
-import { predictTile } from '../../lib/cog/predictor';
 import type { ProcessTileResult, ProcessTileTask } from '../../protocol/raster-tasks';
 import { withTransfer, type TransferOutput } from '../io/task-io';
+import { encodePlanes } from './encode-planes';
 import { giveBack, takeFloat32 } from './scratch';
 import { evaluateScene } from './evaluate-scene';
-
-/** The plane as the COG writer stores it: tileSize × tileSize, NaN outside the raster. */
-function padded(plane: Float32Array, width: number, height: number, tileSize: number): Float32Array {
-  if (width === tileSize && height === tileSize) return plane;
-  const out = takeFloat32(tileSize * tileSize).fill(NaN);
-  for (let row = 0; row < height; row++) out.set(plane.subarray(row * width, (row + 1) * width), row * tileSize);
-  return out;
-}
 
 function difference(after: Float32Array, before: Float32Array): Float32Array {
   const out = takeFloat32(after.length);
@@ -43,21 +34,6 @@ export async function processTileTask(task: ProcessTileTask): Promise<TransferOu
     giveBack(before, after);
     planes = [diff, classifyChange(diff, op.threshold).classes];
   }
-  let blocks: Uint8Array[] | undefined;
-  let predicted: Uint8Array[] | undefined;
-  if (task.encode) {
-    const { tileSize, compressionLevel, strategy, deflate = 'worker' } = task.encode;
-    const encoded = planes.map((plane, band) => {
-      const samples = padded(plane, target.width, target.height, tileSize);
-      // Predicted bytes go out by transfer and come back in `recycled` once deflated: a pooled buffer.
-      const bytes = deflate === 'caller'
-        ? predictTile(samples, tileSize, new Uint8Array(takeFloat32(tileSize * tileSize).buffer))
-        : encodeTileBytes({ samples, width: tileSize, dataType: 'float32', compressionLevel, level: 0, tx: 0, ty: 0, band }, strategy);
-      if (samples !== plane) giveBack(samples);
-      return bytes;
-    });
-    if (deflate === 'caller') predicted = encoded;
-    else blocks = encoded;
-  }
+  const { blocks, predicted } = encodePlanes(planes, target, task.encode);
   return withTransfer({ planes, blocks, predicted }, [...planes, ...(blocks ?? []), ...(predicted ?? [])].map((array) => array.buffer as ArrayBuffer));
 }

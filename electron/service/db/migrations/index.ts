@@ -13,7 +13,8 @@ import { migration006JobOwner } from './006-job-owner';
 import { migration007JobStorage } from './007-job-storage';
 import { migration008Settings } from './008-settings';
 import { migration009OpenEoBackends } from './009-openeo-backends';
-import { migration010JobRemote } from './010-job-remote';
+import { migration010JobProgressDetail } from './010-job-progress-detail';
+import { migration012JobRemote } from './012-job-remote';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,7 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007JobStorage,
   migration008Settings,
   migration009OpenEoBackends,
-  migration010JobRemote,
+  migration010JobProgressDetail,
+  migration012JobRemote,
 ];
 
 export function schemaVersion(db: Database.Database): number {

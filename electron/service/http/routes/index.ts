@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../service-context';
 import { assetRoutes } from './assets';
 import { cacheRoutes } from './cache';
 import { healthRoutes } from './health';
+import { jobAreaRoutes } from './job-area';
 import { jobRoutes } from './jobs';
 import { jobItemRoutes } from './job-items';
 import { keyRoutes } from './keys';
@@ -16,4 +17,4 @@ import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, assetRoutes, cacheRoutes, openEoBackendRoutes, jobItemRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, openEoBackendRoutes, jobItemRoutes];

@@ -1,14 +1,15 @@
 /**
  * GET /api/v1/jobs/{id}/item: the STAC Item describing a succeeded processing job's result —
- * asset `result` (the COG), grid, bands, statistics and the full recipe (processing/provenance/);
- * for a job that ran on a remote openEO back-end, where and as which remote job (openeo/offload/).
+ * asset `result` (the COG; a time series' JSON and CSV), grid, bands, statistics and the full
+ * recipe (processing/provenance/, processing/area/provenance/); for a job that ran on a remote
+ * openEO back-end, where and as which remote job (openeo/offload/).
  * 404 for an unknown job (or another key's), a job of another kind, or one that has not succeeded (yet).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ResponseOf, RouteGeneric } from '../../api/contract';
 import { notFound } from '../../api/errors';
 import { isOffloadParams, readRemoteRun, remoteJobItem } from '../../openeo/offload';
-import { isProcessingParams, processingItem } from '../../processing';
+import { areaItem, isAreaParams, isProcessingParams, processingItem, type ProcessingParams } from '../../processing';
 import type { ServiceContext } from '../../service-context';
 import { jobViewer } from './job-submission';
 
@@ -21,9 +22,10 @@ export function jobItemRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       reply.type('application/geo+json; charset=utf-8');
       return remoteJobItem(job, job.params, await readRemoteRun(ctx.jobs.workDir(job.id)), origin);
     }
-    if (!isProcessingParams(job.params)) throw notFound(`job ${job.id} is a ${job.type} job; only processing jobs (ndvi, index, change) have a STAC item`);
+    if (!isAreaParams(job.params) && !isProcessingParams(job.params)) throw notFound(`job ${job.id} is a ${job.type} job; only processing jobs (ndvi, index, change, composite, timeseries) have a STAC item`);
     if (job.status !== 'succeeded') throw notFound(`job ${job.id} has no result item: it is ${job.status}`);
     reply.type('application/geo+json; charset=utf-8');
-    return processingItem(job, job.params, origin);
+    if (isAreaParams(job.params)) return areaItem(job, job.params, origin);
+    return processingItem(job, job.params as ProcessingParams, origin);
   });
 }

@@ -18,13 +18,17 @@ import type { OffloadDeps } from './offload-deps';
 const DEFAULT_CHECK_TIMEOUT_MS = 20_000;
 const REFUSED: readonly RemoteFailureReason[] = ['unsupported_processes', 'unsupported_format', 'unmappable_collection', 'unmappable_band'];
 
+/** The configured back-end `on` names; 400 naming `on` (with the configured ids) when there is none. */
+export function configuredBackend(on: string, deps: Pick<OffloadDeps, 'backends'>): RemoteBackend {
+  const backend = deps.backends.get(on);
+  if (backend) return backend;
+  const ids = deps.backends.list().map((entry) => entry.id);
+  throw invalidParameter('on', `unknown back-end "${on}"; ${ids.length ? `configured: ${ids.join(', ')}, or` : 'none is configured (Settings → Remote back-ends); use'} "local"`);
+}
+
 /** The configured back-end `on` names, signed in and usable now (no network). */
 export async function usableBackend(on: string, deps: Pick<OffloadDeps, 'backends' | 'offline'>): Promise<RemoteBackend> {
-  const backend = deps.backends.get(on);
-  if (!backend) {
-    const ids = deps.backends.list().map((entry) => entry.id);
-    throw invalidParameter('on', `unknown back-end "${on}"; ${ids.length ? `configured: ${ids.join(', ')}, or` : 'none is configured (Settings → Remote back-ends); use'} "local"`);
-  }
+  const backend = configuredBackend(on, deps);
   if (deps.offline()) {
     throw new AppError('conflict', `on: the app is offline; a job on ${on} needs the network (switch off offline mode, or run it locally)`, { parameter: 'on', details: { backend: on } });
   }

@@ -8,6 +8,7 @@ import type { FetchLike } from '../remote/oidc-client';
 import type { RemoteBackendStore } from '../remote/backend-registry';
 import type { SecretStore } from '../remote/secret-store';
 import type { Sleep } from '../remote/sleep';
+import type { RemoteThresholds } from './suggest-remote';
 
 export interface OffloadDeps {
   /** The back-ends of the settings (migration 009) and their secrets. */
@@ -26,4 +27,6 @@ export interface OffloadDeps {
   fetch?: FetchLike;
   /** Deadline of one call to a back-end while a job is checked before it is queued. */
   checkTimeoutMs?: number;
+  /** When POST /jobs/preview suggests a remote run; default DEFAULT_REMOTE_THRESHOLDS. */
+  suggestThresholds?: RemoteThresholds;
 }

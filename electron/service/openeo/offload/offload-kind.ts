@@ -11,6 +11,7 @@ import type { JobRemote } from '../../jobs/types';
 import { checkOnBackend, usableBackend } from './backend-check';
 import type { OffloadDeps } from './offload-deps';
 import { outputOf, type OffloadParams } from './offload-params';
+import { previewAdvice } from './preview-advice';
 import { runOffloadedJob } from './run-offloaded-job';
 import { remoteStorageEstimate } from './storage-estimate';
 import { translateJob } from './translate-job';
@@ -34,5 +35,6 @@ export function openEoOffloadKind(deps: OffloadDeps): OffloadKind<OffloadParams>
     },
     run: (params, ctx) => runOffloadedJob(params, ctx, deps),
     estimateStorage: (params) => remoteStorageEstimate(params),
+    advise: (preview, on) => previewAdvice(preview, on, deps),
   };
 }

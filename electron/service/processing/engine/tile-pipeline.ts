@@ -1,6 +1,6 @@
 /**
- * The tile pipeline of one processing run: tiles computed on the worker pool (`process-tile`,
- * which also encodes their full-resolution blocks), at most `lanes` in flight, handed to the COG
+ * The tile pipeline of one processing run: tiles computed on the worker pool (`process-tile` or
+ * `area-tile`, which also encode their full-resolution blocks), at most `lanes` in flight, handed to the COG
  * writer with those blocks (the writer's encode hook returns them instead of encoding again, and
  * sends only overview tiles to the pool); each finished tile journaled and checkpointed; tiles a
  * previous run finished replayed from the journal. The first failure aborts everything in flight.
@@ -11,15 +11,17 @@ import { availableParallelism } from 'node:os';
 import { deflatePredicted } from '../../../../workers/lib/cog/deflate-tile';
 import type { EncodeTileTask } from '../../../../workers/lib/cog/encode-tile';
 import { predictTile } from '../../../../workers/lib/cog/predictor';
+import type { RasterGrid } from '../../../../workers/lib/raster-types';
+import type { AreaTileTask } from '../../../../workers/protocol/area-tasks';
 import type { ByteReadRequest } from '../../../../workers/protocol/byte-read';
-import type { TileOperation } from '../../../../workers/protocol/raster-tasks';
+import type { ProcessTileTask } from '../../../../workers/protocol/raster-tasks';
+import type { TileEncodeOptions } from '../../../../workers/protocol/tile-encode';
 import type { JobRunContext } from '../../jobs/job-kind';
 import type { CogWriter } from '../../raster/cog-writer';
-import type { ProcessingPlan } from '../plan/processing-plan';
 import type { ProcessingDeps } from '../processing-deps';
 import { forEachInLanes } from './bounded-lanes';
 import { ChangeTally } from './change-tally';
-import { OUTPUT_TILE_SIZE, outputTile, tileCount } from './tile-layout';
+import { OUTPUT_TILE_SIZE, outputTile, tileCount, type OutputTile } from './tile-layout';
 import type { JournalCheckpoint, JournalRecord, TileJournal } from './tile-journal';
 
 /** Share of progress reserved for writing the file once every tile is done. */
@@ -30,6 +32,20 @@ function ownsBuffer(samples: EncodeTileTask['samples']): boolean {
 }
 
 const LANES_PER_WORKER = 3;
+
+/** What the pipeline needs to know of a run. */
+export interface TiledRun {
+  grid: RasterGrid;
+  /** Band 2 is a change class band: gain and loss are counted. */
+  tally: boolean;
+  /** Tiles in flight; default 3 per worker + 2 (a few MB each). */
+  lanes?: number;
+  /** Read-ahead asked of the byte cache per read (default 8 MB). */
+  readAheadBytes?: number;
+}
+
+/** The worker task of one tile, given how to encode it and buffers to recycle. */
+export type TileTaskOf = (tile: OutputTile, encode: TileEncodeOptions, recycled: ArrayBuffer[]) => ProcessTileTask | AreaTileTask;
 
 /** zlib level of every block; Z_RLE makes it matter little (see workers/lib/cog/deflate-tile.ts). */
 const COMPRESSION_LEVEL = 6;
@@ -60,8 +76,10 @@ export class TilePipeline {
    */
   private readonly mainDeflateShare: number;
 
+  private readonly readAheadBytes: number;
+
   constructor(
-    private readonly plan: ProcessingPlan,
+    private readonly plan: TiledRun,
     private readonly ctx: JobRunContext,
     private readonly deps: Pick<ProcessingDeps, 'bytes' | 'workerPool'>,
     private readonly journal: TileJournal,
@@ -70,10 +88,11 @@ export class TilePipeline {
     this.signal = AbortSignal.any([ctx.signal, this.stop.signal]);
     // Every pool task in flight (tiles, overview encodes) and the writer listen to it.
     setMaxListeners(0, this.signal);
-    this.tally = plan.op === 'change' ? new ChangeTally() : null;
+    this.tally = plan.tally ? new ChangeTally() : null;
     // Enough tiles in flight that a worker always has a task queued while the main thread writes
     // the previous ones and serves the next ones' bytes; few enough to bound memory (≈ 4 MB each).
-    this.lanes = LANES_PER_WORKER * deps.workerPool.size + 2;
+    this.lanes = plan.lanes ?? LANES_PER_WORKER * deps.workerPool.size + 2;
+    this.readAheadBytes = plan.readAheadBytes ?? READ_AHEAD_BYTES;
     const workers = deps.workerPool.size;
     this.mainDeflateShare = Math.min(1, Math.max(0, availableParallelism() - workers) / workers);
   }
@@ -103,6 +122,8 @@ export class TilePipeline {
   private tileDone(): void {
     this.done += 1;
     this.ctx.progress((1 - FINISH_SHARE) * (this.done / this.total));
+    // Each tile's inputs are read and reduced in one worker task: the phase counts tiles.
+    this.ctx.phase('reading', this.done, this.total);
   }
 
   private countChange(planes: readonly Float32Array[], rowLength: number, index: number): void {
@@ -151,15 +172,15 @@ export class TilePipeline {
    * so a cold run finds its next tiles stored or in flight.
    */
   private readonly readBytes = (request: ByteReadRequest, signal?: AbortSignal): Promise<Uint8Array> =>
-    this.deps.bytes.read({ scene: request.scene, asset: request.asset }, request.offset, request.length, { signal, owned: true, readAheadBytes: READ_AHEAD_BYTES });
+    this.deps.bytes.read({ scene: request.scene, asset: request.asset }, request.offset, request.length, { signal, owned: true, readAheadBytes: this.readAheadBytes });
 
-  async compute(indices: readonly number[], op: TileOperation, writer: CogWriter): Promise<void> {
-    const encode = (index: number) => ({ tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflatesHere(index) ? 'caller' as const : 'worker' as const });
+  async compute(indices: readonly number[], taskOf: TileTaskOf, writer: CogWriter): Promise<void> {
+    const encode = (index: number): TileEncodeOptions => ({ tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflatesHere(index) ? 'caller' : 'worker' });
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
       const { planes, blocks: workerBlocks, predicted } = await this.deps.workerPool.runTask(
-        { kind: 'process-tile', target: tile.grid, op, encode: encode(index), recycled },
+        taskOf(tile, encode(index), recycled),
         { signal: this.signal, transferList: recycled, readBytes: this.readBytes },
       );
       const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;

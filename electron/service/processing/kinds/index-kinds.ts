@@ -14,6 +14,7 @@ import { runProcessingJob } from '../engine/run-processing-job';
 import { processingStorageEstimate } from '../engine/storage-estimate';
 import type { ProcessingDeps } from '../processing-deps';
 import type { ProcessingParams } from './processing-params';
+import { scenePreview } from './scene-preview';
 
 const COMMON_KEYS = ['scene', 'bbox', 'mask_clouds', 'resolution'];
 
@@ -40,6 +41,7 @@ export function ndviJob(deps: ProcessingDeps): JobKind<ProcessingParams> {
     },
     run: (params, ctx) => runProcessingJob(params.plan, ctx, deps),
     estimateStorage: (params) => processingStorageEstimate(params.plan),
+    preview: (params) => scenePreview('ndvi', params),
   };
 }
 
@@ -53,5 +55,6 @@ export function indexJob(deps: ProcessingDeps): JobKind<ProcessingParams> {
     },
     run: (params, ctx) => runProcessingJob(params.plan, ctx, deps),
     estimateStorage: (params) => processingStorageEstimate(params.plan),
+    preview: (params) => scenePreview('index', params),
   };
 }

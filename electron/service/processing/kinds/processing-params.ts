@@ -22,5 +22,5 @@ export interface ProcessingParams extends Record<string, unknown> {
 
 export function isProcessingParams(value: unknown): value is ProcessingParams {
   const v = value as Partial<ProcessingParams> | null;
-  return !!v && typeof v.request === 'object' && typeof v.plan === 'object' && v.plan !== null && (v.plan as ProcessingPlan).v === 1;
+  return !!v && typeof v.request === 'object' && typeof v.plan === 'object' && v.plan !== null && (v.plan as ProcessingPlan).v === 1 && typeof (v.plan as ProcessingPlan).op === 'string';
 }

@@ -5,8 +5,8 @@ import type { Migration } from './migration';
  * field (back-end, remote job id, status, progress, estimate, last log lines) as JSON. NULL for a
  * local job; a row with it set is run by the queue's offload kind, whatever its `type`.
  */
-export const migration010JobRemote: Migration = {
-  version: 10,
+export const migration012JobRemote: Migration = {
+  version: 12,
   name: 'job-remote',
   up(db) {
     db.exec(`

@@ -1,0 +1,34 @@
+/**
+ * `area-statistics`: one tile's share of a time-series entry (workers/protocol/area-tasks.ts): the
+ * observations reduced per pixel (a single one: its mosaic), then per output the statistics of
+ * the tile's pixels inside the area (workers/lib/cube/area-statistics.ts `areaPartial`: moments,
+ * extremes and the valid values for exact order statistics), a pixel counted as cloud-masked
+ * where it has no value and some observation was masked there. Partials merge across tiles.
+ */
+import { areaPartial, mergeAreaPartials, type AreaPartial } from '../../lib/cube/area-statistics';
+import type { AreaStatisticsResult, AreaStatisticsTask } from '../../protocol/area-tasks';
+import type { ReadContext } from '../grid/band-on-grid';
+import { withTransfer, type TransferOutput } from '../io/task-io';
+import { giveBack } from '../process/scratch';
+import { reduceObservations, WARP_MAX_ERROR_PIXELS } from './reduce-observations';
+import { stripAreaMask, stripsOf, type Strip } from './tile-strips';
+
+async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadContext): Promise<AreaPartial[]> {
+  const reduced = await reduceObservations(task.observations, task.values, task.reducer, strip.grid, io);
+  const inside = stripAreaMask(task.outline, task.col, task.row, strip);
+  const partials = reduced.planes.map((plane) => {
+    const cloud = new Uint8Array(plane.length);
+    for (let i = 0; i < plane.length; i++) cloud[i] = reduced.cloudAny[i] && plane[i] !== plane[i] ? 1 : 0;
+    return areaPartial(plane, { area: inside, cloud });
+  });
+  giveBack(...reduced.planes);
+  return partials;
+}
+
+export async function areaStatisticsTask(task: AreaStatisticsTask): Promise<TransferOutput<AreaStatisticsResult>> {
+  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS };
+  const perStrip: AreaPartial[][] = [];
+  for (const strip of stripsOf(task.target, task.stripRows)) perStrip.push(await stripPartials(task, strip, io));
+  const partials = perStrip.length === 1 ? perStrip[0] : task.values.outputs.map((_, o) => mergeAreaPartials(perStrip.map((strips) => strips[o])));
+  return withTransfer({ partials }, partials.map((p) => p.values.buffer as ArrayBuffer));
+}
