@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job, JobCreated } from '../../../../electron/service/jobs/types';
-import { abortableSleep } from '../../../../electron/service/openeo/remote/sleep';
+import { abortableSleep, type Sleep } from '../../../../electron/service/openeo/remote/sleep';
 import { runAll } from '../../../helpers/clean-up';
 import { FAKE_OPENEO_USER, startFakeOpenEo, type FakeOpenEo, type FakeOpenEoOptions } from '../../../helpers/fake-openeo';
 import { startFakeUpstream, type FakeUpstream } from '../../../helpers/fake-upstream';
@@ -50,6 +50,22 @@ function sentinel2Item(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(RASTER_SCENES.sentinel2, 'S2A_29RKH_20200219_0_L2A.json'), 'utf8')) as Record<string, unknown>;
 }
 
+/**
+ * A service's poll wait that moves the fake back-end's newest job one step (queued → running 0 →
+ * 50 → finished) after `beforeStep(jobId)`, unless that returns false.
+ */
+export function stepFakeJobs(backend: FakeOpenEo, beforeStep?: (jobId: string) => boolean | void): Sleep {
+  return async (_ms, signal) => {
+    await abortableSleep(2, signal);
+    const jobs = backend.jobs.all();
+    if (jobs.length === 0) return;
+    const jobId = jobs[jobs.length - 1].id;
+    if (beforeStep?.(jobId) === false) return;
+    const status = backend.jobs.get(jobId).status;
+    if (status === 'queued' || status === 'running') backend.jobs.advance(jobId);
+  };
+}
+
 export async function startOffloadRig(options: OffloadRigOptions = {}): Promise<OffloadRig> {
   const tiles = await makeResultTiles();
   const backend = await startFakeOpenEo({ resultAssets: [{ name: 'part-west.tif', file: tiles.west }, { name: 'part-east.tif', file: tiles.east }], ...options.fake });
@@ -62,16 +78,10 @@ export async function startOffloadRig(options: OffloadRigOptions = {}): Promise<
     restart: async () => { rig.svc = await start(rig.svc); return rig.svc; },
     close: () => runAll(() => rig.svc?.close(), () => backend.close(), () => upstream.close(), () => rmSync(tiles.dir, { recursive: true, force: true }), () => rmSync(dataDir, { recursive: true, force: true })),
   };
-  const sleep = async (_ms: number, signal?: AbortSignal) => {
-    await abortableSleep(2, signal);
-    const jobs = backend.jobs.all();
-    if (jobs.length === 0) return;
+  const sleep = stepFakeJobs(backend, (jobId) => {
     rig.steps += 1;
-    const jobId = jobs[jobs.length - 1].id;
-    if (rig.beforeStep?.(rig.steps, jobId) === false) return;
-    const status = backend.jobs.get(jobId).status;
-    if (status === 'queued' || status === 'running') backend.jobs.advance(jobId);
-  };
+    return rig.beforeStep?.(rig.steps, jobId);
+  });
   const config: Partial<ServiceConfig> = {
     earthSearchUrl: upstream.earthSearchUrl, landsatLookUrl: upstream.landsatLookUrl, planetaryComputerUrl: upstream.planetaryComputerUrl, pcSasUrl: upstream.sasUrl,
     upstreamTimeoutMs: 5000, workerCount: 1, openEoPollIntervalMs: 10, ...options.config,
@@ -98,7 +108,7 @@ export function call(svc: TestService, method: string, path: string, body?: unkn
 }
 
 /** Configures the fake as back-end `id` and signs in with the basic password (through the REST routes). */
-export async function addBasicBackend(rig: OffloadRig, id = 'fake', extra: Record<string, unknown> = {}): Promise<void> {
+export async function addBasicBackend(rig: Pick<OffloadRig, 'svc' | 'backend'>, id = 'fake', extra: Record<string, unknown> = {}): Promise<void> {
   const put = await call(rig.svc, 'PUT', '/api/v1/settings', { openeo_backends: [{ id, url: rig.backend.url, title: 'Fake openEO', auth: 'basic', username: FAKE_OPENEO_USER[0], ...extra }] });
   if (put.status !== 200) throw new Error(`PUT /settings → ${put.status} ${await put.text()}`);
   const signIn = await call(rig.svc, 'POST', `/api/v1/settings/openeo-backends/${id}/sign-in`, { password: FAKE_OPENEO_USER[1] });
