@@ -52,6 +52,8 @@ export interface ServiceConfig {
    * pointing to batch jobs (ASTRA_OPENEO_SYNC_MAX_BYTES, default 256 MiB ≈ 18 megapixels of one band).
    */
   openEoSyncMaxBytes: number;
+  /** Time between two looks at a job running on a remote openEO back-end (ASTRA_OPENEO_POLL_MS). */
+  openEoPollIntervalMs: number;
   /** Folder of the built renderer served at `/`; null = do not serve it. */
   rendererDir: string | null;
   /** Extra browser origins allowed by CORS (e.g. the electron-vite dev server). */
@@ -159,6 +161,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     maxQueuedTotal: intFrom('ASTRA_MAX_QUEUED_TOTAL', flags.maxQueuedTotal ?? env.ASTRA_MAX_QUEUED_TOTAL, 200, 1, 1_000_000),
     diskReserveBytes: intFrom('ASTRA_DISK_RESERVE_BYTES', flags.diskReserveBytes ?? env.ASTRA_DISK_RESERVE_BYTES, 1024 ** 3, 0, Number.MAX_SAFE_INTEGER),
     openEoSyncMaxBytes: intFrom('ASTRA_OPENEO_SYNC_MAX_BYTES', env.ASTRA_OPENEO_SYNC_MAX_BYTES, 256 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER),
+    openEoPollIntervalMs: intFrom('ASTRA_OPENEO_POLL_MS', env.ASTRA_OPENEO_POLL_MS, 15_000, 10, 3_600_000),
     rendererDir: flags.rendererDir ?? env.ASTRA_RENDERER_DIR ?? null,
     corsOrigins: (env.ASTRA_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionKey: null,

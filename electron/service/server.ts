@@ -26,8 +26,13 @@ import { KeyStore } from './keys/key-store';
 import { loadOrCreateSecret } from './persistent-secret';
 import { ensurePrivateDir } from './private-files';
 import { createLocalOpenEoBackend } from './openeo/local';
+import { OpenEoBackends } from './openeo/backend-settings';
+import { openEoOffloadKind, type RemoteThresholds } from './openeo/offload';
+import { RemoteBackendStore } from './openeo/remote/backend-registry';
 import { createFileSecretStore, type SecretCodec } from './openeo/remote/file-secret-store';
+import type { FetchLike } from './openeo/remote/oidc-client';
 import type { SecretStore } from './openeo/remote/secret-store';
+import type { Sleep } from './openeo/remote/sleep';
 import { federatedSearch, getSceneFromSources, parseSearchBody } from './search';
 import { SourceStatusBoard } from './search/source-status';
 import type { ServiceContext } from './service-context';
@@ -53,7 +58,7 @@ export interface AstraService {
   /** Starts listening; resolves with the URL actually bound (port 0 picks a free port). */
   listen(): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
-  /** Where remote openEO back-ends' passwords and tokens are kept (not wired into routes yet). */
+  /** Where remote openEO back-ends' passwords and tokens are kept. */
   secretStore: SecretStore;
 }
 
@@ -87,6 +92,12 @@ export interface CreateServiceOptions {
    * safeStorage; default plain text, the file being 0600) and where it reports a value it cannot read.
    */
   secretFile?: { codec?: SecretCodec; warn?: (message: string) => void };
+  /**
+   * Remote openEO back-ends: the wait between polls of remote jobs and device sign-ins (tests
+   * drive their fake back-end there instead of waiting), the fetch of the OIDC requests, and when
+   * a job preview suggests a remote run (default: the documented thresholds).
+   */
+  openEo?: { sleep?: Sleep; fetch?: FetchLike; suggestThresholds?: RemoteThresholds };
 }
 
 export type { SecretCodec };
@@ -116,6 +127,8 @@ export async function createService(config: ServiceConfig, options: CreateServic
     freeSpace: options.freeSpace,
     retention: () => retention.policy(),
   });
+  const secretStore = options.secretStore ?? createFileSecretStore(config.dataDir, options.secretFile);
+  const remoteBackends = new RemoteBackendStore(db, secretStore);
   const context: ServiceContext = {
     config,
     db,
@@ -129,7 +142,8 @@ export async function createService(config: ServiceConfig, options: CreateServic
     jobs,
     retention,
     cache,
-    openeo: createLocalOpenEoBackend({ db, keys, jobs, linkSecret: loadOrCreateSecret(config.dataDir, 'openeo-links'), syncMaxBytes: config.openEoSyncMaxBytes }),
+    openEoLocal: createLocalOpenEoBackend({ db, keys, jobs, linkSecret: loadOrCreateSecret(config.dataDir, 'openeo-links'), syncMaxBytes: config.openEoSyncMaxBytes }),
+    openEoRemotes: new OpenEoBackends({ store: remoteBackends, secrets: secretStore, shutdownSignal: shutdown.signal, fetch: options.openEo?.fetch, sleep: options.openEo?.sleep }),
   };
   // Below the federation: status tracking sees the real upstream; the cache answers when it fails.
   context.sources = createSources(config).map((adapter) => context.cache.wrap(sourceStatus.track(adapter)));
@@ -159,6 +173,18 @@ export async function createService(config: ServiceConfig, options: CreateServic
     }),
   });
   for (const kind of processing) context.jobs.register(kind);
+  // Jobs with "on": "<back-end id>" run on that remote openEO back-end.
+  context.jobs.registerOffload(openEoOffloadKind({
+    backends: remoteBackends,
+    secrets: secretStore,
+    scenes: cache.assets,
+    offline: cache.offline.isOffline,
+    shutdownSignal: shutdown.signal,
+    pollIntervalMs: config.openEoPollIntervalMs,
+    sleep: options.openEo?.sleep,
+    fetch: options.openEo?.fetch,
+    suggestThresholds: options.openEo?.suggestThresholds,
+  }));
 
   const app = Fastify({
     // The request log redacts keys (`?key=`, Authorization): see http/log-redaction.ts.
@@ -192,7 +218,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
   });
   installAuth(app, context.keys, [
     { secret: config.sessionKey, id: 'session', name: 'desktop session', scopes: ADMIN_KEY_SCOPES },
-  ], context.openeo.tokens);
+  ], context.openEoLocal.tokens);
   await installRateLimit(app, config.rateLimitPerMinute);
   for (const register of ROUTE_MODULES) await register(app, context);
   await installRendererStatic(app, config.rendererDir);
@@ -202,7 +228,7 @@ export async function createService(config: ServiceConfig, options: CreateServic
   return {
     app,
     context,
-    secretStore: options.secretStore ?? createFileSecretStore(config.dataDir, options.secretFile),
+    secretStore,
     rasterPool,
     get routes() {
       return routes();

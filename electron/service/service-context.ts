@@ -9,6 +9,7 @@ import type { Db } from './db/open-database';
 import type { JobQueue } from './jobs/queue';
 import type { KeyStore } from './keys/key-store';
 import type { LocalOpenEoBackend } from './openeo/local';
+import type { OpenEoBackends } from './openeo/backend-settings';
 import type { RetentionSettingsStore } from './settings/retention-settings';
 import type { SearchPageDecoderPool } from './search/search-page-decoder';
 import type { SourceStatusBoard } from './search/source-status';
@@ -40,5 +41,7 @@ export interface ServiceContext {
   /** Offline-first cache: items + query pages, COG byte blocks, asset resolver, offline switch (cache/cache-services.ts). */
   cache: CacheServices;
   /** The local openEO back-end under /api/v1/openeo/: tokens, batch jobs, results, synchronous runs (openeo/local/). */
-  openeo: LocalOpenEoBackend;
+  openEoLocal: LocalOpenEoBackend;
+  /** Remote openEO back-ends of the settings: list, sign in and out (jobs on them: the queue's offload kind). */
+  openEoRemotes: OpenEoBackends;
 }

@@ -15,6 +15,7 @@ import type { SceneAssets } from '../assets/types';
 import type { CacheReport, CacheScope, ServiceSettings } from '../cache/types';
 import type { AreaJobRequest, JobPreview as AreaJobPreview, TimeseriesResult } from '../jobs/area-job-types';
 import type { Job, JobCreated, JobList, JobListQuery } from '../jobs/types';
+import type { RemoteBackendInput, SignInRequest, SignInState } from '../openeo/backend-settings/types';
 import type { Bbox, Geometry, ItemCollection, SourceId, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection } from '../stac/types';
 import type { IndexName } from '../../../workers/lib/indices';
 import type { OpenEoProcess } from '../openeo/graph/graph-json';
@@ -25,11 +26,12 @@ export type {
 } from './types';
 export type { AssetRoute, ResolvedAsset, SceneAssets } from '../assets/types';
 export type { CacheReport, CacheScope, ResultUsage, RetentionSettings, ServiceSettings } from '../cache/types';
-export type { Job, JobCreated, JobError, JobList, JobListQuery, JobPhase, JobProgressDetail, JobResult, JobResultStats, JobStatus } from '../jobs/types';
+export type { Job, JobCreated, JobError, JobList, JobListQuery, JobPhase, JobProgressDetail, JobRemote, JobRemoteLogLine, JobResult, JobResultStats, JobStatus } from '../jobs/types';
 export type {
   AreaJobRequest, AreaOfInterest, AreaSelection, CompositeJobRequest, CompositeReducer, Period, PeriodChangeJobRequest, TemporalReducer,
   TimeseriesEntry, TimeseriesJobRequest, TimeseriesPeriod, TimeseriesResult, TimeseriesStatistic,
 } from '../jobs/area-job-types';
+export type { RemoteBackendInput, RemoteBackendView, SignInRequest, SignInState } from '../openeo/backend-settings/types';
 export type {
   AstraItemProperties, Bbox, EoBand, Geometry, ItemCollection, Position, RasterBand, SearchContext, SearchWarning, SourceId,
   StacAsset, StacCatalog, StacCollection, StacCollectionList, StacConformance, StacItem, StacItemCollection, StacLink,
@@ -112,6 +114,8 @@ export interface ProcessingOptions {
   mask_clouds?: boolean;
   /** Output pixel size in the units of the scene CRS (metres for UTM); default the bands' finest. */
   resolution?: number;
+  /** Where the job runs: "local" (default) or the id of a remote openEO back-end of the settings. */
+  on?: string;
 }
 
 export interface NdviJobRequest extends ProcessingOptions {
@@ -142,7 +146,7 @@ export type JobRequest = NdviJobRequest | IndexJobRequest | ChangeJobRequest | A
  * POST /api/v1/jobs/preview → 200: what a job would use, nothing queued; with the remote-run
  * suggestion of issue 16 (`suggest_remote`, the signed-in `remote_backends`).
  */
-export type JobPreview = AreaJobPreview & { suggest_remote?: boolean; remote_backends?: string[] };
+export type JobPreview = AreaJobPreview;
 
 /** POST /api/v1/cache/offline: bands by asset or common name (an array, or comma-separated). */
 export interface OfflineRequest {
@@ -156,8 +160,11 @@ export interface CacheClearQuery {
   scope?: CacheScope;
 }
 
-/** PUT /api/v1/settings: any of the settings (at least one); the answer is all of them. */
-export type SettingsPatch = Partial<ServiceSettings>;
+/**
+ * PUT /api/v1/settings: any of the settings (at least one); the answer is all of them.
+ * `openeo_backends` replaces the whole list (entries without secrets: sign in separately).
+ */
+export type SettingsPatch = Partial<Omit<ServiceSettings, 'openeo_backends'>> & { openeo_backends?: RemoteBackendInput[] };
 
 // ---- The route table ----------------------------------------------------------------------
 
@@ -187,6 +194,8 @@ export interface WireTypes {
   SearchQuery: SearchQuery;
   Settings: ServiceSettings;
   SettingsPatch: SettingsPatch;
+  SignInRequest: SignInRequest;
+  SignInState: SignInState;
   SourceList: SourceList;
   StacCatalog: StacCatalog;
   StacCollection: StacCollection;
@@ -240,6 +249,9 @@ export const API_ROUTES = {
   'POST /api/v1/cache/offline': { body: 'OfflineRequest', response: 'JobCreated', success: [202] },
   'GET /api/v1/settings': { response: 'Settings', success: [200] },
   'PUT /api/v1/settings': { body: 'SettingsPatch', response: 'Settings', success: [200] },
+  'POST /api/v1/settings/openeo-backends/{id}/sign-in': { body: 'SignInRequest', response: 'SignInState', success: [200] },
+  'GET /api/v1/settings/openeo-backends/{id}/sign-in': { response: 'SignInState', success: [200] },
+  'DELETE /api/v1/settings/openeo-backends/{id}/sign-in': { response: 'empty', success: [204] },
   'GET /api/v1/stac': { response: 'StacCatalog', success: [200] },
   'GET /api/v1/stac/conformance': { response: 'StacConformance', success: [200] },
   'GET /api/v1/stac/collections': { response: 'StacCollectionList', success: [200] },
@@ -266,7 +278,8 @@ export const REQUEST_FIELDS = {
   OfflineRequest: ['scene', 'bands', 'bbox'],
   SearchBody: ['bbox', 'intersects', 'ids', 'datetime', 'cloud_cover_lt', 'sources', 'collections', 'limit', 'sortby', 'cursor'],
   SearchQuery: ['bbox', 'ids', 'datetime', 'cloud_cover_lt', 'sources', 'collections', 'limit', 'sortby', 'cursor'],
-  SettingsPatch: ['offline', 'results_max_age_days', 'results_max_bytes'],
+  SettingsPatch: ['offline', 'results_max_age_days', 'results_max_bytes', 'openeo_backends'],
+  SignInRequest: ['password'],
   StacItemsQuery: ['bbox', 'datetime', 'limit', 'token'],
   StacSearchBody: ['bbox', 'intersects', 'ids', 'datetime', 'cloud_cover_lt', 'sources', 'collections', 'limit', 'sortby', 'cursor', 'query', 'token'],
   StacSearchQuery: ['bbox', 'ids', 'datetime', 'cloud_cover_lt', 'sources', 'collections', 'limit', 'sortby', 'cursor', 'query', 'token'],

@@ -2,6 +2,7 @@
  * Wire types of the offline cache routes (GET|DELETE /api/v1/cache, GET|PUT /api/v1/settings).
  * Types only, no Node imports; clients (the renderer too) take them from ../api/contract.ts.
  */
+import type { RemoteBackendView } from '../openeo/remote/types';
 
 export type CacheScope = 'tiles' | 'items' | 'all';
 
@@ -57,4 +58,6 @@ export interface RetentionSettings {
 export interface ServiceSettings extends RetentionSettings {
   /** Offline mode: nothing touches the network; searches, scenes and bytes come from the cache. */
   offline: boolean;
+  /** Remote openEO back-ends jobs can run on (`"on": "<id>"`), with whether someone is signed in; never a secret. */
+  openeo_backends: RemoteBackendView[];
 }

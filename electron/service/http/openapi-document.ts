@@ -132,10 +132,18 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
           parameters: [query('status', 'Only jobs in this state', { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }), query('limit', '1–500, default 50', { type: 'integer', minimum: 1, maximum: 500 })],
           responses: { 200: { description: '{jobs: Job[]}' }, ...errors },
         },
-        post: { summary: 'Submit ndvi, index, change (scene pair or periods), composite or timeseries (owned by the submitting key)', responses: { 202: { description: 'Queued: {id, status, links}; Location is the job' }, ...errors, 422: { description: 'Valid JSON that cannot be processed (no scene found, area beyond the pixel limit, …)', ...json('Error') }, ...admission } },
+        post: {
+          summary: 'Submit ndvi, index, change (scene pair or periods), composite or timeseries (owned by the submitting key); "on": "<back-end id>" runs it on a remote openEO back-end',
+          responses: {
+            202: { description: 'Queued: {id, status, links}; Location is the job' }, ...errors,
+            409: { description: '`on`: not signed in to that back-end, or the app is offline', ...json('Error') },
+            422: { description: 'Valid JSON that cannot be processed (no scene found, area beyond the pixel limit, …; also: processes, collections or bands the back-end of `on` lacks)', ...json('Error') },
+            502: { description: 'The back-end of `on` is unreachable or refused', ...json('Error') }, ...admission,
+          },
+        },
       },
       '/api/v1/jobs/preview': {
-        post: { summary: 'Validate any job body as POST /jobs does and answer the scenes, observations and grid it would use; nothing is queued', responses: { 200: { description: 'JobPreview' }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') } } },
+        post: { summary: 'Validate any job body as POST /jobs does and answer the scenes, observations and grid it would use, whether it is better run on a remote openEO back-end (suggest_remote) and the back-ends signed in to; nothing is queued, no back-end contacted', responses: { 200: { description: 'JobPreview' }, ...errors, 422: { description: 'Valid JSON that cannot be processed', ...json('Error') } } },
       },
       '/api/v1/jobs/{id}': {
         get: { summary: 'Job status, progress and result', parameters: [path('id', 'Job id')], responses: { 200: { description: 'Job' }, 404: { description: "Unknown job, or another key's", ...json('Error') } } },
@@ -161,8 +169,17 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
         delete: { summary: 'Clear the cache (job results stay)', parameters: [query('scope', 'tiles | items | all (default)', { type: 'string', enum: ['tiles', 'items', 'all'] })], responses: { 200: { description: 'The report after clearing' }, ...errors } },
       },
       '/api/v1/settings': {
-        get: { summary: 'Settings: offline mode and result retention', responses: { 200: { description: 'Settings' } } },
-        put: { summary: 'Change any of the settings, e.g. {"offline": true} never touches the network; retention applies at once', responses: { 200: { description: 'All settings after the change' }, ...errors } },
+        get: { summary: 'Settings: offline mode, result retention, remote openEO back-ends (never a secret)', responses: { 200: { description: 'Settings' } } },
+        put: { summary: 'Change any of the settings, e.g. {"offline": true} never touches the network; retention applies at once; openeo_backends replaces the list', responses: { 200: { description: 'All settings after the change' }, ...errors } },
+      },
+      '/api/v1/settings/openeo-backends/{id}/sign-in': {
+        post: {
+          summary: 'Sign in to a remote openEO back-end: basic with {"password"} (checked with the back-end, then stored); OIDC without a body (device-code sign-in: open verification_uri, enter user_code)',
+          parameters: [path('id', 'Back-end id')],
+          responses: { 200: { description: 'signed_in (basic) or pending (OIDC)' }, ...errors, 404: { description: 'No such back-end', ...json('Error') }, 422: { description: 'The back-end offers no device-code sign-in', ...json('Error') }, 502: { description: 'The back-end is unreachable', ...json('Error') } },
+        },
+        get: { summary: 'Sign-in state: pending (with the code to enter), signed_in, failed (with message) or signed_out', parameters: [path('id', 'Back-end id')], responses: { 200: { description: 'SignInState' }, 404: { description: 'No such back-end', ...json('Error') } } },
+        delete: { summary: 'Sign out: the back-end\'s password or tokens are removed', parameters: [path('id', 'Back-end id')], responses: { 204: { description: 'Signed out' }, 404: { description: 'No such back-end', ...json('Error') } } },
       },
       '/api/v1/cache/offline': { post: { summary: 'Make a scene available offline (a job, owned by the submitting key)', responses: { 202: { description: 'Queued: {id, status, links}' }, ...errors, ...admission } } },
       '/api/v1/stac': { get: { summary: 'STAC API landing page', responses: { 200: { description: 'Catalog' } } } },

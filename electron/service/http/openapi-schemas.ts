@@ -36,6 +36,7 @@ const processingOptions: Record<string, Schema> = {
   bbox,
   mask_clouds: { type: 'boolean', description: 'Mask clouds with SCL / QA_PIXEL; default true' },
   resolution: { type: 'number', exclusiveMinimum: true, minimum: 0, description: 'Output pixel size in the scene CRS units (metres for UTM)' },
+  on: string('Where the job runs: "local" (default) or the id of a remote openEO back-end of the settings (`openeo_backends`)'),
 };
 const indexName: Schema = { type: 'string', enum: ['ndvi', 'ndwi', 'nbr', 'evi', 'savi'] };
 const temporalReducers = ['median', 'mean', 'min', 'max', 'first', 'last', 'count'];
@@ -50,7 +51,7 @@ const areaSelection: Record<string, Schema> = {
   harmonize: { type: 'string', enum: ['hls'], description: 'HLS bandpass adjustment of Landsat 8/9 OLI to Sentinel-2A MSI' },
   crs: string('EPSG:4326, EPSG:3857 or a WGS84 UTM zone (EPSG:326zz/327zz); default the UTM zone of the area\'s centre'),
   resolution: { type: 'number', exclusiveMinimum: true, minimum: 0, description: 'Metres (degrees for EPSG:4326); default the finest band used' },
-  on: string('Where the job runs: "local" (default)'),
+  on: string('Where the job runs: "local" (default) or the id of a remote openEO back-end of the settings (`openeo_backends`)'),
 };
 const valueChoice: Record<string, Schema> = {
   bands: { type: 'array', items: string(), minItems: 1, description: 'Common or asset names, e.g. ["red", "green", "blue"]' },
@@ -63,6 +64,17 @@ const settings: Record<string, Schema> = {
   offline: { type: 'boolean', description: 'Never touch the network (until the service stops)' },
   results_max_age_days: nullableLimit('Finished jobs older than this are removed with their files; null = keep', 1),
   results_max_bytes: nullableLimit('The oldest results are removed while all take more than this; null = no limit', 1048576),
+};
+
+const backendFields: Record<string, Schema> = {
+  id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,39}$', description: 'Used in job bodies as "on"; never "local"' },
+  url: string('The back-end\'s root (discovery via /.well-known/openeo) or a versioned API URL; https (http only on loopback)'),
+  title: { type: 'string', nullable: true },
+  auth: { type: 'string', enum: ['basic', 'oidc'] },
+  username: { type: 'string', nullable: true, description: 'basic only' },
+  oidc_provider_id: { type: 'string', nullable: true, description: 'oidc only; default the back-end\'s provider with a device-code client' },
+  oidc_client_id: { type: 'string', nullable: true, description: 'oidc only; default the provider\'s device-code client' },
+  collections: { type: 'object', additionalProperties: { type: 'string' }, description: 'Pins: ASTRA collection id (sentinel-2.sentinel-2-l2a) → the back-end\'s; others are matched' },
 };
 
 export const OPENAPI_SCHEMAS: Record<string, Schema> = {
@@ -96,9 +108,19 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
     id: string(), type: string(), status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }, progress: { type: 'number' },
     progress_detail: object({ phase: { type: 'string', enum: ['finding_scenes', 'reading', 'reducing', 'writing'] }, done: { type: 'number' }, total: { type: 'number' } }, ['phase', 'done', 'total'], { description: 'What the job is doing and how far (kinds that report it)' }),
     created_at: string(), started_at: { type: 'string', nullable: true }, finished_at: { type: 'string', nullable: true },
-    error: object({ code: string(), message: string() }), result: { type: 'object', description: 'Raster jobs: {href, bbox, crs, width, height, bands, tiles, stats: {min, max, mean, valid_fraction}} (+ scenes, observations for area jobs); time series: {href, csv, entries, scenes}' },
-    params: { type: 'object' }, links,
+    error: object({
+      code: string(), message: string(), reason: string('A remote failure: unreachable, sign_in_required, remote_job_failed, …'), backend: string(),
+      remote_code: string(), remote_job_id: string(), remote_logs: { type: 'array', items: object({ level: string(), message: string() }) },
+    }, ['code', 'message']),
+    result: { type: 'object', description: 'Raster jobs: {href, bbox, crs, width, height, bands, tiles, stats: {min, max, mean, valid_fraction}} (+ scenes, observations for area jobs); time series: {href, csv, entries, scenes}' },
+    params: { type: 'object' }, remote: ref('JobRemote'), links,
   }, ['id', 'type', 'status', 'progress']),
+  JobRemote: object({
+    backend: string('The back-end\'s id in the settings'), url: string(), job_id: { type: 'string', nullable: true }, status: { type: 'string', nullable: true, description: 'The remote status: created, queued, running, canceled, finished, error' },
+    progress: { type: 'number', nullable: true, description: '0–100 as the back-end reports it' },
+    estimate: { type: 'object', nullable: true, properties: { costs: { type: 'number' }, duration: string('ISO 8601 duration'), size: integer } },
+    logs: { type: 'array', items: object({ level: string(), message: string(), time: string() }, ['level', 'message']), description: 'The last 50 lines, oldest first' },
+  }, ['backend', 'url', 'job_id', 'status', 'progress', 'estimate', 'logs']),
   JobList: object({ jobs: { type: 'array', items: ref('Job') } }, ['jobs']),
   JobCreated: object({ id: string(), status: { type: 'string', enum: ['queued'] }, links }, ['id', 'status', 'links']),
   NdviJobRequest: object({ type: { type: 'string', enum: ['ndvi'] }, scene: string(), ...processingOptions }, ['type', 'scene'], { additionalProperties: false }),
@@ -125,7 +147,10 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
     type: string(), scenes: { type: 'array', items: string() }, observations: integer,
     grid: object({ crs: string(), width: integer, height: integer, resolution: { type: 'number' } }, ['crs', 'width', 'height', 'resolution']),
     estimate: object({ output_pixels: integer, input_bytes: { type: 'integer', nullable: true }, local_seconds: { type: 'number', nullable: true } }, ['output_pixels', 'input_bytes', 'local_seconds']),
-  }, ['type', 'scenes', 'observations', 'estimate']),
+    suggest_remote: { type: 'boolean', description: 'The local estimate passes a threshold (pixels, scenes, bytes to fetch, local time): better run on a remote openEO back-end' },
+    suggest_remote_reasons: { type: 'array', items: string(), description: 'One line per threshold passed' },
+    remote_backends: { type: 'array', items: string(), description: 'The remote back-ends signed in to that can run the job' },
+  }, ['type', 'scenes', 'observations', 'estimate', 'suggest_remote', 'suggest_remote_reasons', 'remote_backends']),
   TimeseriesEntry: object({
     datetime: string('The observation\'s (first scene\'s) datetime, or the period\'s start'),
     period: object({ label: string(), start: string(), end: string() }, ['label', 'start', 'end']),
@@ -147,8 +172,16 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
       results: { type: 'object', required: ['count', 'bytes'], properties: { count: integer, bytes: integer }, description: 'Finished jobs holding files (result COGs) and their bytes; not part of the cache' },
     },
   },
-  Settings: object(settings, ['offline', 'results_max_age_days', 'results_max_bytes']),
-  SettingsPatch: object(settings, [], { minProperties: 1, additionalProperties: false }),
+  RemoteBackend: object({ ...backendFields, created_at: string(), updated_at: string(), signed_in: boolean }, ['id', 'url', 'title', 'auth', 'signed_in']),
+  RemoteBackendInput: object(backendFields, ['id', 'url', 'auth'], { additionalProperties: false, description: 'No secret: sign in with POST /api/v1/settings/openeo-backends/{id}/sign-in' }),
+  Settings: object({ ...settings, openeo_backends: { type: 'array', items: ref('RemoteBackend') } }, ['offline', 'results_max_age_days', 'results_max_bytes', 'openeo_backends']),
+  SettingsPatch: object({ ...settings, openeo_backends: { type: 'array', items: ref('RemoteBackendInput'), description: 'Replaces the whole list' } }, [], { minProperties: 1, additionalProperties: false }),
+  SignInRequest: object({ password: string('basic back-ends only') }, [], { additionalProperties: false }),
+  SignInState: object({
+    state: { type: 'string', enum: ['pending', 'signed_in', 'failed', 'signed_out'] }, message: string(),
+    verification_uri: string('pending (OIDC): open this page…'), verification_uri_complete: { type: 'string', nullable: true }, user_code: string('…and enter this code'),
+    expires_in: integer, interval: integer,
+  }, ['state']),
   StacCatalog: object({ type: { type: 'string', enum: ['Catalog'] }, stac_version: string(), id: string(), title: string(), description: string(), conformsTo: { type: 'array', items: string() }, links }, ['type', 'stac_version', 'id', 'conformsTo', 'links']),
   StacConformance: object({ conformsTo: { type: 'array', items: string() } }, ['conformsTo']),
   StacCollection: { type: 'object', description: 'STAC 1.0.0 Collection with a source-scoped id' },

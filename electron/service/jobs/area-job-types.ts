@@ -146,11 +146,24 @@ export interface TimeseriesEntry {
 export const TIMESERIES_STATISTICS = ['mean', 'median', 'std', 'min', 'max', 'p10', 'p90', 'valid_pixels', 'cloud_fraction'] as const;
 export type TimeseriesStatistic = (typeof TIMESERIES_STATISTICS)[number];
 
-/** POST /api/v1/jobs/preview → 200. */
-export interface JobPreview {
+/** What a job kind's preview knows about a job run here (JobKind.preview). */
+export interface LocalJobPreview {
   type: string;
   scenes: string[];
   observations: number;
   grid?: { crs: string; width: number; height: number; resolution: number };
   estimate: { output_pixels: number; input_bytes: number | null; local_seconds: number | null };
 }
+
+/** Whether a job is better run on a remote openEO back-end (issue 16), and which ones it could run on. */
+export interface RemoteAdvice {
+  /** True when the local estimate passes a threshold (api.md "Remote openEO back-ends"). */
+  suggest_remote: boolean;
+  /** One line per threshold passed. */
+  suggest_remote_reasons: string[];
+  /** The back-ends signed in to that can run it. */
+  remote_backends: string[];
+}
+
+/** POST /api/v1/jobs/preview → 200. */
+export interface JobPreview extends LocalJobPreview, RemoteAdvice {}

@@ -18,14 +18,15 @@ export function givenUpJobError(attempts: number): JobError {
 }
 
 /**
- * AppError → its code and message; a full disk (wherever it was noticed) → insufficient_storage;
- * anything else → a generic message (the stack goes to the log only).
+ * AppError → its code, message and details (a remote failure's reason, back-end and log lines);
+ * a full disk (wherever it was noticed) → insufficient_storage; anything else → a generic message
+ * (the stack goes to the log only).
  */
 export function jobErrorOf(error: unknown): { jobError: JobError; expected: boolean } {
   if (isDiskFullError(error)) {
     const full = diskFullError(error);
     return { jobError: { code: full.code, message: full.message }, expected: true };
   }
-  if (isAppError(error)) return { jobError: { code: error.code, message: error.message }, expected: true };
+  if (isAppError(error)) return { jobError: { ...error.details, code: error.code, message: error.message }, expected: true };
   return { jobError: INTERNAL_JOB_ERROR, expected: false };
 }

@@ -1,5 +1,5 @@
-/** A `jobs` row (migrations 004, 006, 007, 010) and its wire form (types.ts Job). Pure. */
-import type { Job, JobError, JobProgressDetail, JobResult, JobStatus } from './types';
+/** A `jobs` row (migrations 004, 006, 007, 010, 012) and its wire form (types.ts Job). Pure. */
+import type { Job, JobError, JobProgressDetail, JobRemote, JobResult, JobStatus } from './types';
 
 export interface JobRow {
   id: string;
@@ -22,6 +22,8 @@ export interface JobRow {
   storage_estimate: number;
   /** Bytes its work dir holds once finished; null until measured. */
   result_bytes: number | null;
+  /** JSON of the job's `remote` field when it runs on a remote openEO back-end; null for a local job. */
+  remote: string | null;
 }
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
@@ -60,6 +62,7 @@ export interface LiveProgress {
 export function rowToJob(row: JobRow, live?: LiveProgress): Job {
   const result = row.result === null ? undefined : (JSON.parse(row.result) as JobResult);
   const error = row.error === null ? undefined : (JSON.parse(row.error) as JobError);
+  const remote = row.remote === null || row.remote === undefined ? undefined : (JSON.parse(row.remote) as JobRemote);
   const detail = live ? live.detail : row.progress_detail === null ? null : (JSON.parse(row.progress_detail) as JobProgressDetail);
   return {
     id: row.id,
@@ -73,6 +76,7 @@ export function rowToJob(row: JobRow, live?: LiveProgress): Job {
     ...(error ? { error } : {}),
     ...(result ? { result } : {}),
     params: JSON.parse(row.params) as Record<string, unknown>,
+    ...(remote ? { remote } : {}),
     links: jobLinks(row.id, result),
   };
 }

@@ -1,13 +1,14 @@
 /**
- * The `jobs` table (migrations 004, 006, 007, 010): every state change of a job is one guarded UPDATE,
- * so a transition only happens from the state it expects (a cancelled job is never flipped back).
- * `owner` arguments: a key id to see only that key's jobs, `undefined` for every job.
+ * The `jobs` table (migrations 004, 006, 007, 010, 012): every state change of a job is one guarded
+ * UPDATE, so a transition only happens from the state it expects (a cancelled job is never
+ * flipped back). `owner` arguments: a key id to see only that key's jobs, `undefined` for every
+ * job. Jobs with `remote` set run on a remote openEO back-end: they have their own lane.
  */
 import type { Db } from '../db/open-database';
 import type { JobRow } from './job-record';
-import type { JobError, JobResult, JobStatus } from './types';
+import type { JobError, JobRemote, JobResult, JobStatus } from './types';
 
-const COLUMNS = 'id, type, status, progress, progress_detail, params, result, error, checkpoint, attempts, created_at, started_at, finished_at, owner_key_id, storage_estimate, result_bytes';
+const COLUMNS = 'id, type, status, progress, progress_detail, params, result, error, checkpoint, attempts, created_at, started_at, finished_at, owner_key_id, storage_estimate, result_bytes, remote';
 const UNFINISHED = "status IN ('queued', 'running')";
 const FINISHED = "status IN ('succeeded', 'failed', 'cancelled')";
 
@@ -17,6 +18,8 @@ export interface NewJob {
   params: Record<string, unknown>;
   owner: string | null;
   storageEstimate: number;
+  /** Set for a job that runs on a remote openEO back-end. */
+  remote?: JobRemote | null;
 }
 
 /** A finished job as result retention sees it. */
@@ -31,8 +34,8 @@ export class JobStore {
 
   insert(job: NewJob): JobRow {
     this.db
-      .prepare("INSERT INTO jobs (id, type, status, params, created_at, owner_key_id, storage_estimate) VALUES (?, ?, 'queued', ?, ?, ?, ?)")
-      .run(job.id, job.type, JSON.stringify(job.params), this.now().toISOString(), job.owner, Math.max(0, Math.ceil(job.storageEstimate)));
+      .prepare("INSERT INTO jobs (id, type, status, params, created_at, owner_key_id, storage_estimate, remote) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)")
+      .run(job.id, job.type, JSON.stringify(job.params), this.now().toISOString(), job.owner, Math.max(0, Math.ceil(job.storageEstimate)), job.remote ? JSON.stringify(job.remote) : null);
     return this.find(job.id)!;
   }
 
@@ -58,16 +61,26 @@ export class JobStore {
     return (this.db.prepare(`SELECT total(storage_estimate) AS n FROM jobs WHERE ${UNFINISHED}`).get() as { n: number }).n;
   }
 
-  /** The oldest queued job whose type is one of `types`. */
+  /** The oldest queued local job whose type is one of `types`. */
   nextQueued(types: readonly string[]): JobRow | undefined {
     return this.db
-      .prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' AND type IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT 1`)
+      .prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' AND remote IS NULL AND type IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT 1`)
       .get(JSON.stringify(types));
   }
 
-  /** Jobs of `type` recorded as running; the caller excludes those it is running itself. */
+  /** The oldest queued job that runs on a remote back-end. */
+  nextQueuedRemote(): JobRow | undefined {
+    return this.db.prepare<[], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = 'queued' AND remote IS NOT NULL ORDER BY seq LIMIT 1`).get();
+  }
+
+  /** Local jobs of `type` recorded as running; the caller excludes those it is running itself. */
   runningOfType(type: string): JobRow[] {
-    return this.db.prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = 'running' AND type = ? ORDER BY seq`).all(type);
+    return this.db.prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = 'running' AND remote IS NULL AND type = ? ORDER BY seq`).all(type);
+  }
+
+  /** Remote jobs recorded as running. */
+  runningRemote(): JobRow[] {
+    return this.db.prepare<[], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE status = 'running' AND remote IS NOT NULL ORDER BY seq`).all();
   }
 
   /** queued → running; false when the job was no longer queued. */
@@ -86,6 +99,11 @@ export class JobStore {
   saveProgress(id: string, progress: number, detail?: string | null): void {
     if (detail === undefined) this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(progress, id);
     else this.db.prepare("UPDATE jobs SET progress = ?, progress_detail = ? WHERE id = ? AND status = 'running'").run(progress, detail, id);
+  }
+
+  /** The `remote` field of an unfinished remote job (a finished one keeps what it had). */
+  saveRemote(id: string, remote: JobRemote): void {
+    this.db.prepare("UPDATE jobs SET remote = ? WHERE id = ? AND remote IS NOT NULL AND status IN ('queued', 'running')").run(JSON.stringify(remote), id);
   }
 
   saveCheckpoint(id: string, checkpoint: string): void {

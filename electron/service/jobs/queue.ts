@@ -6,7 +6,9 @@
  * is not registered yet wait; when a kind registers, its jobs that were `running` when the service
  * last stopped are resumed (resumable kinds, from their checkpoint) or failed with "interrupted by
  * a restart" — none is silently lost. Finished jobs can be removed (with their files), by request
- * or by result retention.
+ * or by result retention. A body with `"on": "<remote back-end id>"` goes to the offload kind
+ * (`registerOffload`) instead of its type's kind; such jobs run in a lane of their own, since
+ * following a remote job takes no local worker.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -21,9 +23,10 @@ import { isTerminal, rowToJob, type JobRow } from './job-record';
 import { JobStore } from './job-store';
 import { ResultRetention, type RetentionPolicy } from './result-retention';
 import { removeWorkDir, RunningJob, type JobLogger } from './running-job';
-import type { JobKind } from './job-kind';
-import type { JobPreview } from './area-job-types';
-import type { Job, JobListQuery } from './types';
+import type { JobKind, OffloadKind } from './job-kind';
+import type { JobPreview, LocalJobPreview } from './area-job-types';
+import { LOCAL, splitRunOn } from './run-on';
+import type { Job, JobListQuery, JobRemote } from './types';
 
 export interface JobQueueOptions {
   db: Db;
@@ -44,6 +47,8 @@ export interface JobQueueOptions {
   freeSpace?: FreeSpaceProbe;
   /** Result retention, read whenever it is applied (the settings can change); absent = keep all. */
   retention?: () => RetentionPolicy;
+  /** Remote jobs followed at once (their own lane, beside `concurrency`); default 8. */
+  remoteConcurrency?: number;
 }
 
 const NO_LIMITS: AdmissionLimits = { maxQueuedPerKey: Number.MAX_SAFE_INTEGER, maxQueuedTotal: Number.MAX_SAFE_INTEGER, diskReserveBytes: 0 };
@@ -72,7 +77,10 @@ export class JobQueue {
   readonly concurrency: number;
   private readonly store: JobStore;
   private readonly kinds = new Map<string, JobKind>();
+  private offload: OffloadKind | undefined;
   private readonly active = new Map<string, RunningJob>();
+  /** Ids in `active` that run remotely. */
+  private readonly activeRemote = new Set<string>();
   private readonly stop = new AbortController();
   private readonly stopSignal: AbortSignal;
   private readonly log: JobLogger;
@@ -100,6 +108,14 @@ export class JobQueue {
     this.schedulePump();
   }
 
+  /** Adds the kind that runs jobs on remote back-ends; then resumes its interrupted jobs and starts its queued ones. */
+  registerOffload(kind: OffloadKind): void {
+    if (this.offload) throw new Error('an offload kind is already registered');
+    this.offload = kind;
+    this.recoverInterruptedRemote();
+    this.schedulePump();
+  }
+
   get types(): string[] {
     return [...this.kinds.keys()].sort();
   }
@@ -114,25 +130,53 @@ export class JobQueue {
    */
   async submit(type: unknown, body: Record<string, unknown>, owner: string | null = null, options: SubmitOptions = {}): Promise<Job> {
     if (this.stopSignal.aborted) throw new AppError('service_unavailable', 'the service is shutting down; submit the job again later');
+    const { type: _type, ...fields } = body;
+    const { on, body: rest } = splitRunOn(fields);
+    if (on !== LOCAL) return this.submitRemote(type, on, rest, owner);
     const kind = this.kindOf(type);
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
-    const params = await this.validated(kind, body);
+    const params = await this.validated(kind, rest);
     const estimate = (await kind.estimateStorage?.(params)) ?? 0;
     options.admit?.(estimate);
+    return this.admit(kind.type, params, owner, estimate, null);
+  }
+
+  private async submitRemote(type: unknown, on: string, body: Record<string, unknown>, owner: string | null): Promise<Job> {
+    if (typeof type !== 'string' || !(this.kinds.has(type) || this.offload?.accepts(type))) {
+      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${this.types.join(', ') || 'none'}`);
+    }
+    const offload = this.offload;
+    if (!offload?.accepts(type)) throw invalidParameter('on', `${type} jobs run locally only; leave out "on" or set it to "local"`);
+    this.admission.checkQueue(owner);
+    const { params, remote } = await offload.validate(type, on, body);
+    this.checkParams(params, type);
+    return this.admit(type, params, owner, (await offload.estimateStorage?.(params)) ?? 0, remote);
+  }
+
+  private checkParams(params: unknown, type: string): void {
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      throw new Error(`job kind "${type}" validate() must return an object of params`);
+    }
+  }
+
+  /** Queue limits and free space, then stored as queued and scheduled. */
+  private async admit(type: string, params: Record<string, unknown>, owner: string | null, estimate: number, remote: JobRemote | null): Promise<Job> {
     const free = await this.admission.freeBytes();
     // From here to the insert nothing awaits, so concurrent submissions cannot both take the last slot.
     this.admission.checkQueue(owner);
     this.admission.checkStorage(free, estimate);
     const id = `job_${randomUUID().replaceAll('-', '')}`;
-    const row = this.store.insert({ id, type: kind.type, params, owner, storageEstimate: estimate });
+    const row = this.store.insert({ id, type, params, owner, storageEstimate: estimate, remote });
     this.schedulePump();
     return rowToJob(row);
   }
 
   /** Validates a body as submit would, without admitting or storing anything (openEO: a batch job is checked when it is created). */
   async check(type: unknown, body: Record<string, unknown>): Promise<void> {
-    await this.validated(this.kindOf(type), body);
+    const { on, body: rest } = splitRunOn(body);
+    if (on !== LOCAL) throw invalidParameter('on', 'only jobs run here can be checked');
+    await this.validated(this.kindOf(type), rest);
   }
 
   /**
@@ -146,27 +190,34 @@ export class JobQueue {
 
   /**
    * POST /api/v1/jobs/preview: the same validation as `submit` (same 400/404/422), then what the
-   * job would use, from its kind; nothing is admitted or stored.
+   * job would use, from its kind, and whether it is better run on a remote back-end (the offload
+   * kind's advice); nothing is admitted or stored. A remote `on` is checked against the settings
+   * only: no back-end is contacted.
    */
   async preview(type: unknown, body: Record<string, unknown>): Promise<JobPreview> {
+    const { type: _type, ...fields } = body;
+    const { on, body: rest } = splitRunOn(fields);
     const kind = this.kindOf(type);
-    const params = await this.validated(kind, body);
-    return kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
+    if (on !== LOCAL && !this.offload?.accepts(kind.type)) throw invalidParameter('on', `${kind.type} jobs run locally only; leave out "on" or set it to "local"`);
+    const params = await this.validated(kind, rest);
+    const local: LocalJobPreview = kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
+    // Whether the job is better run remotely, and where it could (the offload kind knows the back-ends).
+    const advice = this.offload?.accepts(kind.type) ? await this.offload.advise(local, on) : { suggest_remote: false, suggest_remote_reasons: [], remote_backends: [] };
+    return { ...local, ...advice };
   }
 
   private kindOf(type: unknown): JobKind {
     const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
     if (kind) return kind;
     const known = this.types.join(', ') || 'none';
-    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}`);
+    const remote = typeof type === 'string' && this.offload?.accepts(type) ? ` (${type} jobs can run on a remote openEO back-end: add "on": "<back-end id>")` : '';
+    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}${remote}`);
   }
 
   private async validated(kind: JobKind, body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const { type: _type, ...rest } = body;
     const params = await kind.validate(rest);
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-      throw new Error(`job kind "${kind.type}" validate() must return an object of params`);
-    }
+    this.checkParams(params, kind.type);
     return params;
   }
 
@@ -247,17 +298,34 @@ export class JobQueue {
   }
 
   private recoverInterrupted(kind: JobKind): void {
+    this.recoverRows(this.store.runningOfType(kind.type), kind.resumable);
+  }
+
+  /** A remote job keeps running at the back-end while ASTRA restarts: it is followed again. */
+  private recoverInterruptedRemote(): void {
+    this.recoverRows(this.store.runningRemote(), true);
+  }
+
+  private recoverRows(rows: JobRow[], resumable: boolean): void {
     const maxAttempts = this.options.maxAttempts ?? 3;
-    for (const row of this.store.runningOfType(kind.type)) {
+    for (const row of rows) {
       if (this.active.has(row.id)) continue;
-      if (kind.resumable && row.attempts < maxAttempts) {
+      if (resumable && row.attempts < maxAttempts) {
         this.store.requeue(row.id);
         continue;
       }
-      this.store.fail(row.id, kind.resumable ? givenUpJobError(row.attempts) : INTERRUPTED_JOB_ERROR);
+      this.store.fail(row.id, resumable ? givenUpJobError(row.attempts) : INTERRUPTED_JOB_ERROR);
       this.finishes.notify(row.id);
       void removeWorkDir(this.workDir(row.id));
     }
+  }
+
+  /** What runs a row: its type's kind, or the offload kind (as a JobKind) for a remote job. */
+  private kindFor(row: JobRow): JobKind | undefined {
+    if (row.remote === null) return this.kinds.get(row.type);
+    const offload = this.offload;
+    if (!offload) return undefined;
+    return { type: row.type, resumable: true, validate: () => Promise.reject(new Error('remote jobs are validated by submit')), run: (params, ctx) => offload.run(params, ctx) };
   }
 
   private schedulePump(): void {
@@ -274,26 +342,40 @@ export class JobQueue {
   }
 
   private pump(): void {
-    while (!this.closed && !this.stopSignal.aborted && this.active.size < this.concurrency) {
+    const remoteConcurrency = Math.max(1, Math.floor(this.options.remoteConcurrency ?? 8));
+    while (!this.closed && !this.stopSignal.aborted && this.active.size - this.activeRemote.size < this.concurrency) {
       const next = this.store.nextQueued([...this.kinds.keys()]);
-      if (!next) return;
-      if (!this.store.markRunning(next.id)) continue;
-      const row = this.store.find(next.id)!;
-      const job = new RunningJob(row, {
-        store: this.store,
-        kind: this.kinds.get(row.type)!,
-        workDir: this.workDir(row.id),
-        stopSignal: this.stopSignal,
-        log: this.log,
-        progressIntervalMs: this.options.progressIntervalMs ?? 250,
-      });
-      this.active.set(row.id, job);
-      void job.settled.finally(() => {
-        this.active.delete(row.id);
-        this.finishes.notify(row.id);
-        this.schedulePump();
-        if (!this.closed) this.applyRetention().catch((error: unknown) => this.log.error({ err: error }, 'result retention failed'));
-      });
+      if (!next || !this.start(next)) break;
     }
+    while (this.offload && !this.closed && !this.stopSignal.aborted && this.activeRemote.size < remoteConcurrency) {
+      const next = this.store.nextQueuedRemote();
+      if (!next || !this.start(next)) break;
+    }
+  }
+
+  /** Starts a queued row; false when it was taken meanwhile (or nothing can run it). */
+  private start(next: JobRow): boolean {
+    const kind = this.kindFor(next);
+    if (!kind || !this.store.markRunning(next.id)) return false;
+    const row = this.store.find(next.id)!;
+    const remote = row.remote !== null;
+    const job = new RunningJob(row, {
+      store: this.store,
+      kind,
+      workDir: this.workDir(row.id),
+      stopSignal: this.stopSignal,
+      log: this.log,
+      progressIntervalMs: this.options.progressIntervalMs ?? 250,
+    });
+    this.active.set(row.id, job);
+    if (remote) this.activeRemote.add(row.id);
+    void job.settled.finally(() => {
+      this.active.delete(row.id);
+      this.activeRemote.delete(row.id);
+      this.finishes.notify(row.id);
+      this.schedulePump();
+      if (!this.closed) this.applyRetention().catch((error: unknown) => this.log.error({ err: error }, 'result retention failed'));
+    });
+    return true;
   }
 }

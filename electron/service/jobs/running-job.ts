@@ -14,7 +14,7 @@ import { RESULT_FILE_NAME, resultFileHref, type JobRow, type LiveProgress } from
 import type { JobStore } from './job-store';
 import { ProgressThrottle } from './progress-throttle';
 import type { JobKind, JobRunContext } from './job-kind';
-import type { JobProgressDetail, JobResult } from './types';
+import type { JobProgressDetail, JobRemote, JobResult } from './types';
 
 export interface JobLogger {
   error(details: Record<string, unknown>, message: string): void;
@@ -48,10 +48,13 @@ export class RunningJob {
   private cancelRequested = false;
   private finished = false;
   private readonly throttle: ProgressThrottle<LiveProgress>;
+  /** The `remote` field of a job that runs remotely; null for a local one. */
+  private remoteState: JobRemote | null;
 
   constructor(row: JobRow, private readonly deps: RunningJobDeps) {
     this.id = row.id;
     this.progress = row.progress;
+    this.remoteState = row.remote === null ? null : (JSON.parse(row.remote) as JobRemote);
     this.detail = row.progress_detail === null ? null : (JSON.parse(row.progress_detail) as JobProgressDetail);
     // Runs from a timer too: a failed write (a full disk) must not take the process down. The
     // live value stays in memory; the database copy is only what survives a crash.
@@ -79,6 +82,7 @@ export class RunningJob {
 
   private context(row: JobRow): JobRunContext {
     const { store, workDir, stopSignal } = this.deps;
+    const deps = this.deps;
     return {
       jobId: row.id,
       signal: AbortSignal.any([this.cancelController.signal, stopSignal]),
@@ -104,6 +108,16 @@ export class RunningJob {
       },
       resumeState: row.checkpoint === null ? null : JSON.parse(row.checkpoint),
       workDir,
+      remote: (patch) => {
+        if (this.finished || this.remoteState === null) return;
+        this.remoteState = { ...this.remoteState, ...patch };
+        try {
+          store.saveRemote(row.id, this.remoteState);
+        } catch (error) {
+          // Like progress: the live run goes on; only what GET shows lags behind.
+          deps.log.error({ err: error, jobId: row.id }, 'could not save the remote state of a job');
+        }
+      },
     };
   }
 

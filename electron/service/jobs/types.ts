@@ -33,6 +33,33 @@ export interface JobProgressDetail {
   total: number;
 }
 
+/** One log line of a remote job, as the back-end wrote it. */
+export interface JobRemoteLogLine {
+  level: string;
+  message: string;
+  time?: string;
+}
+
+/**
+ * `remote` of a job that runs on a remote openEO back-end (`"on": "<id>"`): the remote batch
+ * job's state as last seen. Local jobs have no `remote`.
+ */
+export interface JobRemote {
+  /** The back-end's id in the settings. */
+  backend: string;
+  url: string;
+  /** The remote batch job's id once it was created. */
+  job_id: string | null;
+  /** The remote status (openEO: created, queued, running, canceled, finished, error); null before submission. */
+  status: string | null;
+  /** 0–100 as the back-end reports it; null when it reports none. */
+  progress: number | null;
+  /** The back-end's own estimate, when it offers one. */
+  estimate: { costs?: number; duration?: string; size?: number } | null;
+  /** The last log lines (at most 50), oldest first. */
+  logs: JobRemoteLogLine[];
+}
+
 /** GET /api/v1/jobs/{id} */
 export interface Job {
   id: string;
@@ -44,9 +71,11 @@ export interface Job {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
-  error?: { code: string; message: string };
+  error?: JobError;
   result?: JobResult;
   params: Record<string, unknown>;
+  /** Only for a job that runs on a remote openEO back-end. */
+  remote?: JobRemote;
   links: Array<{ rel: string; href: string; type?: string }>;
 }
 
@@ -54,10 +83,20 @@ export interface JobList {
   jobs: Job[];
 }
 
-/** `error` of a failed job: a code from the error catalogue and a message fit for the user. */
+/**
+ * `error` of a failed job: a code from the error catalogue and a message fit for the user, plus
+ * what the failure carried (a remote one: `reason` such as `sign_in_required`, `backend`, the
+ * remote job id and its log lines).
+ */
 export interface JobError {
   code: string;
   message: string;
+  reason?: string;
+  backend?: string;
+  remote_code?: string;
+  remote_job_id?: string;
+  remote_logs?: Array<{ level: string; message: string }>;
+  [detail: string]: unknown;
 }
 
 /** POST /api/v1/jobs → 202, with `Location` = the `self` link. */

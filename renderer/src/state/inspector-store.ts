@@ -1,7 +1,7 @@
 /** Which tab of the right-hand inspector is open, and which form the Processing tab shows. */
 import { create } from 'zustand';
 
-export type InspectorTab = 'scene' | 'processing' | 'cache' | 'keys';
+export type InspectorTab = 'scene' | 'processing' | 'cache' | 'remote' | 'keys';
 
 /** One scene (ndvi, index, scene-pair change), an area over a period (composite, period change), or a time series. */
 export type ProcessingForm = 'scene' | 'area' | 'timeseries';

@@ -168,7 +168,7 @@ describe('GET|DELETE /api/v1/cache and the offline switch', () => {
     expect(report.hit_ratio).toBeGreaterThanOrEqual(0);
 
     const put = await svc.api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offline: true }) });
-    expect(await put.json()).toEqual({ offline: true, results_max_age_days: null, results_max_bytes: null });
+    expect(await put.json()).toEqual({ offline: true, results_max_age_days: null, results_max_bytes: null, openeo_backends: [] });
     expect(((await (await svc.api('/api/v1/health')).json()) as { offline: boolean }).offline).toBe(true);
     upstream.resetLog();
     const cached = await readWindow(await openThroughProxy(svc, S2_SCENE, 'B04'), [0, 0, 100, 100]);

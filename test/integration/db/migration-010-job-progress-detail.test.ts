@@ -22,6 +22,9 @@ describe('migration 010 job-progress-detail', () => {
     runMigrations(db, upTo(9));
     db.prepare("INSERT INTO jobs (id, type, status, params, created_at) VALUES ('job_old', 'ndvi', 'running', '{}', '2024-01-01T00:00:00.000Z')").run();
     expect(runMigrations(db, upTo(10))).toBe(10);
+    expect(db.prepare('SELECT progress_detail FROM jobs').get()).toEqual({ progress_detail: null });
+    // The store reads every column of the current schema: the later migrations too, as the service opens it.
+    runMigrations(db);
     const store = new JobStore(db);
     expect(store.find('job_old')?.progress_detail).toBeNull();
     store.saveProgress('job_old', 0.5, JSON.stringify({ phase: 'reading', done: 2, total: 4 }));

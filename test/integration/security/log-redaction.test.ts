@@ -1,7 +1,8 @@
 /**
  * The request log (`ASTRA_LOG=1`) never holds a key: the built headless server runs as a child
  * process, is called with keys in the URL (the renderer's `?key=`) and in the Authorization
- * header, and its whole output is searched for them.
+ * header, and its whole output is searched for them. Nor a remote openEO back-end's password or
+ * tokens: it is also signed in to a fake back-end (a wrong password, then the right one).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDACTED, redactUrl } from '../../../electron/service/http/log-redaction';
+import { FAKE_OPENEO_USER, startFakeOpenEo, type FakeOpenEo } from '../../helpers/fake-openeo';
 import { rawRequest } from './raw-request';
 
 const root = join(__dirname, '..', '..', '..');
@@ -20,8 +22,10 @@ let child: ChildProcess;
 let port: number;
 let key: string;
 let output = '';
+let openEo: FakeOpenEo;
 
 beforeAll(async () => {
+  openEo = await startFakeOpenEo();
   if (!existsSync(serveJs)) throw new Error('out/main/serve.js is missing: run `npm run build` before the tests');
   dataDir = mkdtempSync(join(tmpdir(), 'astra-log-'));
   key = execFileSync(process.execPath, [cliJs, 'keys', 'create', '--name', 'logged', '--data-dir', dataDir], { encoding: 'utf8' }).trim();
@@ -37,10 +41,28 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
   child?.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
+  await openEo?.close();
 });
+
+const WRONG_PASSWORD = 'wrong-password-8f3k2';
+
+/** Configures the fake openEO back-end and signs in to it, wrong then right; answers the statuses. */
+async function signInToOpenEo(authorization: Record<string, string>): Promise<number[]> {
+  const json = { ...authorization, 'content-type': 'application/json' };
+  const steps = [
+    { method: 'PUT', target: '/api/v1/settings', headers: json, body: JSON.stringify({ openeo_backends: [{ id: 'fake', url: openEo.url, auth: 'basic', username: FAKE_OPENEO_USER[0] }] }) },
+    { method: 'POST', target: '/api/v1/settings/openeo-backends/fake/sign-in', headers: json, body: JSON.stringify({ password: WRONG_PASSWORD }) },
+    { method: 'POST', target: '/api/v1/settings/openeo-backends/fake/sign-in', headers: json, body: JSON.stringify({ password: FAKE_OPENEO_USER[1] }) },
+    // A job for the back-end: checked there with the token it gave.
+    { method: 'POST', target: '/api/v1/jobs', headers: json, body: JSON.stringify({ type: 'composite', aoi: [3, 51.4, 3.02, 51.41], datetime: '2024-06-01/2024-08-31', sources: ['sentinel-2'], index: 'ndvi', reducer: 'median', on: 'fake' }) },
+  ];
+  const statuses: number[] = [];
+  for (const step of steps) statuses.push((await rawRequest(port, step)).status);
+  return statuses;
+}
 
 describe('request log redaction', () => {
   it('logs every request but never the key, from the URL or the Authorization header', async () => {
@@ -58,6 +80,7 @@ describe('request log redaction', () => {
     const statuses: number[] = [];
     for (const request of requests) statuses.push((await rawRequest(port, request)).status);
     expect(statuses.slice(3, 6)).toEqual([200, 200, 200]);
+    expect(await signInToOpenEo(authorization)).toEqual([200, 400, 200, 202]);
 
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -66,13 +89,17 @@ describe('request log redaction', () => {
     const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; req?: { url?: string } });
     const logged = lines.filter((line) => line.msg === 'incoming request').map((line) => line.req?.url ?? '');
     // Every request was logged, with its redacted URL.
-    expect(logged).toHaveLength(requests.length);
+    expect(logged).toHaveLength(requests.length + 4);
     expect(logged).toContain(`/?key=${REDACTED}`);
     expect(logged).toContain(`/index.html?lang=en&key=${REDACTED}&x=1`);
     expect(logged).toContain(`/api/v1/scenes/${REDACTED}`);
     // …and the key, or its random part, appears nowhere in the output.
     expect(output).not.toContain(key);
     expect(output).not.toContain(key.slice('astra_sk_live_'.length));
+    // Nor the back-end's password (right or wrong) or the token it gave.
+    const tokens = openEo.requests.map((request) => request.headers.authorization ?? '').filter((value) => value.startsWith('Bearer ')).map((value) => value.split('/').pop()!);
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const secret of [FAKE_OPENEO_USER[1], WRONG_PASSWORD, ...tokens]) expect(output).not.toContain(secret);
   });
 });
 

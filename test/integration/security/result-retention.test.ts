@@ -94,7 +94,7 @@ describe('DELETE /api/v1/jobs/{id} and the results report', () => {
 
 describe('retention settings', () => {
   it('are null (keep everything) by default', async () => {
-    expect(await (await svc.api('/api/v1/settings')).json()).toEqual({ offline: false, results_max_age_days: null, results_max_bytes: null });
+    expect(await (await svc.api('/api/v1/settings')).json()).toEqual({ offline: false, results_max_age_days: null, results_max_bytes: null, openeo_backends: [] });
   });
 
   it('refuse bad values with 400 naming the field, and change nothing', async () => {
@@ -147,7 +147,7 @@ describe('retention settings', () => {
     const recent = await finishedJob();
     svc.service.context.db.prepare('UPDATE jobs SET finished_at = ? WHERE id = ?').run(new Date(Date.now() - 10 * 86_400_000).toISOString(), old.id);
     const response = await putSettings({ results_max_age_days: 7, results_max_bytes: null });
-    expect(await response.json()).toEqual({ offline: false, results_max_age_days: 7, results_max_bytes: null });
+    expect(await response.json()).toEqual({ offline: false, results_max_age_days: 7, results_max_bytes: null, openeo_backends: [] });
     expect(await exists(old.id)).toBe(false);
     expect(existsSync(workDir(old.id))).toBe(false);
     expect(await exists(recent.id)).toBe(true);

@@ -106,7 +106,7 @@ describe('what each scope may do', () => {
     await expectMissingScope(await as(readKey, '/api/v1/settings', { method: 'PUT', body: JSON.stringify({ offline: true }) }), 'admin');
     await expectMissingScope(await as(readKey, '/api/v1/cache', { method: 'DELETE' }), 'admin');
     // The refused change really did not happen.
-    expect(await (await as(readKey, '/api/v1/settings')).json()).toEqual({ offline: false, results_max_age_days: null, results_max_bytes: null });
+    expect(await (await as(readKey, '/api/v1/settings')).json()).toEqual({ offline: false, results_max_age_days: null, results_max_bytes: null, openeo_backends: [] });
   });
 
   it('process: submits and lists jobs, but neither reads the catalog nor manages keys', async () => {

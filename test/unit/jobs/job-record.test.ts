@@ -6,7 +6,7 @@ import { rowToJob, type JobRow } from '../../../electron/service/jobs/job-record
 const row: JobRow = {
   id: 'job_1', type: 'ndvi', status: 'running', progress: 0.25, progress_detail: null, params: '{"scene":"s"}', result: null, error: null,
   checkpoint: '{"done":3}', attempts: 1, created_at: '2024-01-01T00:00:00.000Z', started_at: '2024-01-01T00:00:01.000Z', finished_at: null,
-  owner_key_id: 'key_0123456789abcdef', storage_estimate: 1024, result_bytes: null,
+  owner_key_id: 'key_0123456789abcdef', storage_estimate: 1024, result_bytes: null, remote: null,
 };
 
 describe('rowToJob', () => {

@@ -52,7 +52,14 @@ describe('bands', () => {
     expect(terrascope.bands.has('B01')).toBe(false);
     expect(terrascope.bands.has('B09')).toBe(false);
     const oli = resolveBands(landsat, info(LANDSAT8_9_L2));
-    expect(Object.fromEntries(oli.bands)).toEqual({ SR_B1: 'B01', SR_B2: 'B02', SR_B3: 'B03', SR_B4: 'B04', SR_B5: 'B05', SR_B6: 'B06', SR_B7: 'B07', ST_B10: 'B10', QA_PIXEL: 'BQA' });
+    expect(Object.fromEntries(oli.bands)).toEqual({
+      SR_B1: 'B01', SR_B2: 'B02', SR_B3: 'B03', SR_B4: 'B04', SR_B5: 'B05', SR_B6: 'B06', SR_B7: 'B07', ST_B10: 'B10', QA_PIXEL: 'BQA',
+      // Graphs of multi-sensor jobs name value bands by common name (`nir` is Landsat's nir08).
+      coastal: 'B01', blue: 'B02', green: 'B03', red: 'B04', nir: 'B05', nir08: 'B05', swir16: 'B06', swir22: 'B07', lwir11: 'B10',
+    });
+    // The three rededge bands share a common name: a graph must name them by asset.
+    expect(terrascope.bands.has('rededge')).toBe(false);
+    expect(terrascope.bands.get('red')).toBe('TOC-B04_10M');
   });
 
   it('without common names: by wavelength; with names only in cube:dimensions: by identical names only', () => {

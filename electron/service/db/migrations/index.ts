@@ -15,6 +15,7 @@ import { migration008Settings } from './008-settings';
 import { migration009OpenEoBackends } from './009-openeo-backends';
 import { migration010JobProgressDetail } from './010-job-progress-detail';
 import { migration011OpenEoLocal } from './011-openeo-local';
+import { migration012JobRemote } from './012-job-remote';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009OpenEoBackends,
   migration010JobProgressDetail,
   migration011OpenEoLocal,
+  migration012JobRemote,
 ];
 
 export function schemaVersion(db: Database.Database): number {

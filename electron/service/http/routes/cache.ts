@@ -2,7 +2,8 @@
  * The offline cache over HTTP: `GET /api/v1/cache` (report, with the bytes of job results beside
  * it), `DELETE /api/v1/cache?scope=` (tiles | items | all), `POST /api/v1/cache/offline` (a
  * prefetch job, JobKind `offline`, owned by the key like any job) and the settings
- * `GET|PUT /api/v1/settings`: the runtime offline switch and result retention.
+ * `GET|PUT /api/v1/settings`: the runtime offline switch, result retention and the remote openEO
+ * back-ends (`openeo_backends`, without secrets; signing in: openeo-backends.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { CacheReport, ResponseOf, RouteGeneric, ServiceSettings } from '../../api/contract';
@@ -14,8 +15,8 @@ function cacheReport(ctx: ServiceContext): CacheReport {
   return { ...ctx.cache.report(), results: ctx.jobs.resultUsage() };
 }
 
-function settings(ctx: ServiceContext): ServiceSettings {
-  return { offline: ctx.cache.offline.enabled, ...ctx.retention.get() };
+async function settings(ctx: ServiceContext): Promise<ServiceSettings> {
+  return { offline: ctx.cache.offline.enabled, ...ctx.retention.get(), openeo_backends: await ctx.openEoRemotes.views() };
 }
 
 export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -49,12 +50,15 @@ export function cacheRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         type: 'object',
         additionalProperties: false,
         minProperties: 1,
-        // The retention fields are checked by parseRetentionPatch: type coercion must not turn `false` into 0 bytes.
-        properties: { offline: { type: 'boolean' }, results_max_age_days: {}, results_max_bytes: {} },
+        // The retention fields are checked by parseRetentionPatch (type coercion must not turn `false`
+        // into 0 bytes), the back-ends by the settings' own validation (naming `openeo_backends[i].<field>`).
+        properties: { offline: { type: 'boolean' }, results_max_age_days: {}, results_max_bytes: {}, openeo_backends: {} },
       },
     },
   }, async (request): Promise<ResponseOf<'PUT /api/v1/settings'>> => {
     const retention = parseRetentionPatch(request.body);
+    // Validated as a whole before anything changes; a bad entry leaves every setting as it was.
+    if (request.body.openeo_backends !== undefined) await ctx.openEoRemotes.replace(request.body.openeo_backends);
     if (request.body.offline !== undefined) ctx.cache.offline.set(request.body.offline);
     if (Object.keys(retention).length > 0) {
       ctx.retention.set(retention);

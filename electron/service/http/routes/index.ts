@@ -11,6 +11,7 @@ import { jobProcessGraphRoutes } from './job-process-graph';
 import { keyRoutes } from './keys';
 import { openApiRoutes } from './openapi';
 import { openEoRoutes } from './openeo';
+import { openEoBackendRoutes } from './openeo-backends';
 import { sceneRoutes } from './scenes';
 import { searchRoutes } from './search';
 import { sourceRoutes } from './sources';
@@ -18,4 +19,4 @@ import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, jobItemRoutes, jobProcessGraphRoutes, openEoRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, openEoBackendRoutes, jobItemRoutes, jobProcessGraphRoutes, openEoRoutes];

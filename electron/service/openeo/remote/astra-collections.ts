@@ -5,6 +5,7 @@
  * naming of api.md: `B04`, `SCL`, `SR_B4`, `QA_PIXEL`) with common names and wavelengths to match
  * the back-end's `eo:bands` against.
  */
+import { COMMON_NAME_FALLBACKS } from '../../../../workers/lib/indices';
 import type { BandSpec } from '../../sources/normalize/band-spec';
 import { LANDSAT_OLI_BANDS, LANDSAT_TM_BANDS } from '../../sources/normalize/landsat-bands';
 import { SENTINEL_2_BANDS } from '../../sources/normalize/sentinel-2-bands';
@@ -71,4 +72,27 @@ export function astraBandTable(family: MissionFamily, remotePlatforms: readonly 
   if (family === 'sentinel-2') return SENTINEL_2_BANDS;
   const olderOnly = remotePlatforms.length > 0 && remotePlatforms.every((platform) => /landsat[\s_-]?[4-7]$/i.test(platform));
   return olderOnly ? LANDSAT_TM_BANDS : LANDSAT_OLI_BANDS;
+}
+
+/**
+ * The band of ASTRA's table a graph names, as the local collections take them: by asset name
+ * (`B04`, `SR_B4`), else by common name when exactly one band has it (`red`; `nir` falls back to
+ * `nir08` on Landsat) — multi-sensor graphs name value bands by common name.
+ */
+export function astraBandSpec(table: readonly BandSpec[], name: string): BandSpec | undefined {
+  const byAsset = table.find((band) => band.asset === name);
+  if (byAsset) return byAsset;
+  for (const candidate of [name, ...(Object.hasOwn(COMMON_NAME_FALLBACKS, name) ? COMMON_NAME_FALLBACKS[name] : [])]) {
+    const named = table.filter((band) => band.commonName === candidate);
+    if (named.length === 1) return named[0];
+  }
+  return undefined;
+}
+
+/** Every name a graph may use for a band of the table: asset names, unique common names and their fallbacks. */
+export function astraBandNames(table: readonly BandSpec[]): string[] {
+  const names = new Set<string>(table.map((band) => band.asset));
+  for (const band of table) if (band.commonName) names.add(band.commonName);
+  for (const name of Object.keys(COMMON_NAME_FALLBACKS)) names.add(name);
+  return [...names].filter((name) => astraBandSpec(table, name) !== undefined);
 }

@@ -5,7 +5,9 @@
  */
 import type { Db } from '../../db/open-database';
 import { BackendSecrets, type SecretStore } from './secret-store';
-import type { RemoteAuthMethod, RemoteBackend, RemoteBackendInput } from './types';
+import type { RemoteAuthMethod, RemoteBackend, RemoteBackendInput, RemoteBackendView } from './types';
+
+export type { RemoteBackendView };
 
 interface BackendRow {
   id: string;
@@ -18,12 +20,6 @@ interface BackendRow {
   collections: string;
   created_at: string;
   updated_at: string;
-}
-
-/** An entry as the API may show it. */
-export interface RemoteBackendView extends RemoteBackend {
-  /** basic: a password is stored; oidc: a refresh or access token is stored (signed in). */
-  signed_in: boolean;
 }
 
 function toBackend(row: BackendRow): RemoteBackend {

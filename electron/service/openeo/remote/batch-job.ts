@@ -3,8 +3,8 @@
  * (`GET /jobs/{id}/estimate`, when listed), start (`POST /jobs/{id}/results`), follow status,
  * progress and log lines (`GET /jobs/{id}`, `GET /jobs/{id}/logs?offset=`) at an injectable poll
  * interval until the job ends, and cancel (`DELETE /jobs/{id}/results`) — also when the local
- * job's AbortSignal fires while following. A failed remote job becomes `remote_job_failed`
- * carrying its error and log lines.
+ * job's AbortSignal fires while following (unless the service is only detaching: shutdown). A
+ * failed remote job becomes `remote_job_failed` carrying its error and log lines.
  */
 import { Job, type Connection } from '@openeo/js-client';
 import { BackendCatalog } from './backend-catalog';
@@ -24,6 +24,11 @@ export interface FollowOptions {
   onUpdate?: (update: RemoteJobUpdate) => void;
   /** Polls in a row that may find the back-end unreachable before following gives up (default 5). */
   unreachablePolls?: number;
+  /**
+   * Aborted together with `signal` when following stops without cancelling the remote job (the
+   * service shuts down: the job goes on remotely and is followed again after the restart).
+   */
+  detachSignal?: AbortSignal;
 }
 
 const STATUSES: readonly RemoteJobStatus[] = ['created', 'queued', 'running', 'canceled', 'finished', 'error'];
@@ -90,7 +95,7 @@ function failedJobError(session: RemoteSession, jobId: string, logs: RemoteLogLi
 /**
  * Polls the job until it finishes; resolves with every log line seen. Errors: the remote job
  * failed or was cancelled at the back-end → remote_job_failed; the signal aborted → the job is
- * cancelled remotely and the signal's reason thrown.
+ * cancelled remotely (not when `detachSignal` aborted too) and the signal's reason thrown.
  */
 export async function followRemoteJob(session: RemoteSession, jobId: string, options: FollowOptions = {}): Promise<RemoteLogLine[]> {
   const { signal, onUpdate } = options;
@@ -125,7 +130,7 @@ export async function followRemoteJob(session: RemoteSession, jobId: string, opt
     }
   } catch (error) {
     if (signal?.aborted) {
-      await cancelRemoteJob(session, jobId).catch(() => undefined);
+      if (!options.detachSignal?.aborted) await cancelRemoteJob(session, jobId).catch(() => undefined);
       throw signal.reason;
     }
     throw error;

@@ -5,7 +5,7 @@
  * or `processing:level`), and every band the graph needs mappable (band-match.ts). Pure.
  */
 import type { BandSpec } from '../../sources/normalize/band-spec';
-import { astraBandTable, familyOf, levelOf, type AstraCollectionProfile, type MissionFamily, type ProcessingLevel } from './astra-collections';
+import { astraBandSpec, astraBandTable, familyOf, levelOf, type AstraCollectionProfile, type MissionFamily, type ProcessingLevel } from './astra-collections';
 import { matchBand, type RemoteBand } from './band-match';
 
 export interface RemoteCollectionInfo {
@@ -71,7 +71,7 @@ export function mayMatch(info: RemoteCollectionInfo, profile: AstraCollectionPro
 export function unmappedBands(profile: AstraCollectionProfile, info: RemoteCollectionInfo, needed: readonly string[]): string[] {
   const table = astraBandTable(profile.family, info.platforms);
   return needed.filter((name) => {
-    const spec = table.find((band) => band.asset === name);
+    const spec = astraBandSpec(table, name);
     return !spec || !matchBand(spec, info.bands);
   });
 }

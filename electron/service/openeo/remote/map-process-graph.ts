@@ -10,26 +10,27 @@ import { RemoteOpenEoError } from './remote-errors';
 import { rewriteGraph } from './graph-walk';
 import { matchBand } from './band-match';
 import { bandTableFor, type RemoteCollectionInfo } from './collection-match';
-import type { AstraCollectionProfile } from './astra-collections';
+import { astraBandNames, astraBandSpec, type AstraCollectionProfile } from './astra-collections';
 import type { NameMapping, ProcessGraph, ProcessGraphNode } from './types';
 
 export interface ResolvedCollection {
   astra: AstraCollectionProfile;
   remote: RemoteCollectionInfo;
-  /** ASTRA band name → remote band name, for every band of ASTRA's table the collection has. */
+  /** ASTRA band name (asset or common name) → remote band name, for every band of ASTRA's table the collection has. */
   bands: Map<string, string>;
-  /** Every band name of ASTRA's table for this collection, mapped or not. */
+  /** Every band name of ASTRA's table for this collection (asset and common names), mapped or not. */
   known: Set<string>;
 }
 
 export function resolveBands(astra: AstraCollectionProfile, remote: RemoteCollectionInfo): ResolvedCollection {
   const table = bandTableFor(astra, remote);
   const bands = new Map<string, string>();
-  for (const spec of table) {
-    const match = matchBand(spec, remote.bands);
-    if (match) bands.set(spec.asset, match.name);
+  const known = astraBandNames(table);
+  for (const name of known) {
+    const match = matchBand(astraBandSpec(table, name)!, remote.bands);
+    if (match) bands.set(name, match.name);
   }
-  return { astra, remote, bands, known: new Set(table.map((spec) => spec.asset)) };
+  return { astra, remote, bands, known: new Set(known) };
 }
 
 function strings(value: unknown): string[] | undefined {

@@ -6,14 +6,14 @@
  * as `resume` to follow the same job instead of submitting a new one.
  */
 import { BackendCatalog } from './backend-catalog';
-import { followRemoteJob, submitRemoteJob } from './batch-job';
+import { estimateRemoteJob, followRemoteJob, submitRemoteJob } from './batch-job';
 import type { FetchLike } from './oidc-client';
 import { prepareProcess, type PreparedProcess } from './prepare-process';
 import { downloadRemoteResults } from './result-download';
 import { RemoteSession } from './remote-session';
 import type { SecretStore } from './secret-store';
 import type { Sleep } from './sleep';
-import type { DownloadProgress, OpenEoProcess, RemoteBackend, RemoteJobResult, RemoteJobUpdate } from './types';
+import type { DownloadProgress, OpenEoProcess, RemoteBackend, RemoteEstimate, RemoteJobResult, RemoteJobUpdate } from './types';
 
 export interface SubmittedRemoteJob extends PreparedProcess {
   jobId: string;
@@ -27,11 +27,15 @@ export interface RunRemoteJobOptions {
   /** Where the result files go (created if missing). */
   targetDir: string;
   signal?: AbortSignal;
+  /** Aborted with `signal` when the run stops without cancelling the remote job (service shutdown); see FollowOptions. */
+  detachSignal?: AbortSignal;
   title?: string;
   description?: string;
   /** Follow this already submitted job instead of submitting (after a restart). */
   resume?: SubmittedRemoteJob;
   onSubmitted?: (submitted: SubmittedRemoteJob) => void;
+  /** The back-end's estimate of the submitted job (null when it offers none or the request failed); not asked on resume. */
+  onEstimate?: (estimate: RemoteEstimate | null) => void;
   onUpdate?: (update: RemoteJobUpdate) => void;
   onDownload?: (progress: DownloadProgress) => void;
   onProgress?: (fraction: number) => void;
@@ -51,11 +55,12 @@ export async function runRemoteJob(options: RunRemoteJobOptions): Promise<Remote
     const jobId = await submitRemoteJob(session, prepared.process, { title: options.title, description: options.description, signal });
     submitted = { jobId, ...prepared };
     options.onSubmitted?.(submitted);
+    if (options.onEstimate) options.onEstimate(await estimateRemoteJob(session, jobId, signal).catch(() => null));
   }
   onProgress?.(0.05);
   const { jobId } = submitted;
   await followRemoteJob(session, jobId, {
-    signal, pollIntervalMs: options.pollIntervalMs, sleep: options.sleep,
+    signal, detachSignal: options.detachSignal, pollIntervalMs: options.pollIntervalMs, sleep: options.sleep,
     onUpdate: (update) => {
       if (update.progress !== null) onProgress?.(0.05 + (0.85 * Math.min(100, Math.max(0, update.progress))) / 100);
       options.onUpdate?.(update);

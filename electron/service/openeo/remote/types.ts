@@ -26,6 +26,12 @@ export interface RemoteBackend {
   updated_at: string;
 }
 
+/** An entry as the API shows it (GET /api/v1/settings `openeo_backends`): never a secret. */
+export interface RemoteBackendView extends RemoteBackend {
+  /** basic: a password is stored; oidc: a refresh or access token is stored (signed in). */
+  signed_in: boolean;
+}
+
 /** The fields a client may set (PUT body of a back-end entry), before validation. */
 export type RemoteBackendInput = Pick<RemoteBackend, 'id' | 'url' | 'auth'> & Partial<Pick<RemoteBackend, 'title' | 'username' | 'oidc_provider_id' | 'oidc_client_id' | 'collections'>>;
 

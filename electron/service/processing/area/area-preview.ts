@@ -3,10 +3,10 @@
  * the size of its output, from the plan validation made (nothing is read beyond COG headers).
  * Pure.
  */
-import type { JobPreview } from '../../jobs/area-job-types';
+import type { LocalJobPreview } from '../../jobs/area-job-types';
 import type { AreaPlan } from './plan/area-plan';
 
-export function areaPreview(plan: AreaPlan): JobPreview {
+export function areaPreview(plan: AreaPlan): LocalJobPreview {
   const { grid } = plan;
   return {
     type: plan.kind,

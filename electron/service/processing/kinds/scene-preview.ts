@@ -1,9 +1,9 @@
 /** POST /api/v1/jobs/preview of a single-scene job (ndvi, index, scene-pair change): its scenes and grid. Pure. */
-import type { JobPreview } from '../../jobs/area-job-types';
+import type { LocalJobPreview } from '../../jobs/area-job-types';
 import { pixelSize } from '../grid/output-grid';
 import type { ProcessingParams } from './processing-params';
 
-export function scenePreview(type: string, { plan }: ProcessingParams): JobPreview {
+export function scenePreview(type: string, { plan }: ProcessingParams): LocalJobPreview {
   const { grid } = plan;
   return {
     type,

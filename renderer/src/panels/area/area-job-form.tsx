@@ -10,6 +10,7 @@ import { useApiClient } from '../../app-services';
 import { areaFormEdited, useAreaJobForm, type AreaJobForm } from '../../state/area-form-store';
 import { useAoi } from '../../state/map-area-store';
 import { formatBbox } from '../../util/format';
+import { LOCAL, RunOnSelect } from '../processing/run-on-select';
 import { submitJob } from '../processing/submit-job';
 import { PeriodPicker } from './period-picker';
 import { placePreviewError } from './preview-errors';
@@ -33,19 +34,22 @@ export function AreaJobFormView() {
   const aoi = useAoi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [runOn, setRunOn] = useState(LOCAL);
 
   const built = form.kind === 'composite' ? compositeRequest(form, aoi) : periodChangeRequest(form, aoi);
-  const preview = useJobPreview(built.ok ? built.request : null);
+  // Where it runs is part of the request: the preview checks it and advises on it too.
+  const request = built.ok ? (runOn === LOCAL ? built.request : { ...built.request, on: runOn }) : null;
+  const preview = useJobPreview(request);
   const placed = placePreviewError(preview, PLACEABLE);
   const refused = preview.state === 'error' && preview.status >= 400 && preview.status < 500;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!built.ok) return;
+    if (!request) return;
     setBusy(true);
     setError(null);
     try {
-      await submitJob(client, built.request);
+      await submitJob(client, request);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -96,6 +100,7 @@ export function AreaJobFormView() {
           <input type="checkbox" data-testid="area-valid-count" checked={form.validCount} onChange={(e) => areaFormEdited({ validCount: e.target.checked })} /> Add a band counting valid observations
         </label>
       )}
+      <RunOnSelect value={runOn} onChange={setRunOn} />
       <PreviewSummary preview={preview} missing={built.ok ? null : built.missing} unplacedError={placed.unplaced} refusedField={placed.refusedField} />
       <button type="submit" className="primary" data-testid="area-submit" disabled={!built.ok || busy || refused}>
         {busy ? 'Starting…' : form.kind === 'composite' ? 'Run composite' : 'Run change'}

@@ -54,9 +54,9 @@ export function PreviewSummary({ preview, missing, unplacedError, refusedField }
       </p>
       {p.suggest_remote && (
         <p className="remote-note" data-testid="remote-note">
-          This looks large for this workstation.{' '}
-          {p.remote_backends && p.remote_backends.length > 0
-            ? `Remote back-ends signed in: ${p.remote_backends.join(', ')}.`
+          Large for this workstation{p.suggest_remote_reasons.length > 0 ? `: ${p.suggest_remote_reasons.join('; ')}` : ''}.{' '}
+          {p.remote_backends.length > 0
+            ? `Remote back-ends signed in: ${p.remote_backends.join(', ')}; choose one under “Run on”.`
             : 'No remote openEO back-end is signed in.'}
         </p>
       )}

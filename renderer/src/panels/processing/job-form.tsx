@@ -9,6 +9,7 @@ import { useSelectedId } from '../../state/selection-store';
 import { formatDate, shortSceneId } from '../../util/format';
 import { jobTitle } from './job-labels';
 import { submitJob } from './submit-job';
+import { LOCAL, RunOnSelect } from './run-on-select';
 
 type Operation = 'ndvi' | 'index' | 'expression' | 'change';
 
@@ -32,6 +33,7 @@ export function JobForm() {
   const [before, setBefore] = useState('');
   const [after, setAfter] = useState('');
   const [threshold, setThreshold] = useState(0.2);
+  const [runOn, setRunOn] = useState(LOCAL);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -55,7 +57,7 @@ export function JobForm() {
     setBusy(true);
     setError(null);
     try {
-      await submitJob(client, request);
+      await submitJob(client, runOn === LOCAL ? request : { ...request, on: runOn });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -131,6 +133,7 @@ export function JobForm() {
           <input type="checkbox" checked={clipToAoi} onChange={(e) => setClipToAoi(e.target.checked)} /> Only inside the AOI
         </label>
       )}
+      <RunOnSelect value={runOn} onChange={setRunOn} />
       <button type="submit" className="primary" data-testid="job-submit" disabled={!request || busy} title={missing || (request ? `Run ${jobTitle({ type: request.type, params: { ...request } })}` : '')}>
         {busy ? 'Starting…' : 'Run'}
       </button>

@@ -16,6 +16,7 @@ import { ProgressBar } from '../shell/progress-bar';
 import { ExportButton } from './export-button';
 import { jobTitle, resultOverlayId, resultOverlaySpec } from './job-labels';
 import { phaseText } from './job-phase';
+import { RemoteStatus } from './remote-status';
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 
@@ -55,6 +56,7 @@ export function JobRow({ job }: { job: Job }) {
         </p>
       )}
       {job.status === 'failed' && <p className="error-text">{job.error?.message ?? 'The job failed.'}</p>}
+      <RemoteStatus job={job} />
       {stats && !timeseries && (
         <p className="job-stats" data-testid="job-stats">
           min {fmt(stats.min)} · max {fmt(stats.max)} · mean {fmt(stats.mean)} · valid {(stats.valid_fraction * 100).toFixed(0)} %

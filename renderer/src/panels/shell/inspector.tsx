@@ -1,8 +1,9 @@
-/** The right-hand inspector: Scene, Processing, Cache and API Keys tabs. */
+/** The right-hand inspector: Scene, Processing, Cache, Remote (openEO back-ends) and API Keys tabs. */
 import { inspectorTabChosen, useInspectorTab, type InspectorTab } from '../../state/inspector-store';
 import { CachePanel } from '../cache/cache-panel';
 import { KeysPanel } from '../keys/keys-panel';
 import { ProcessingPanel } from '../processing/processing-panel';
+import { RemotePanel } from '../remote/remote-panel';
 import { ScenePanel } from '../scene/scene-panel';
 import { ErrorBoundary } from './error-boundary';
 
@@ -10,6 +11,7 @@ const TABS: Array<{ id: InspectorTab; label: string }> = [
   { id: 'scene', label: 'Scene' },
   { id: 'processing', label: 'Processing' },
   { id: 'cache', label: 'Cache' },
+  { id: 'remote', label: 'Remote' },
   { id: 'keys', label: 'API Keys' },
 ];
 
@@ -29,6 +31,7 @@ export function Inspector() {
           {tab === 'scene' && <ScenePanel />}
           {tab === 'processing' && <ProcessingPanel />}
           {tab === 'cache' && <CachePanel />}
+          {tab === 'remote' && <RemotePanel />}
           {tab === 'keys' && <KeysPanel />}
         </ErrorBoundary>
       </div>

@@ -41,7 +41,7 @@ export function discoveryRoutes(app: FastifyInstance, ctx: ServiceContext): void
     }
     const key = ctx.keys.verify(credentials.password);
     if (!key) throw new OpenEoError('CredentialsInvalid', 'Credentials are not correct: the password must be a valid, unrevoked ASTRA API key.');
-    const { token } = ctx.openeo.tokens.issue(key.id);
+    const { token } = ctx.openEoLocal.tokens.issue(key.id);
     reply.header('cache-control', 'no-store');
     return { access_token: token };
   });

@@ -19,7 +19,7 @@ const LIST_QUERY = {
 };
 
 export function batchJobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  const { batch } = ctx.openeo;
+  const { batch } = ctx.openEoLocal;
 
   app.post<{ Body: NewJobBody }>(at('/jobs'), {
     config: openEoConfig('process'),

@@ -40,7 +40,7 @@ const DOWNLOAD_SCHEMA = {
 };
 
 export function jobResultRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  const { batch, results } = ctx.openeo;
+  const { batch, results } = ctx.openEoLocal;
 
   app.post<{ Params: JobParams }>(at('/jobs/:job_id/results'), { config: openEoConfig('process'), schema: { params: JOB_ID_PARAMS } }, async (request, reply) => {
     await batch.start(request.params.job_id, viewerOf(request));

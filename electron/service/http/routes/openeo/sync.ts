@@ -15,7 +15,7 @@ export function syncResultRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     config: openEoConfig('process'),
     schema: { body: { type: 'object', required: ['process'], properties: JOB_FIELDS } },
   }, async (request, reply) => {
-    const result = await runSync(ctx.openeo.sync, request.body.process, ownerOf(request), abortOnClose(reply));
+    const result = await runSync(ctx.openEoLocal.sync, request.body.process, ownerOf(request), abortOnClose(reply));
     if (reply.raw.closed) void result.remove();
     else reply.raw.once('close', () => void result.remove());
     reply.type(result.type).header('content-length', String(result.size)).header('cache-control', 'no-store');

@@ -5,7 +5,8 @@
  * cloud_cover_lt, mask_clouds, harmonize, crs, resolution, exactly one of bands/index/expression,
  * reducer, period, threshold — 400s naming the parameter), plus what only the engine knows: the
  * CRS must be one the warp reaches, every band must exist in every chosen collection (400 naming
- * the band and the sensor), and jobs run here (`on` absent or "local"). Pure.
+ * the band and the sensor), and jobs run here (`on` absent or "local": the job queue hands a body
+ * with a back-end id to the openEO offload kind before a local kind sees it). Pure.
  */
 import { invalidParameter } from '../../../api/errors';
 import type { AreaJobRequest } from '../../../jobs/area-job-types';
@@ -19,7 +20,7 @@ export type AreaKind = AreaJobRequest['type'];
 
 function checkOn(value: unknown): void {
   if (value === undefined || value === null || value === 'local') return;
-  throw invalidParameter('on', `${JSON.stringify(value)}: area jobs run here ("local"); remote back-ends are not available for them yet`);
+  throw invalidParameter('on', `${JSON.stringify(value)}: this kind runs area jobs here ("local"); a remote back-end runs them through POST /api/v1/jobs`);
 }
 
 function checkCrs(crs: string | undefined): void {
