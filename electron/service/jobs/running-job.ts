@@ -4,6 +4,7 @@
  * service began stopping leaves the job `running` in the database, so the next start treats it
  * as interrupted (resumed or failed) instead of recording a failure that was not the job's.
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -83,9 +84,13 @@ export class RunningJob {
   private context(row: JobRow): JobRunContext {
     const { store, workDir, stopSignal } = this.deps;
     const deps = this.deps;
+    const signal = AbortSignal.any([this.cancelController.signal, stopSignal]);
+    // Every read of the job's tiles in flight listens to this one signal (and removes its listener
+    // when done): dozens at once is the design, not a leak.
+    setMaxListeners(0, signal);
     return {
       jobId: row.id,
-      signal: AbortSignal.any([this.cancelController.signal, stopSignal]),
+      signal,
       progress: (fraction) => {
         if (this.finished || typeof fraction !== 'number' || Number.isNaN(fraction)) return;
         this.progress = Math.min(1, Math.max(0, fraction));

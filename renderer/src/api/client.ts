@@ -49,6 +49,11 @@ export function routePath(template: string, params: Record<string, string> = {},
   return text ? `${path}?${text}` : path;
 }
 
+/** `/api/v1/scenes/{id}/assets/…`: bytes of one file, not an answer of a catalog. */
+function isAssetPath(path: string): boolean {
+  return /^\/api\/v1\/scenes\/[^/?]+\/assets\//.test(path);
+}
+
 export class ApiClient {
   private observer: RequestObserver | null = null;
 
@@ -80,7 +85,9 @@ export class ApiClient {
       this.observer?.('service-unreachable');
       throw new ApiError('network', 'The ASTRA service cannot be reached.', 0);
     }
-    this.observer?.(response.status === 502 || response.status === 504 ? 'upstream-unreachable' : 'ok');
+    // One asset that its host refuses or lacks (a missing thumbnail) says nothing about the catalogs.
+    const upstreamFailed = (response.status === 502 || response.status === 504) && !isAssetPath(path);
+    this.observer?.(upstreamFailed ? 'upstream-unreachable' : 'ok');
     if (!response.ok) throw await errorFrom(response);
     return response;
   }

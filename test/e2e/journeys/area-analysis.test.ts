@@ -113,6 +113,10 @@ describe('area analysis: time series and composite over a drawn area', () => {
     await expectVisible(page.getByTestId('scene-panel'));
     await expectContains(page.getByTestId('scene-panel'), sceneId.slice(sceneId.indexOf(':') + 1));
     await expectContains(page.getByTestId('chart-note'), `Selected ${sceneId}`);
+    // The kit serves no Landsat thumbnail (the service answers 502 for it): the panel says so, and
+    // one missing file does not make the app claim the catalogs are unreachable.
+    await expectVisible(page.locator('.thumbnail-missing'));
+    expect(await page.getByTestId('offline-indicator').count()).toBe(0);
     await app.shot(page, 'scene-selected-from-chart');
 
     // Export CSV (the service's result.csv) and PNG (the chart canvas).
