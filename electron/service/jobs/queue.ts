@@ -1,5 +1,5 @@
 /**
- * The job queue: kinds register, jobs are submitted (validated by their kind, then admitted —
+ * The job queue: kinds register (job-kinds.ts), jobs are submitted (validated by their kind, then admitted —
  * queue limits and free disk space, job-admission.ts — before anything is stored), live in SQLite
  * with the key that submitted them, and run oldest first with at most `concurrency` at a time.
  * A key sees and acts on its own jobs only, unless it is admin (job-access.ts). Jobs of a kind that
@@ -24,7 +24,8 @@ import { JobStore } from './job-store';
 import { ResultRetention, type RetentionPolicy } from './result-retention';
 import { removeWorkDir, RunningJob, type JobLogger } from './running-job';
 import type { JobKind, OffloadKind } from './job-kind';
-import type { JobPreview, LocalJobPreview } from './area-job-types';
+import { JobKinds } from './job-kinds';
+import type { JobPreview } from './area-job-types';
 import { LOCAL, splitRunOn } from './run-on';
 import type { Job, JobListQuery, JobRemote } from './types';
 
@@ -76,8 +77,7 @@ function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
 export class JobQueue {
   readonly concurrency: number;
   private readonly store: JobStore;
-  private readonly kinds = new Map<string, JobKind>();
-  private offload: OffloadKind | undefined;
+  private readonly kinds = new JobKinds();
   private readonly active = new Map<string, RunningJob>();
   /** Ids in `active` that run remotely. */
   private readonly activeRemote = new Set<string>();
@@ -102,22 +102,20 @@ export class JobQueue {
 
   /** Adds a job kind; then recovers its interrupted jobs and starts its queued ones. */
   register(kind: JobKind): void {
-    if (this.kinds.has(kind.type)) throw new Error(`job kind "${kind.type}" is already registered`);
-    this.kinds.set(kind.type, kind);
+    this.kinds.add(kind);
     this.recoverInterrupted(kind);
     this.schedulePump();
   }
 
   /** Adds the kind that runs jobs on remote back-ends; then resumes its interrupted jobs and starts its queued ones. */
   registerOffload(kind: OffloadKind): void {
-    if (this.offload) throw new Error('an offload kind is already registered');
-    this.offload = kind;
+    this.kinds.addOffload(kind);
     this.recoverInterruptedRemote();
     this.schedulePump();
   }
 
   get types(): string[] {
-    return [...this.kinds.keys()].sort();
+    return this.kinds.types;
   }
 
   workDir(id: string): string {
@@ -132,32 +130,17 @@ export class JobQueue {
     if (this.stopSignal.aborted) throw new AppError('service_unavailable', 'the service is shutting down; submit the job again later');
     const { type: _type, ...fields } = body;
     const { on, body: rest } = splitRunOn(fields);
-    if (on !== LOCAL) return this.submitRemote(type, on, rest, owner);
-    const kind = this.kindOf(type);
+    if (on !== LOCAL) {
+      const remote = await this.kinds.validateRemote(type, on, rest, () => this.admission.checkQueue(owner));
+      return this.admit(String(type), remote.params, owner, remote.estimate, remote.remote);
+    }
+    const kind = this.kinds.kindOf(type);
     // Before validation too: validating a processing job reads COG headers.
     this.admission.checkQueue(owner);
-    const params = await this.validated(kind, rest);
+    const params = await this.kinds.validate(kind, rest);
     const estimate = (await kind.estimateStorage?.(params)) ?? 0;
     options.admit?.(estimate);
     return this.admit(kind.type, params, owner, estimate, null);
-  }
-
-  private async submitRemote(type: unknown, on: string, body: Record<string, unknown>, owner: string | null): Promise<Job> {
-    if (typeof type !== 'string' || !(this.kinds.has(type) || this.offload?.accepts(type))) {
-      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${this.types.join(', ') || 'none'}`);
-    }
-    const offload = this.offload;
-    if (!offload?.accepts(type)) throw invalidParameter('on', `${type} jobs run locally only; leave out "on" or set it to "local"`);
-    this.admission.checkQueue(owner);
-    const { params, remote } = await offload.validate(type, on, body);
-    this.checkParams(params, type);
-    return this.admit(type, params, owner, (await offload.estimateStorage?.(params)) ?? 0, remote);
-  }
-
-  private checkParams(params: unknown, type: string): void {
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-      throw new Error(`job kind "${type}" validate() must return an object of params`);
-    }
   }
 
   /** Queue limits and free space, then stored as queued and scheduled. */
@@ -176,7 +159,7 @@ export class JobQueue {
   async check(type: unknown, body: Record<string, unknown>): Promise<void> {
     const { on, body: rest } = splitRunOn(body);
     if (on !== LOCAL) throw invalidParameter('on', 'only jobs run here can be checked');
-    await this.validated(this.kindOf(type), rest);
+    await this.kinds.validate(this.kinds.kindOf(type), rest);
   }
 
   /**
@@ -197,28 +180,7 @@ export class JobQueue {
   async preview(type: unknown, body: Record<string, unknown>): Promise<JobPreview> {
     const { type: _type, ...fields } = body;
     const { on, body: rest } = splitRunOn(fields);
-    const kind = this.kindOf(type);
-    if (on !== LOCAL && !this.offload?.accepts(kind.type)) throw invalidParameter('on', `${kind.type} jobs run locally only; leave out "on" or set it to "local"`);
-    const params = await this.validated(kind, rest);
-    const local: LocalJobPreview = kind.preview?.(params) ?? { type: kind.type, scenes: [], observations: 0, estimate: { output_pixels: 0, input_bytes: null, local_seconds: null } };
-    // Whether the job is better run remotely, and where it could (the offload kind knows the back-ends).
-    const advice = this.offload?.accepts(kind.type) ? await this.offload.advise(local, on) : { suggest_remote: false, suggest_remote_reasons: [], remote_backends: [] };
-    return { ...local, ...advice };
-  }
-
-  private kindOf(type: unknown): JobKind {
-    const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
-    if (kind) return kind;
-    const known = this.types.join(', ') || 'none';
-    const remote = typeof type === 'string' && this.offload?.accepts(type) ? ` (${type} jobs can run on a remote openEO back-end: add "on": "<back-end id>")` : '';
-    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}${remote}`);
-  }
-
-  private async validated(kind: JobKind, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const { type: _type, ...rest } = body;
-    const params = await kind.validate(rest);
-    this.checkParams(params, kind.type);
-    return params;
+    return this.kinds.preview(type, on, rest);
   }
 
   /** The job, when `viewer` may see it; otherwise 404 as for an unknown id. */
@@ -320,14 +282,6 @@ export class JobQueue {
     }
   }
 
-  /** What runs a row: its type's kind, or the offload kind (as a JobKind) for a remote job. */
-  private kindFor(row: JobRow): JobKind | undefined {
-    if (row.remote === null) return this.kinds.get(row.type);
-    const offload = this.offload;
-    if (!offload) return undefined;
-    return { type: row.type, resumable: true, validate: () => Promise.reject(new Error('remote jobs are validated by submit')), run: (params, ctx) => offload.run(params, ctx) };
-  }
-
   private schedulePump(): void {
     if (this.pumpScheduled || this.closed) return;
     this.pumpScheduled = true;
@@ -344,10 +298,10 @@ export class JobQueue {
   private pump(): void {
     const remoteConcurrency = Math.max(1, Math.floor(this.options.remoteConcurrency ?? 8));
     while (!this.closed && !this.stopSignal.aborted && this.active.size - this.activeRemote.size < this.concurrency) {
-      const next = this.store.nextQueued([...this.kinds.keys()]);
+      const next = this.store.nextQueued(this.kinds.types);
       if (!next || !this.start(next)) break;
     }
-    while (this.offload && !this.closed && !this.stopSignal.aborted && this.activeRemote.size < remoteConcurrency) {
+    while (this.kinds.hasOffload && !this.closed && !this.stopSignal.aborted && this.activeRemote.size < remoteConcurrency) {
       const next = this.store.nextQueuedRemote();
       if (!next || !this.start(next)) break;
     }
@@ -355,7 +309,7 @@ export class JobQueue {
 
   /** Starts a queued row; false when it was taken meanwhile (or nothing can run it). */
   private start(next: JobRow): boolean {
-    const kind = this.kindFor(next);
+    const kind = this.kinds.runnerOf(next);
     if (!kind || !this.store.markRunning(next.id)) return false;
     const row = this.store.find(next.id)!;
     const remote = row.remote !== null;
