@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPointTransform, crsInfo, normaliseCrs, projDefinition } from '../../../workers/lib/geo/crs';
+import { defaultCrsKind } from '../../../workers/lib/cog/geotiff-keys';
 import { fromStacTransform, invertGeoTransform, pixelToMap, type GeoTransform } from '../../../workers/lib/geo/geo-transform';
 import { runGdalPython } from './helpers/run-gdal';
 
@@ -106,6 +107,8 @@ describe('EPSG codes from the index agree with GDAL/PROJ', () => {
     expect(crsInfo('EPSG:2263').metresPerUnit).toBeCloseTo(1200 / 3937, 15);
     expect(crsInfo('EPSG:4258')).toMatchObject({ name: 'ETRS89', geographic: true, metresPerUnit: null, unit: '°' });
     expect(crsInfo(32633)).toMatchObject({ name: 'WGS 84 / UTM zone 33N', metresPerUnit: 1 });
+    // A COG's GeoKeys name a geographic CRS the index knows (SWEREF99) as geographic.
+    expect([defaultCrsKind(4619), defaultCrsKind(3035), defaultCrsKind(999999)]).toEqual(['geographic', 'projected', 'projected']);
   });
 
   it('refuses what it cannot use, naming the code and why', () => {
