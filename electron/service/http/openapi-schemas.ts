@@ -49,8 +49,8 @@ const areaSelection: Record<string, Schema> = {
   cloud_cover_lt: { type: 'number', minimum: 0, maximum: 100, description: 'Scene-level filter (eo:cloud_cover)' },
   mask_clouds: { type: 'boolean', description: 'Mask SCL / QA_PIXEL per pixel; default true' },
   harmonize: { type: 'string', enum: ['hls'], description: 'HLS bandpass adjustment of Landsat 8/9 OLI to Sentinel-2A MSI' },
-  crs: string('EPSG:4326, EPSG:3857 or a WGS84 UTM zone (EPSG:326zz/327zz); default the UTM zone of the area\'s centre'),
-  resolution: { type: 'number', exclusiveMinimum: true, minimum: 0, description: 'Metres (degrees for EPSG:4326); default the finest band used' },
+  crs: string('Any 2D projected or geographic EPSG code tied to WGS84 without a shift grid (e.g. EPSG:3035, EPSG:2154, EPSG:5070, EPSG:3413, EPSG:4258; offline EPSG index); default the UTM zone of the area\'s centre'),
+  resolution: { type: 'number', exclusiveMinimum: true, minimum: 0, description: 'In the CRS\'s unit: metres, degrees for geographic CRSs, US survey feet for e.g. EPSG:2263; default the finest band used' },
   on: string('Where the job runs: "local" (default) or the id of a remote openEO back-end of the settings (`openeo_backends`)'),
 };
 const valueChoice: Record<string, Schema> = {

@@ -79,6 +79,40 @@ describe('area job validation', () => {
     expect((await rig.svc.api('/api/v1/health')).status).toBe(200);
   }, 120_000);
 
+  it('a crs the EPSG registry lacks or the warp cannot use → 400 naming crs and why; national grids are planned in their own units', async () => {
+    const base = { type: 'composite', aoi: rig.kit.manifest.aois.bbox, datetime: SUMMER, sources: ['sentinel-2'], index: 'ndvi', reducer: 'median' };
+    const queued = await jobCount();
+    const why: Array<[string, RegExp]> = [
+      ['EPSG:999999', /unknown CRS 'EPSG:999999'/],
+      ['EPSG:54009', /unknown CRS 'EPSG:54009'/],
+      ['EPSG:4978', /geocentric/],
+      ['EPSG:27700', /OSTN15_NTv2_OSGBtoETRS\.gsb.*not available offline/],
+    ];
+    for (const [crs, message] of why) {
+      const error = await refused({ ...base, crs }, 400);
+      expect(error, crs).toMatchObject({ code: 'invalid_parameter', parameter: 'crs' });
+      expect(error.message).toMatch(message);
+    }
+    expect(await jobCount()).toBe(queued);
+
+    const planned = async (crs: string) => {
+      const response = await preview({ ...base, crs });
+      const body = (await response.json()) as { grid: { crs: string; width: number; height: number; resolution: number } };
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      return body.grid;
+    };
+    const utm = await planned('EPSG:32631');
+    expect(await planned('EPSG:3035')).toMatchObject({ crs: 'EPSG:3035', resolution: 10 });
+    // The 10 m bands in US survey feet (EPSG:2263 is New York's, but any area projects) and in ETRS89 degrees.
+    const feet = await planned('EPSG:2263');
+    expect(feet.resolution).toBeCloseTo(10 / (1200 / 3937), 9);
+    const degrees = await planned('EPSG:4258');
+    expect(degrees.resolution).toBeGreaterThan(5e-5);
+    expect(degrees.resolution).toBeLessThan(2e-4);
+    expect(degrees.width * degrees.height).toBeGreaterThan(0.5 * utm.width * utm.height);
+    expect(degrees.width * degrees.height).toBeLessThan(2 * utm.width * utm.height);
+  }, 60_000);
+
   it('no scene for the area and period → 422 saying so', async () => {
     const error = await refused({ type: 'composite', aoi: rig.kit.manifest.aois.bbox, datetime: '2023-06-01/2023-08-31', index: 'ndvi', reducer: 'median' }, 422);
     expect(error.message).toMatch(/no scenes?\b/i);

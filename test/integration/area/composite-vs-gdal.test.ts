@@ -5,7 +5,8 @@
  * the reference's (the May scene is outside the period, tile 32TMT outside the area, the 25 June
  * pass above cloud_cover_lt 50). The kit's two tiles lie in UTM zones 31 and 32 and overlap:
  * each pass's tiles are mosaicked once (first valid wins, by datetime — on 14 August the 32TLT
- * granule is stamped first), Landsat 9 sits beside Sentinel-2A on 20 July. See
+ * granule is stamped first), Landsat 9 sits beside Sentinel-2A on 20 July. Grids in a CRS of
+ * the EPSG index (ETRS89-LAEA Europe, ETRS89 in degrees) are checked the same way. See
  * test/helpers/area-scenes/README.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +89,19 @@ describe('composite jobs against gdalwarp + numpy', () => {
     const { reference } = await expectJobMatchesReference(rig, body, 'expression-20m');
     expect([reference.meta.grid.epsg, reference.meta.grid.resolution]).toEqual([32632, 20]);
     expect((await postJob(rig.svc, { ...body, resolution: 0 })).status).toBe(400);
+  }, 180_000);
+
+  it('true colour in ETRS89-LAEA Europe (EPSG:3035, from the EPSG index): every pixel, the valid count, the STAC item', async () => {
+    const body = composite({ aoi: rig.kit.manifest.aois.bbox, sources: both, bands: ['red', 'green', 'blue'], reducer: 'median', valid_count: true, crs: 'EPSG:3035' });
+    const { job, reference } = await expectJobMatchesReference(rig, body, 'laea-rgb-median');
+    expect([reference.meta.grid.epsg, reference.meta.grid.resolution]).toEqual([3035, 10]);
+    const item = (await (await rig.svc.api(`/api/v1/jobs/${job.id}/item`)).json()) as { properties: Record<string, unknown> };
+    expect(item.properties['proj:epsg']).toBe(3035);
+  }, 180_000);
+
+  it('median NDVI in Lambert-93 (EPSG:2154, from the EPSG index) over the polygon', async () => {
+    const body = composite({ aoi: rig.kit.manifest.aois.polygon, sources: both, index: 'ndvi', reducer: 'median', valid_count: true, crs: 'EPSG:2154' });
+    const { reference } = await expectJobMatchesReference(rig, body, 'lambert93-ndvi-median');
+    expect([reference.meta.grid.epsg, reference.meta.grid.resolution]).toEqual([2154, 10]);
   }, 180_000);
 });

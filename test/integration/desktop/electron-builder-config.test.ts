@@ -72,4 +72,11 @@ describe('electron-builder.yml', () => {
     expect(files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', '!out/native/**', '!**/*.map']));
     expect(files.some((pattern) => pattern.startsWith('resources'))).toBe(false);
   });
+
+  it('unpacks the EPSG index the worker threads read per code, and leaves out its unused all-codes file', () => {
+    const files = (config.files as { filter: string[] }[]).flatMap((set) => set.filter);
+    expect(files).toContain('!node_modules/epsg-index/all.json');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['out/main/raster-task.js', 'node_modules/epsg-index/s/**']));
+    expect(isFile('node_modules/epsg-index/s/3035.json')).toBe(true);
+  });
 });

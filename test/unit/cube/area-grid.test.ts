@@ -2,13 +2,15 @@
  * Output grids against GDAL: bounds from OSR/OGR (densified transform), alignment and size from
  * `gdalwarp -te … -tr r r -tap`, for areas in both hemispheres, across a central meridian (where a
  * bbox's extreme northing lies mid-edge), across the antimeridian, in another zone than their own,
- * with holes, and in EPSG:4326 and EPSG:3857.
+ * with holes, in EPSG:4326 and EPSG:3857, and in CRSs from the EPSG index: ETRS89-LAEA Europe,
+ * Lambert-93, ETRS89 in degrees, New York Long Island in US survey feet, NSIDC polar stereographic.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { areaCrs, areaGrid, projectedBounds, sizeCheck, utmCrsFor } from '../../../workers/lib/cube/area-grid';
+import { crsInfo } from '../../../workers/lib/geo/crs';
 import type { AreaOfInterest } from '../../../workers/lib/cube/geometry';
 import { runPython } from './helpers/python';
 
@@ -35,6 +37,11 @@ const CASES: Case[] = [
   { name: 'multipolygon, own zone', area: islands, resolution: 10 },
   { name: 'geographic, degrees', area: [13.21, 45.41, 13.77, 45.83], crs: 'EPSG:4326', resolution: 0.0001 },
   { name: 'web mercator', area: field, crs: 'EPSG:3857', resolution: 15 },
+  { name: 'ETRS89-LAEA Europe (EPSG index)', area: field, crs: 'EPSG:3035', resolution: 10 },
+  { name: 'Lambert-93', area: [2.21, 48.71, 2.53, 48.94], crs: 'EPSG:2154', resolution: 20 },
+  { name: 'ETRS89, degrees', area: [13.21, 45.41, 13.77, 45.83], crs: 'EPSG:4258', resolution: 0.0001 },
+  { name: 'US survey feet', area: [-74.05, 40.6, -73.7, 40.88], crs: 'EPSG:2263', resolution: 30 },
+  { name: 'polar stereographic north', area: [-52, 69, -48, 71], crs: 'EPSG:3413', resolution: 100 },
 ];
 
 describe('area grids equal gdalwarp -tap -tr on the bounds GDAL computes', async () => {
@@ -44,14 +51,16 @@ describe('area grids equal gdalwarp -tap -tr on the bounds GDAL computes', async
   it.each(CASES.map((c, i) => ({ ...c, i })))('$name', ({ area, crs, resolution, i }) => {
     const grid = areaGrid(area, { crs, resolution });
     const b = projectedBounds(area, grid.crs);
-    const tolerance = grid.crs === 'EPSG:4326' ? 1e-9 : 1e-3;
+    const { metresPerUnit } = crsInfo(grid.crs);
+    // 1e-9° in degrees, else 1 mm on the ground in the CRS's unit
+    const tolerance = metresPerUnit === null ? 1e-9 : 1e-3 / metresPerUnit;
     [b.xmin, b.ymin, b.xmax, b.ymax].forEach((v, k) => expect(Math.abs(v - expected[i].bounds[k]), `bound ${k}`).toBeLessThanOrEqual(tolerance));
     expect([grid.width, grid.height]).toEqual(expected[i].size);
     expect(Array.from(grid.transform)).toEqual(expected[i].geoTransform);
   });
 
   it('picked the zones the cases are about', () => {
-    expect(request.map((r) => r.epsg)).toEqual([32633, 32633, 32718, 32760, 32633, 32610, 4326, 3857]);
+    expect(request.map((r) => r.epsg)).toEqual([32633, 32633, 32718, 32760, 32633, 32610, 4326, 3857, 3035, 2154, 4258, 2263, 3413]);
   });
 });
 
@@ -73,7 +82,8 @@ describe('default CRS', () => {
   });
 
   it('refuses CRSs the warp cannot reach, and areas that cannot be projected', () => {
-    expect(() => areaGrid([13, 45, 13.1, 45.1], { crs: 'EPSG:2056', resolution: 10 })).toThrow(/unsupported CRS 'EPSG:2056'/);
+    expect(() => areaGrid([13, 45, 13.1, 45.1], { crs: 'EPSG:999999', resolution: 10 })).toThrow(/unknown CRS 'EPSG:999999'/);
+    expect(() => areaGrid([-1, 52, -0.9, 52.1], { crs: 'EPSG:27700', resolution: 10 })).toThrow(/unsupported CRS 'EPSG:27700'.*OSTN15/);
     expect(() => areaGrid([13, 85.5, 13.1, 90], { crs: 3857, resolution: 1000 })).toThrow(/cannot be projected to EPSG:3857/);
   });
 });

@@ -7,12 +7,18 @@ describe('pixelAreaM2', () => {
     expect(pixelAreaM2({ crs: 'EPSG:32629', width: 1, height: 1, transform: [0, 10, 0, 0, 0, -10] }, 5)).toBe(100);
   });
 
-  it('shrinks with latitude on a geographic grid, matching the spherical zone area', () => {
+  it('converts a projected CRS\'s unit to metres (EPSG:2263, US survey feet)', () => {
+    const area = pixelAreaM2({ crs: 'EPSG:2263', width: 1, height: 1, transform: [0, 30, 0, 0, 0, -30] }, 0);
+    expect(area).toBeCloseTo(900 * (1200 / 3937) ** 2, 9);
+  });
+
+  it('shrinks with latitude on a geographic grid, matching the spherical zone area (any geographic CRS)', () => {
     const grid = (lat: number) => ({ crs: 'EPSG:4326', width: 1, height: 1, transform: [0, 0.001, 0, lat, 0, -0.001] as const });
     const equator = pixelAreaM2(grid(0.0005), 0);
     // 0.001° × 0.001° at the equator ≈ 111.19 m × 111.19 m on the authalic sphere.
     expect(equator).toBeCloseTo((6_371_007.2 * Math.PI / 180 * 0.001) ** 2, 0);
     expect(pixelAreaM2(grid(60.0005), 0) / equator).toBeCloseTo(Math.cos(60 * Math.PI / 180), 4);
+    expect(pixelAreaM2({ ...grid(60.0005), crs: 'EPSG:4258' }, 0)).toBe(pixelAreaM2(grid(60.0005), 0));
   });
 });
 

@@ -2,6 +2,7 @@
  * GeoTIFF georeferencing for a north-up grid (OGC GeoTIFF 1.1, 19-008r4):
  * ModelPixelScale + ModelTiepoint, and a GeoKeyDirectory that names the CRS by EPSG code.
  */
+import { crsInfo } from '../geo/crs';
 import type { GeoTransform } from '../geo/geo-transform';
 
 const KEY_GT_MODEL_TYPE = 1024;
@@ -14,14 +15,19 @@ const RASTER_PIXEL_IS_AREA = 1;
 
 export type CrsKind = 'projected' | 'geographic';
 
-/**
- * Geographic 2D CRSs an EO tool meets; anything else is assumed projected. Callers with an
- * unusual geographic CRS pass `crsKind` explicitly.
- */
+/** Geographic 2D CRSs an EO tool meets, known without a look-up in the EPSG index. */
 const KNOWN_GEOGRAPHIC_EPSG = new Set([4326, 4258, 4269, 4267, 4283, 4617, 4674, 4612, 4490, 4230, 4322, 4148, 4167]);
 
+/** Geographic for the CRSs above and any other the EPSG index calls geographic; otherwise projected. */
 export function defaultCrsKind(epsg: number): CrsKind {
-  return KNOWN_GEOGRAPHIC_EPSG.has(epsg) ? 'geographic' : 'projected';
+  if (KNOWN_GEOGRAPHIC_EPSG.has(epsg)) return 'geographic';
+  let geographic = false;
+  try {
+    geographic = crsInfo(epsg).geographic;
+  } catch {
+    // a code the warp cannot use is written as given; callers that know better pass `crsKind`
+  }
+  return geographic ? 'geographic' : 'projected';
 }
 
 export interface GeoTiffTagValues {

@@ -1,11 +1,11 @@
 /**
  * The output grid of an area job: CRS, resolution and aligned bounds, as a RasterGrid.
- * - CRS: the given EPSG code (whatever workers/lib/geo/crs.ts supports: EPSG:4326, EPSG:3857 and
- *   the WGS84 UTM zones — the warp has to reach it too), else the UTM zone of the area's centre
- *   (EPSG:326zz north of the equator, 327zz south), with the Norway (32V) and Svalbard (31X–37X)
- *   exceptions so the grid matches Sentinel-2's own tiles there. UTM is defined from 80°S to 84°N:
- *   an area centred beyond that is refused by default — pass a CRS (EPSG:3857 or EPSG:4326).
- * - Resolution: in CRS units — metres for UTM and Web Mercator, degrees for EPSG:4326.
+ * - CRS: the given EPSG code (whatever workers/lib/geo/crs.ts can warp to: UTM, EPSG:4326 and
+ *   EPSG:3857 built in, any other usable code from the EPSG index), else the UTM zone of the area's
+ *   centre (EPSG:326zz north of the equator, 327zz south), with the Norway (32V) and Svalbard
+ *   (31X–37X) exceptions so the grid matches Sentinel-2's own tiles there. UTM is defined from 80°S
+ *   to 84°N: an area centred beyond that is refused by default — pass a CRS (a polar one).
+ * - Resolution: in CRS units — metres for most, degrees for geographic CRSs, feet for a few.
  * - Bounds: the area's outline densified and projected (geometry.ts), then aligned OUTWARD to
  *   whole multiples of the resolution, as `gdalwarp -tap -tr`: xmin = ⌊xmin/r⌋·r, xmax = ⌈xmax/r⌉·r
  *   (same for y), width = ⌊(xmax − xmin + r/2) / r⌋. North-up, square pixels.
@@ -20,7 +20,7 @@ export const DEFAULT_PIXEL_LIMIT = 1.5e9;
 export function utmCrsFor(lon: number, lat: number): string {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new Error(`invalid position ${lon}, ${lat}`);
   if (lat > 84 || lat < -80) {
-    throw new Error(`the area's centre (latitude ${lat.toFixed(2)}) is beyond UTM's 80°S–84°N: give a crs, e.g. EPSG:3857 or EPSG:4326`);
+    throw new Error(`the area's centre (latitude ${lat.toFixed(2)}) is beyond UTM's 80°S–84°N: give a crs, e.g. EPSG:3413 (Arctic), EPSG:3031 (Antarctic) or EPSG:4326`);
   }
   const x = ((((lon + 180) % 360) + 360) % 360) - 180;
   let zone = Math.min(60, Math.floor((x + 180) / 6) + 1);
@@ -61,7 +61,7 @@ export function alignedGrid(bounds: Bounds, crs: string, resolution: number): Ra
 export interface AreaGridOptions {
   /** EPSG code; default the UTM zone of the area's centre. */
   readonly crs?: string | number;
-  /** Pixel size in CRS units (metres, or degrees for EPSG:4326). */
+  /** Pixel size in CRS units (metres; degrees for a geographic CRS; feet for a few). */
   readonly resolution: number;
   /** Longest piece of an outline edge before projection, degrees (default 0.01). */
   readonly stepDegrees?: number;

@@ -1,9 +1,15 @@
 /**
- * The coordinate reference systems the workers can warp between, built in so nothing is fetched:
+ * The coordinate reference systems the workers can warp between. Built in, with no look-up:
  * WGS84 UTM north/south (EPSG:326zz / 327zz), geographic WGS84 (EPSG:4326, x = longitude) and
- * Web Mercator (EPSG:3857). Everything else is refused with a clear message.
+ * Web Mercator (EPSG:3857) — what the scenes come in and what most jobs ask for. Any other EPSG
+ * code is looked up in the offline EPSG index, lazily, the first time it is asked for
+ * (epsg-definition.ts says which ones can be used and why others are refused).
  */
 import proj4 from 'proj4';
+import type { CrsInfo } from './crs-info';
+import { epsgCrsInfo } from './epsg-definition';
+
+export type { CrsInfo } from './crs-info';
 
 /** A point transform; writes the result into `out[0]`, `out[1]` (NaN when it cannot be projected). */
 export type PointTransform = (x: number, y: number, out: Float64Array) => void;
@@ -18,17 +24,47 @@ export function normaliseCrs(crs: string | number): string {
   return `EPSG:${Number(match[1])}`;
 }
 
-/** The PROJ string of a supported CRS. */
-export function projDefinition(crs: string | number): string {
-  const code = Number(normaliseCrs(crs).slice('EPSG:'.length));
-  if (code === 4326) return GEOGRAPHIC;
-  if (code === 3857) return WEB_MERCATOR;
+function builtIn(code: number): CrsInfo | null {
+  const crs = `EPSG:${code}`;
+  if (code === 4326) return { crs, name: 'WGS 84', definition: GEOGRAPHIC, geographic: true, metresPerUnit: null, unit: '°' };
+  if (code === 3857) return { crs, name: 'WGS 84 / Pseudo-Mercator', definition: WEB_MERCATOR, geographic: false, metresPerUnit: 1, unit: 'm' };
   const zone = code % 100;
   const hemisphere = Math.floor(code / 100);
   if ((hemisphere === 326 || hemisphere === 327) && zone >= 1 && zone <= 60) {
-    return `+proj=utm +zone=${zone}${hemisphere === 327 ? ' +south' : ''} +datum=WGS84 +units=m +no_defs`;
+    const south = hemisphere === 327;
+    return {
+      crs,
+      name: `WGS 84 / UTM zone ${zone}${south ? 'S' : 'N'}`,
+      definition: `+proj=utm +zone=${zone}${south ? ' +south' : ''} +datum=WGS84 +units=m +no_defs`,
+      geographic: false,
+      metresPerUnit: 1,
+      unit: 'm',
+    };
   }
-  throw new Error(`unsupported CRS 'EPSG:${code}': supported are EPSG:4326, EPSG:3857, EPSG:32601–32660 and EPSG:32701–32760`);
+  return null;
+}
+
+const known = new Map<number, CrsInfo>();
+
+/** What is known of a CRS (built in, else from the EPSG index); throws a message naming it when it cannot be used. */
+export function crsInfo(crs: string | number): CrsInfo {
+  const code = Number(normaliseCrs(crs).slice('EPSG:'.length));
+  let info = known.get(code);
+  if (!info) {
+    info = builtIn(code) ?? epsgCrsInfo(code);
+    known.set(code, info);
+  }
+  return info;
+}
+
+/** The PROJ string of a supported CRS. */
+export function projDefinition(crs: string | number): string {
+  return crsInfo(crs).definition;
+}
+
+/** True for a longitude/latitude CRS (grids in degrees). */
+export function isGeographicCrs(crs: string | number): boolean {
+  return crsInfo(crs).geographic;
 }
 
 /** A transform from one supported CRS to another; the identity when both are the same. */
@@ -41,13 +77,13 @@ export function createPointTransform(from: string | number, to: string | number)
   return (x, y, out) => {
     point[0] = x;
     point[1] = y;
-    let result: number[];
+    let result: number[] | undefined;
     try {
       result = converter.forward(point);
     } catch {
-      result = [NaN, NaN];
+      result = undefined;
     }
-    out[0] = Number.isFinite(result[0]) ? result[0] : NaN;
-    out[1] = Number.isFinite(result[1]) ? result[1] : NaN;
+    out[0] = result && Number.isFinite(result[0]) ? result[0] : NaN;
+    out[1] = result && Number.isFinite(result[1]) ? result[1] : NaN;
   };
 }

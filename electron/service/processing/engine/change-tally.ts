@@ -1,22 +1,20 @@
 /**
  * Gain and loss of a change job, in pixels and hectares, counted from each output tile's class
- * band. Pixel area: |pixel width × pixel height| for projected CRSs (metres; UTM scale error
- * ignored, < 0.1 %); for geographic grids (EPSG:4326) the area of each row's cells on the WGS84
- * authalic sphere, R² · Δλ · (sin φ₁ − sin φ₂).
+ * band. Pixel area: |pixel width × pixel height| for projected CRSs, in m² through the length of
+ * their unit (map scale error ignored: < 0.1 % in UTM); for geographic grids (EPSG:4326, 4258, …)
+ * the area of each row's cells on the WGS84 authalic sphere, R² · Δλ · (sin φ₁ − sin φ₂).
  */
 import type { RasterGrid } from '../../../../workers/lib/raster-types';
 import { pixelsToHectares } from '../../../../workers/lib/change';
+import { crsInfo } from '../../../../workers/lib/geo/crs';
 
 const AUTHALIC_RADIUS_M = 6_371_007.2;
-
-function isGeographic(crs: string): boolean {
-  return crs === 'EPSG:4326';
-}
 
 /** Area of one pixel of row `row` of `grid`, in m². */
 export function pixelAreaM2(grid: RasterGrid, row: number): number {
   const [, w, , y0, , h] = grid.transform;
-  if (!isGeographic(grid.crs)) return Math.abs(w * h);
+  const { metresPerUnit } = crsInfo(grid.crs);
+  if (metresPerUnit !== null) return Math.abs(w * h) * metresPerUnit ** 2;
   const rad = Math.PI / 180;
   const top = (y0 + row * h) * rad;
   const bottom = (y0 + (row + 1) * h) * rad;

@@ -8,7 +8,7 @@
  */
 import { areaCrs, areaGrid, sizeCheck, utmCrsFor } from '../../../../../workers/lib/cube/area-grid';
 import { projectArea, type AreaOfInterest as CubeArea } from '../../../../../workers/lib/cube/geometry';
-import { createPointTransform } from '../../../../../workers/lib/geo/crs';
+import { createPointTransform, crsInfo } from '../../../../../workers/lib/geo/crs';
 import type { RasterGrid } from '../../../../../workers/lib/raster-types';
 import { unprocessable } from '../../../api/errors';
 import type { AreaOfInterest } from '../../../jobs/area-job-types';
@@ -34,16 +34,22 @@ export const RASTER_PIXEL_LIMIT: PixelLimit = { pixels: 1.5e9, text: '1.5 gigapi
 /** Time series keep every valid value of an entry for exact medians and percentiles. */
 export const SERIES_PIXEL_LIMIT: PixelLimit = { pixels: 5e7, text: '50 megapixels (50 000 000)' };
 
-const isGeographic = (crs: string) => crs === 'EPSG:4326';
-
-/** The finest pixel of the bands read, in the output CRS's units (metres stay metres between projected CRSs). */
+/**
+ * The finest pixel of the bands read, in the output CRS's units: between projected CRSs by their
+ * units' lengths (10 m stays 10 m; in US survey feet it is 32.808… ft), to or from degrees by the
+ * ratio of the scene's extent there.
+ */
 export function finestResolution(surveys: readonly AreaSceneSurvey[], crs: string): number {
+  const output = crsInfo(crs);
   let finest = Infinity;
   for (const survey of surveys) {
     for (const band of survey.bands) {
       const grid = probeGrid(survey.probes.get(band.asset)!);
+      const scene = crsInfo(grid.crs);
       let size = pixelSize(grid);
-      if (isGeographic(grid.crs) !== isGeographic(crs)) {
+      if (scene.metresPerUnit !== null && output.metresPerUnit !== null) {
+        size *= scene.metresPerUnit / output.metresPerUnit;
+      } else if (scene.geographic !== output.geographic) {
         const source = gridExtent(grid);
         const there = transformExtent(source, grid.crs, crs);
         if (there) size *= (there[2] - there[0]) / (source[2] - source[0]);
@@ -77,8 +83,8 @@ function pointGrid([lon, lat]: [number, number], crs: string, r: number): AreaOu
 function checkSize(grid: RasterGrid, limit: PixelLimit, resolutionGiven: boolean): void {
   const excess = sizeCheck(grid, limit.pixels);
   if (!excess) return;
-  const unit = isGeographic(grid.crs) ? '°' : ' m';
-  throw unprocessable(resolutionGiven ? 'resolution' : 'aoi', `the area is ${grid.width} × ${grid.height} = ${excess.pixels.toLocaleString('en-US')} pixels per band at ${Math.abs(grid.transform[1])}${unit}, more than the limit of ${limit.text} per band; at resolution ${excess.resolution} it fits`);
+  const { unit } = crsInfo(grid.crs);
+  throw unprocessable(resolutionGiven ? 'resolution' : 'aoi', `the area is ${grid.width} × ${grid.height} = ${excess.pixels.toLocaleString('en-US')} pixels per band at ${Math.abs(grid.transform[1])}${unit === '°' ? '' : ' '}${unit}, more than the limit of ${limit.text} per band; at resolution ${excess.resolution} it fits`);
 }
 
 export function areaOutputGrid(aoi: AreaOfInterest | [number, number], crs: string, resolution: number, limit: PixelLimit, resolutionGiven: boolean): AreaOutputGrid {
