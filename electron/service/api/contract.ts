@@ -10,7 +10,7 @@
  * its domain folder) and re-exported here; bodies and queries that only the API knows are
  * declared here. Types only apart from the route table; nothing below this file imports Node.
  */
-import type { ApiKeyList, CreatedApiKey, ErrorBody, HealthResponse, KeyScope, OpenApiDocument, SourceList } from './types';
+import type { ApiKeyList, CreatedApiKey, CrsDefinition, ErrorBody, HealthResponse, KeyScope, OpenApiDocument, SourceList } from './types';
 import type { SceneAssets } from '../assets/types';
 import type { CacheReport, CacheScope, ServiceSettings } from '../cache/types';
 import type { AreaJobRequest, JobPreview as AreaJobPreview, TimeseriesResult } from '../jobs/area-job-types';
@@ -21,7 +21,7 @@ import type { IndexName } from '../../../workers/lib/indices';
 import type { OpenEoProcess } from '../openeo/graph/graph-json';
 
 export type {
-  ApiKeyInfo, ApiKeyList, CreatedApiKey, ErrorBody, ErrorCode, ErrorDetail, HealthResponse, KeyScope, OpenApiDocument,
+  ApiKeyInfo, ApiKeyList, CreatedApiKey, CrsDefinition, ErrorBody, ErrorCode, ErrorDetail, HealthResponse, KeyScope, OpenApiDocument,
   RefusingLimit, SourceDescription, SourceInfo, SourceList, SourceStatus,
 } from './types';
 export type { AssetRoute, ResolvedAsset, SceneAssets } from '../assets/types';
@@ -197,6 +197,7 @@ export interface WireTypes {
   SignInRequest: SignInRequest;
   SignInState: SignInState;
   SourceList: SourceList;
+  CrsDefinition: CrsDefinition;
   StacCatalog: StacCatalog;
   StacCollection: StacCollection;
   StacCollectionList: StacCollectionList;
@@ -228,6 +229,7 @@ export const API_ROUTES = {
   'POST /api/v1/keys': { body: 'CreateKeyRequest', response: 'CreatedApiKey', success: [201] },
   'DELETE /api/v1/keys/{id}': { response: 'empty', success: [204] },
   'GET /api/v1/sources': { response: 'SourceList', success: [200] },
+  'GET /api/v1/crs/{code}': { response: 'CrsDefinition', success: [200] },
   'GET /api/v1/search': { query: 'SearchQuery', response: 'ItemCollection', success: [200] },
   'POST /api/v1/search': { body: 'SearchBody', response: 'ItemCollection', success: [200] },
   'GET /api/v1/scenes/{id}': { response: 'Item', success: [200] },

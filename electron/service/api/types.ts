@@ -127,3 +127,15 @@ export interface OpenApiDocument {
   components: { securitySchemes: Record<string, unknown>; schemas: Record<string, Record<string, unknown>> };
   paths: Record<string, Record<string, Record<string, unknown>>>;
 }
+
+/** GET /api/v1/crs/{code}: a CRS the service can make grids in, for clients that draw them (the map). */
+export interface CrsDefinition {
+  /** 'EPSG:3035' */
+  crs: string;
+  name: string;
+  /** The PROJ string (proj4js syntax) the service itself transforms with. */
+  proj4: string;
+  geographic: boolean;
+  /** Unit of coordinates and resolutions: 'm', 'US survey foot', '°', … */
+  unit: string;
+}

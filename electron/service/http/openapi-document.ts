@@ -110,6 +110,7 @@ export function openApiDocument(serverUrl: string, routes: readonly RegisteredRo
       },
       '/api/v1/keys/{id}': { delete: { summary: 'Revoke a key', parameters: [path('id', 'Key id')], responses: { 204: { description: 'Revoked' }, 404: { description: 'Unknown key', ...json('Error') } } } },
       '/api/v1/sources': { get: { summary: 'Sources with satellites, resolutions, collections, bands and reachability', responses: { 200: { description: '{sources: [...]}' } } } },
+      '/api/v1/crs/{code}': { get: { summary: 'Definition of a CRS the service makes grids in (for drawing results offline)', parameters: [path('code', 'EPSG code, e.g. EPSG:3035 or 3035')], responses: { 200: { description: 'CrsDefinition', ...json('CrsDefinition') }, 400: { description: 'Unknown or unusable code', ...json('Error') } } } },
       '/api/v1/search': {
         get: { summary: 'Federated search', parameters: searchParameters, responses: { 200: { description: 'ItemCollection' }, ...errors, 502: { description: 'No source could answer', ...json('Error') }, 504: { description: 'Every source timed out', ...json('Error') } } },
         post: { summary: 'Federated search (JSON body with the same names; intersects allowed)', responses: { 200: { description: 'ItemCollection' }, ...errors } },

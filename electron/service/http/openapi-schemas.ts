@@ -93,6 +93,7 @@ export const OPENAPI_SCHEMAS: Record<string, Schema> = {
     scopes: { description: 'Array or comma-separated string of read, process, admin; default read,process', oneOf: [scopes, { type: 'string' }] },
   }, ['name'], { additionalProperties: false }),
   CreatedApiKey: object({ id: string(), name: string(), key: string('Shown once'), scopes, created_at: string() }, ['id', 'name', 'key', 'scopes', 'created_at']),
+  CrsDefinition: object({ crs: string(), name: string(), proj4: string('PROJ string in proj4js syntax'), geographic: boolean, unit: string() }, ['crs', 'name', 'proj4', 'geographic', 'unit']),
   SourceList: object({ sources: { type: 'array', items: { type: 'object', description: 'id, title, provider, satellites, resolutions_m, collections, bands, url, reachable, last_checked_at, last_error' } } }, ['sources']),
   SearchBody: object(searchFields, [], { additionalProperties: false }),
   StacSearchBody: object({ ...searchFields, query: { type: 'object', description: '{"eo:cloud_cover": {"lt": N}} (or lte)' }, token: string('Paging token from a next link') }),

@@ -173,6 +173,27 @@ describe('area analysis: time series and composite over a drawn area', () => {
     expect(info.bands.map((b) => b.type)).toEqual(['Float32', 'Float32', 'Float32']);
     expect(info.coordinateSystem?.wkt ?? '').toMatch(/UTM|PROJCRS/);
 
+    // A script's composite in EPSG:3035 (ETRS89-LAEA Europe, which the map does not know by
+    // itself) is drawn as well: the map asks the service for the CRS, not the web.
+    const scripted = await app.svc.api('/api/v1/jobs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'composite', aoi: kit.manifest.aois.bbox, datetime: summer, index: 'ndvi', reducer: 'median', crs: 'EPSG:3035', resolution: 20 }),
+    });
+    expect(scripted.status).toBe(202);
+    const scriptedId = (await scripted.json() as { id: string }).id;
+    const laea = page.locator(`[data-testid="job-row"][data-job-id="${scriptedId}"]`);
+    expect(await waitForJobEnd(laea, 180_000)).toMatchObject({ status: 'succeeded' });
+    const overlaysBefore = await page.getByTestId('overlay-row').count();
+    await laea.getByTestId('job-show-layer').click();
+    await expect.poll(() => page.getByTestId('overlay-row').count(), { timeout: 15_000 }).toBe(overlaysBefore + 1);
+    const askedForCrs = () => app.requests.some((url) => url.includes('/api/v1/crs/EPSG%3A3035') || url.includes('/api/v1/crs/EPSG:3035'));
+    await expect.poll(askedForCrs, { timeout: 30_000 }).toBe(true);
+    // Every layer (the new one among them) drawn, none failed for want of its projection.
+    const statuses = () => page.getByTestId('overlay-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-overlay-status')));
+    await expect.poll(statuses, { timeout: 30_000 }).toEqual(new Array(overlaysBefore + 1).fill('ready'));
+    await app.shot(page, 'composite-epsg-3035');
+
     expect(app.pageErrors).toEqual([]);
     await page.close();
   });

@@ -6,6 +6,7 @@ import { cacheRoutes } from './cache';
 import { healthRoutes } from './health';
 import { jobAreaRoutes } from './job-area';
 import { jobRoutes } from './jobs';
+import { crsRoutes } from './crs';
 import { jobItemRoutes } from './job-items';
 import { jobProcessGraphRoutes } from './job-process-graph';
 import { keyRoutes } from './keys';
@@ -19,4 +20,4 @@ import { stacApiRoutes } from './stac-api';
 
 export type RouteModule = (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, openEoBackendRoutes, jobItemRoutes, jobProcessGraphRoutes, openEoRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, keyRoutes, sourceRoutes, crsRoutes, searchRoutes, sceneRoutes, stacApiRoutes, openApiRoutes, jobRoutes, jobAreaRoutes, assetRoutes, cacheRoutes, openEoBackendRoutes, jobItemRoutes, jobProcessGraphRoutes, openEoRoutes];

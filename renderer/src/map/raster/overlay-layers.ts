@@ -100,7 +100,7 @@ function readableSourceError(error: Error | null): string {
 
 /** Installs the sync; overlays keep their store order, later ones drawn on top. */
 export function syncOverlayLayers(map: OlMap, client: ApiClient): () => void {
-  registerOfflineProjections();
+  registerOfflineProjections((code) => client.call('GET /api/v1/crs/{code}', { params: { code } }).then((crs) => crs.proj4));
   const entries = new Map<string, Entry>();
   const apply = (overlays: RasterOverlay[]) => {
     const wanted = new Set(overlays.map((o) => o.id));

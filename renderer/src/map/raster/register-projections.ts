@@ -1,7 +1,8 @@
 /**
- * COGs come in UTM (and a few polar grids). OpenLayers knows only EPSG:4326/3857 by itself and
- * would look others up on the web, which the page may not reach; definitions are made here,
- * offline, for every UTM zone and the common polar stereographic grids.
+ * COGs come in UTM (and a few polar grids); area results in any CRS the service accepts.
+ * OpenLayers knows only EPSG:4326/3857 by itself and would look others up on the web, which the
+ * page may not reach; definitions are made here for every UTM zone and the common polar
+ * stereographic grids, and asked of the local service for the rest.
  */
 import proj4 from 'proj4';
 import { register, setProjectionCodeLookup } from 'ol/proj/proj4';
@@ -23,14 +24,23 @@ export function offlineDefinition(code: string): string | null {
   return POLAR[code.toUpperCase()] ?? null;
 }
 
-let registered = false;
+/** Asks the local service for a code's definition (GET /api/v1/crs/{code}); null when it has none. */
+export type ServiceProjectionLookup = (code: string) => Promise<string | null>;
 
-export function registerOfflineProjections(): void {
+let registered = false;
+let serviceLookup: ServiceProjectionLookup | null = null;
+
+/**
+ * Codes are resolved here first, then by the service (any CRS it made a result in: its offline
+ * EPSG index), never on the web.
+ */
+export function registerOfflineProjections(lookup?: ServiceProjectionLookup): void {
+  if (lookup) serviceLookup = lookup;
   if (registered) return;
   registered = true;
   register(proj4);
   setProjectionCodeLookup(async (code: string) => {
-    const definition = offlineDefinition(code);
+    const definition = offlineDefinition(code) ?? (await serviceLookup?.(code).catch(() => null)) ?? null;
     if (!definition) throw new Error(`Projection ${code} is not available offline`);
     return definition;
   });
