@@ -50,8 +50,11 @@ function copyTile(
   }
 }
 
-/** The window's values; the array comes from the thread's scratch pool (see ../process/scratch.ts). */
-export async function readWindow(request: WindowRequest, signal?: AbortSignal): Promise<Float32Array> {
+/**
+ * The window's values; the array comes from the thread's scratch pool (see ../process/scratch.ts).
+ * `keepBytes`: the bound of the decoded-tile cache for this read (decoded-tiles.ts).
+ */
+export async function readWindow(request: WindowRequest, signal?: AbortSignal, keepBytes?: number): Promise<Float32Array> {
   const { scene, asset, imageIndex, sample, x0, y0, width, height } = request;
   const file = { scene, asset };
   const open = await cogImage(file, imageIndex);
@@ -82,7 +85,7 @@ export async function readWindow(request: WindowRequest, signal?: AbortSignal): 
       const cols = { src: Math.max(left, tileLeft) - tileLeft, dst: Math.max(left, tileLeft) - x0, count: Math.min(right, tileLeft + tileWidth) - Math.max(left, tileLeft) };
       const rows = { src: Math.max(top, tileTop) - tileTop, dst: Math.max(top, tileTop) - y0, count: Math.min(bottom, tileTop + tileHeight) - Math.max(top, tileTop) };
       const whole = cols.count === tileWidth && rows.count === Math.min(tileHeight, imageHeight - tileTop);
-      reads.push(decodedTile(file, imageIndex, open, tx, ty, sample, !whole, signal).then((data) => {
+      reads.push(decodedTile(file, imageIndex, open, tx, ty, sample, !whole, signal, keepBytes).then((data) => {
         copyTile(sampleView(open, sample, data), tileWidth, stride, offset, out, width, rows, cols);
       }));
     }
