@@ -22,6 +22,7 @@ import sys
 
 from osgeo import osr
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 from bench_s2_scene import WGS84, s2_scene, srs_of, world
 from area_grid import pixel_of
 

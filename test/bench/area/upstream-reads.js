@@ -1,10 +1,13 @@
 /**
  * What a cold time series at a point fetched from the fake upstream, per COG file, from its Range
- * request log: the bytes, the full-resolution COG blocks those bytes hold whole (a block read: the
- * byte cache fetches aligned 64 KiB blocks, so a read's spill reaches into its neighbours but never
- * holds one of these ~1 MB blocks whole), and the bytes the job needed — the file's header (up to
- * its first tile) and the block holding the point (manifest `point_blocks`). Pure.
+ * request log: the bytes, the full-resolution COG blocks it read, and the bytes the job needed —
+ * the file's header (up to its first tile) and the block holding the point (manifest
+ * `point_blocks`). A block counts as read when its first byte was fetched and so were at least
+ * 64 KiB of it or all of it: the byte cache fetches aligned 64 KiB blocks, so a read spills less
+ * than 64 KiB into the next block's front, and a point's read may take only the front of its block
+ * (the rows down to the point). Pure.
  */
+const SPILL = 64 * 1024;
 
 /** [start, end) intervals of the GET requests with a `bytes=a-b` range, merged. */
 function fetchedIntervals(requests) {
@@ -25,7 +28,7 @@ function fetchedIntervals(requests) {
 }
 
 /**
- * Per file read: {path, scene, asset, bytes, wholeBlocks (indices), pointBlock, needed}; `unknown`
+ * Per file read: {path, scene, asset, bytes, blocksRead (indices), pointBlock, needed}; `unknown`
  * lists requests for paths the manifest does not hold.
  */
 export function upstreamReads(manifest, requests) {
@@ -41,15 +44,16 @@ export function upstreamReads(manifest, requests) {
   for (const [path, list] of byPath) {
     const { scene, asset, file } = files.get(path);
     const intervals = fetchedIntervals(list);
-    const whole = [];
+    const read = [];
     file.blocks.forEach(([offset, size], index) => {
-      if (size > 0 && intervals.some(([a, b]) => a <= offset && offset + size <= b)) whole.push(index);
+      const span = intervals.find(([a, b]) => a <= offset && offset < b);
+      if (size > 0 && span && Math.min(span[1], offset + size) - offset >= Math.min(size, SPILL)) read.push(index);
     });
     const point = manifest.point_blocks[path];
     reads.push({
       path, scene, asset,
       bytes: list.reduce((sum, r) => sum + (r.bytes ?? 0), 0),
-      wholeBlocks: whole,
+      blocksRead: read,
       pointBlock: point.row * file.block_grid[0] + point.col,
       needed: { header: file.header_end, block: point.size },
     });
@@ -65,8 +69,8 @@ export function summariseReads(reads) {
     fetched: sum((r) => r.bytes),
     neededBlocks: sum((r) => r.needed.block),
     neededHeaders: sum((r) => r.needed.header),
-    maxBlocksPerFile: Math.max(0, ...reads.map((r) => r.wholeBlocks.length)),
-    filesWithOtherBlocks: reads.filter((r) => r.wholeBlocks.some((b) => b !== r.pointBlock)).length,
-    filesWithoutPointBlock: reads.filter((r) => !r.wholeBlocks.includes(r.pointBlock)).length,
+    maxBlocksPerFile: Math.max(0, ...reads.map((r) => r.blocksRead.length)),
+    filesWithOtherBlocks: reads.filter((r) => r.blocksRead.some((b) => b !== r.pointBlock)).length,
+    filesWithoutPointBlock: reads.filter((r) => !r.blocksRead.includes(r.pointBlock)).length,
   };
 }

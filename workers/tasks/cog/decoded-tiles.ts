@@ -56,6 +56,16 @@ function remember(key: string, size: number, bound: number): void {
   putOffIdleTrim();
 }
 
+function keyOf(file: SceneAsset, imageIndex: number, open: OpenImage, x: number, y: number, sample: number): string {
+  const planeSample = open.image.planarConfiguration === 2 ? sample : 0;
+  return `${assetKey(file)}\n${imageIndex}\n${planeSample}\n${x}\n${y}`;
+}
+
+/** The tile's decoded bytes when the cache holds them (or they are being decoded), else undefined. */
+export function knownTile(file: SceneAsset, imageIndex: number, open: OpenImage, x: number, y: number, sample: number): Promise<DecodedTile> | undefined {
+  return tiles.get(keyOf(file, imageIndex, open, x, y, sample));
+}
+
 /**
  * The decoded bytes of tile/strip (x, y) of `sample` (PlanarConfiguration 2) or of all samples (1);
  * kept for later reads when `keep`, the cache then held to `bound` bytes.
@@ -65,7 +75,7 @@ export function decodedTile(
   bound = DEFAULT_DECODED_TILE_BYTES,
 ): Promise<DecodedTile> {
   const planeSample = open.image.planarConfiguration === 2 ? sample : 0;
-  const key = `${assetKey(file)}\n${imageIndex}\n${planeSample}\n${x}\n${y}`;
+  const key = keyOf(file, imageIndex, open, x, y, sample);
   const known = tiles.get(key);
   if (known) {
     tiles.delete(key);
