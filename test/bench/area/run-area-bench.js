@@ -6,7 +6,7 @@
  * - composite (composite-bench.js): median NDVI over 8 scenes in two UTM zones, 4000 × 4000 px at
  *   10 m, bytes cached, beside gdalwarp + numpy nanmedian + gdal_translate -of COG in the same run;
  *   wall/CPU ratio (target ≤ 0.5), peak RSS of the service (target ≤ 1.5 GB), max |ours − GDAL|.
- *   `--et A,B`: gdalwarp error thresholds to time (default 0.001,0.125; the first is compared);
+ *   `--et A,B`: gdalwarp error thresholds to time (default 0,0.125; the first is compared);
  *   `--keep FILE`: keep our result.tif there.
  * - series (series-bench.js): a point over 100 acquisitions: wall time with bytes cached (target
  *   ≤ 1 s), COG blocks read per band per scene (≤ 1) and cold upstream bytes / blocks needed (≤ 1.25).
