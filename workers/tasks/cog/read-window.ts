@@ -4,7 +4,7 @@
  * decoder) and copied row by row with typed-array `set`, which converts the sample type natively —
  * several times faster than geotiff.js `readRasters`, whose inner loop reads every pixel through a
  * DataView call. Integer samples up to 24 bits and float32 are exact in float32. A window needing
- * a few rows at the top part of a tile (a point) reads and decodes only the tile's front
+ * only a few rows of a tile (a point) reads and decodes the tile's front down to them
  * (tile-front-rows.ts), unless the decoded tile is at hand.
  */
 import { takeFloat32 } from '../process/scratch';
