@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ['search/run-search-bench.js', 'cache/run-cache-bench.js', 'ndvi/run-ndvi-bench.js', 'map/run-map-bench.js'];
+const benches = ['search/run-search-bench.js', 'cache/run-cache-bench.js', 'ndvi/run-ndvi-bench.js', 'area/run-area-bench.js', 'map/run-map-bench.js'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const bench of benches) {

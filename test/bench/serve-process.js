@@ -63,3 +63,11 @@ export function threadCpu(pid) {
   }
   return out;
 }
+
+/** CPU seconds each thread used between two threadCpu() snapshots; threads that ended are lost. */
+export function cpuSpent(before, after, pid) {
+  const spent = [...after].map(([tid, s]) => ({ tid, s: s - (before.get(tid) ?? 0), main: tid === String(pid) })).filter((t) => t.s > 0.05);
+  const main = spent.find((t) => t.main)?.s ?? 0;
+  const others = spent.filter((t) => !t.main).sort((a, b) => b.s - a.s);
+  return { main, threads: others.map((t) => t.s), total: main + others.reduce((sum, t) => sum + t.s, 0) };
+}

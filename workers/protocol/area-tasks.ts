@@ -75,6 +75,8 @@ interface AreaTileBase {
    * stays within its budget; the whole tile when absent.
    */
   stripRows?: number;
+  /** Bound of the worker's decoded-tile cache while the task reads (tasks/cog/decoded-tiles.ts); 24 MiB when absent. */
+  decodedTileBytes?: number;
 }
 
 export type AreaRasterOperation =

@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importTs, repoRoot } from '../cache/bench-support.js';
-import { processMemory, startServeProcess, threadCpu } from '../serve-process.js';
+import { cpuSpent, processMemory, startServeProcess, threadCpu } from '../serve-process.js';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 2;
@@ -35,14 +35,6 @@ const PYTHON = '/usr/bin/python3';
 const SCENE_ID = 'S2A_29RKH_20200219_0_L2A';
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-/** CPU seconds each thread used between two threadCpu() snapshots; threads that ended are lost. */
-function cpuSpent(before, after, pid) {
-  const spent = [...after].map(([tid, s]) => ({ tid, s: s - (before.get(tid) ?? 0), main: tid === String(pid) })).filter((t) => t.s > 0.05);
-  const main = spent.find((t) => t.main)?.s ?? 0;
-  const others = spent.filter((t) => !t.main).sort((a, b) => b.s - a.s);
-  return { main, threads: others.map((t) => t.s), total: main + others.reduce((sum, t) => sum + t.s, 0) };
-}
 
 async function runOurs(service, label) {
   const cpuBefore = threadCpu(service.child.pid);

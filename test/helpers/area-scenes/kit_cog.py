@@ -10,8 +10,8 @@ from area_grid import WGS84, srs_of
 gdal.UseExceptions()
 
 
-def write_cog(path, data, geotransform, epsg, nodata, block, resampling):
-    """A single-band COG: DEFLATE with the horizontal predictor, `block`² tiles, overviews."""
+def write_cog(path, data, geotransform, epsg, nodata, block, resampling, predictor=True):
+    """A single-band COG: DEFLATE (with the horizontal predictor unless `predictor` is false), `block`² tiles, overviews."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     height, width = data.shape
     kind = {np.dtype(np.uint16): gdal.GDT_UInt16, np.dtype(np.uint8): gdal.GDT_Byte}[data.dtype]
@@ -22,7 +22,7 @@ def write_cog(path, data, geotransform, epsg, nodata, block, resampling):
     if nodata is not None:
         band.SetNoDataValue(nodata)
     band.WriteArray(data)
-    options = ['COMPRESS=DEFLATE', 'PREDICTOR=YES', f'BLOCKSIZE={block}', 'OVERVIEWS=AUTO', f'RESAMPLING={resampling}']
+    options = ['COMPRESS=DEFLATE', f'PREDICTOR={"YES" if predictor else "NO"}', f'BLOCKSIZE={block}', 'OVERVIEWS=AUTO', f'RESAMPLING={resampling}']
     gdal.Translate(path, mem, format='COG', creationOptions=options)
     return describe_file(path, epsg)
 

@@ -90,8 +90,9 @@ def ground(x, y, date):
 
 
 # Clouds per acquisition: (seed, blobs, radius range m, cirrus band?, shadow offset m). Blobs lie in
-# the local frame over the kit's extent; SCL 9 within 0.6 r, 8 within r, shadow (3) where the blob
-# shifted by the shadow offset falls on clear ground, cirrus (10) in a diagonal band.
+# the local frame over the kit's extent (or the kind's `extent`: (x0, x1), (y0, y1)); SCL 9 within
+# 0.6 r, 8 within r, shadow (3) where the blob shifted by the shadow offset falls on clear ground,
+# cirrus (10) in a diagonal band. The `wide-*` kinds cover the area benchmark's 44 km (test/bench/area).
 CLOUDS = {
     'none': None,
     'few': {'blobs': 2, 'radius': (120, 260), 'cirrus': False},
@@ -99,7 +100,11 @@ CLOUDS = {
     'heavy': {'blobs': 14, 'radius': (600, 1300), 'cirrus': True},
     'shadows': {'blobs': 4, 'radius': (200, 450), 'cirrus': False},
     'cirrus': {'blobs': 1, 'radius': (200, 300), 'cirrus': True},
+    'wide-few': {'blobs': 8, 'radius': (400, 1200), 'cirrus': False, 'extent': ((-24000, 22000), (-22000, 22000))},
+    'wide-patchy': {'blobs': 30, 'radius': (500, 1800), 'cirrus': False, 'extent': ((-24000, 22000), (-22000, 22000))},
+    'wide-shadows': {'blobs': 16, 'radius': (600, 1500), 'cirrus': False, 'extent': ((-24000, 22000), (-22000, 22000))},
 }
+KIT_EXTENT = ((-4000, 4000), (-1700, 2300))
 SHADOW = (-260.0, 190.0)
 
 
@@ -108,8 +113,9 @@ def cloud_blobs(kind, seed):
     if spec is None:
         return []
     rng = np.random.default_rng(seed)
-    cx = rng.uniform(-4000, 4000, spec['blobs'])
-    cy = rng.uniform(-1700, 2300, spec['blobs'])
+    (x0, x1), (y0, y1) = spec.get('extent', KIT_EXTENT)
+    cx = rng.uniform(x0, x1, spec['blobs'])
+    cy = rng.uniform(y0, y1, spec['blobs'])
     r = rng.uniform(*spec['radius'], spec['blobs'])
     return list(zip(cx, cy, r))
 

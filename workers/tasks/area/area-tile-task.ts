@@ -38,7 +38,7 @@ async function stripPlanes(task: AreaTileTask, strip: Strip, io: ReadContext): P
 }
 
 export async function areaTileTask(task: AreaTileTask): Promise<TransferOutput<ProcessTileResult>> {
-  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS };
+  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS, decodedTileBytes: task.decodedTileBytes };
   for (const buffer of task.recycled ?? []) if (buffer.byteLength % 4 === 0) giveBack(new Float32Array(buffer));
   const { target } = task;
   const strips = stripsOf(target, task.stripRows);

@@ -15,6 +15,9 @@ import { useZlibForDeflate } from './zlib-deflate-decoder';
 export interface OpenImage {
   readonly image: GeoTIFFImage;
   readonly decoder: BaseDecoder;
+  /** TIFF Compression and Predictor tags (1 when absent). */
+  readonly compression: number;
+  readonly predictor: number;
 }
 
 /** A COG of a scene: what the workers' reads name. */
@@ -78,15 +81,16 @@ async function loadImage(tiff: GeoTIFF, index: number): Promise<OpenImage> {
   const directory = image.getFileDirectory();
   const compression = (directory.getValue('Compression') as number | undefined) ?? 1;
   const { getDecoder } = await geotiffModule();
+  const predictor = ((await directory.loadValue('Predictor')) as number | undefined) ?? 1;
   const decoder = await getDecoder(compression, {
     tileWidth: image.getTileWidth(),
     tileHeight: image.getTileHeight(),
     planarConfiguration: image.planarConfiguration,
     bitsPerSample: directory.getValue('BitsPerSample') as number[],
-    predictor: ((await directory.loadValue('Predictor')) as number | undefined) ?? 1,
+    predictor,
     samplesPerPixel: image.getSamplesPerPixel(),
   });
-  return { image, decoder };
+  return { image, decoder, compression, predictor };
 }
 
 /** IFD `index` of the asset's COG (0 = full resolution), opened once per thread. */

@@ -3,11 +3,14 @@
  * outside the image. Tiles are decoded one by one (geotiff.js `getTileOrStrip` with the thread's
  * decoder) and copied row by row with typed-array `set`, which converts the sample type natively —
  * several times faster than geotiff.js `readRasters`, whose inner loop reads every pixel through a
- * DataView call. Integer samples up to 24 bits and float32 are exact in float32.
+ * DataView call. Integer samples up to 24 bits and float32 are exact in float32. A window needing
+ * only a few rows of a tile (a point) reads and decodes the tile's front down to them
+ * (tile-front-rows.ts), unless the decoded tile is at hand.
  */
 import { takeFloat32 } from '../process/scratch';
-import { decodedTile } from './decoded-tiles';
-import { cogImage, type OpenImage } from './open-cogs';
+import { decodedTile, knownTile, type DecodedTile } from './decoded-tiles';
+import { cogImage, type OpenImage, type SceneAsset } from './open-cogs';
+import { decodeFrontRows, decodesFront, FRONT_ROWS_MAX } from './tile-front-rows';
 
 export interface WindowRequest {
   /** API scene id. */
@@ -50,8 +53,26 @@ function copyTile(
   }
 }
 
-/** The window's values; the array comes from the thread's scratch pool (see ../process/scratch.ts). */
-export async function readWindow(request: WindowRequest, signal?: AbortSignal): Promise<Float32Array> {
+/**
+ * The decoded tile; or, for a read of a few of its rows (`rows`: the tile rows it copies), only
+ * the tile's rows down to the last of them, unless the whole decoded tile is at hand.
+ */
+function tileData(
+  file: SceneAsset, imageIndex: number, open: OpenImage, tx: number, ty: number, sample: number,
+  rows: { src: number; count: number }, whole: boolean, signal?: AbortSignal, keepBytes?: number,
+): Promise<DecodedTile> {
+  const end = rows.src + rows.count;
+  const front = rows.count <= FRONT_ROWS_MAX && end < open.image.getBlockHeight(ty) && decodesFront(open);
+  if (!front) return decodedTile(file, imageIndex, open, tx, ty, sample, !whole, signal, keepBytes);
+  return knownTile(file, imageIndex, open, tx, ty, sample)
+    ?? decodeFrontRows(open, tx, ty, sample, end, signal).then((data) => data ?? decodedTile(file, imageIndex, open, tx, ty, sample, false, signal));
+}
+
+/**
+ * The window's values; the array comes from the thread's scratch pool (see ../process/scratch.ts).
+ * `keepBytes`: the bound of the decoded-tile cache for this read (decoded-tiles.ts).
+ */
+export async function readWindow(request: WindowRequest, signal?: AbortSignal, keepBytes?: number): Promise<Float32Array> {
   const { scene, asset, imageIndex, sample, x0, y0, width, height } = request;
   const file = { scene, asset };
   const open = await cogImage(file, imageIndex);
@@ -82,7 +103,7 @@ export async function readWindow(request: WindowRequest, signal?: AbortSignal): 
       const cols = { src: Math.max(left, tileLeft) - tileLeft, dst: Math.max(left, tileLeft) - x0, count: Math.min(right, tileLeft + tileWidth) - Math.max(left, tileLeft) };
       const rows = { src: Math.max(top, tileTop) - tileTop, dst: Math.max(top, tileTop) - y0, count: Math.min(bottom, tileTop + tileHeight) - Math.max(top, tileTop) };
       const whole = cols.count === tileWidth && rows.count === Math.min(tileHeight, imageHeight - tileTop);
-      reads.push(decodedTile(file, imageIndex, open, tx, ty, sample, !whole, signal).then((data) => {
+      reads.push(tileData(file, imageIndex, open, tx, ty, sample, rows, whole, signal, keepBytes).then((data) => {
         copyTile(sampleView(open, sample, data), tileWidth, stride, offset, out, width, rows, cols);
       }));
     }

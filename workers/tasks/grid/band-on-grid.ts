@@ -21,6 +21,8 @@ export interface ReadContext {
   signal?: AbortSignal;
   /** Largest coordinate approximation error of a warp, in source pixels (warp.ts default 0.05). */
   maxErrorPixels?: number;
+  /** Bound of the thread's decoded-tile cache while reading (cog/decoded-tiles.ts; default 24 MiB). */
+  decodedTileBytes?: number;
 }
 
 export type Prepare = (raw: Float32Array) => Float32Array;
@@ -28,7 +30,7 @@ export type Prepare = (raw: Float32Array) => Float32Array;
 const identity: Prepare = (raw) => raw;
 
 async function readAligned(source: SourceBand, target: RasterGrid, offset: { col: number; row: number }, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
-  const raw = await readWindow({ ...source, x0: offset.col, y0: offset.row, width: target.width, height: target.height }, io.signal);
+  const raw = await readWindow({ ...source, x0: offset.col, y0: offset.row, width: target.width, height: target.height }, io.signal, io.decodedTileBytes);
   return prepare(raw);
 }
 
@@ -41,7 +43,7 @@ async function readNearestTables(source: SourceBand, target: RasterGrid, tables:
   const out = takeFloat32(target.width * target.height).fill(NaN);
   if (x0 >= x1 || y0 >= y1) return out;
   const w = x1 - x0;
-  const values = prepare(await readWindow({ ...source, x0, y0, width: w, height: y1 - y0 }, io.signal));
+  const values = prepare(await readWindow({ ...source, x0, y0, width: w, height: y1 - y0 }, io.signal, io.decodedTileBytes));
   for (let r = 0; r < target.height; r++) {
     const row = rows[r];
     if (row < y0 || row >= y1) continue;
@@ -59,7 +61,7 @@ async function readNearestTables(source: SourceBand, target: RasterGrid, tables:
 async function readWarped(source: SourceBand, target: RasterGrid, resampling: Resampling, prepare: Prepare, io: ReadContext): Promise<Float32Array> {
   const window = sourceWindowFor(target, source.grid);
   if (!window) return takeFloat32(target.width * target.height).fill(NaN);
-  const values = prepare(await readWindow({ ...source, ...window }, io.signal));
+  const values = prepare(await readWindow({ ...source, ...window }, io.signal, io.decodedTileBytes));
   const grid = gridWindow(source.grid, window.x0, window.y0, window.width, window.height);
   const warped = warpRaster({ data: values, grid }, target, { resampling, maxErrorPixels: io.maxErrorPixels });
   giveBack(values);

@@ -3,7 +3,8 @@
  * through the worker pool (`area-tile`: the observations reaching the tile mosaicked and reduced,
  * NaN outside the area) into the COG writer, resumable and cancellable like every raster job
  * (engine/run-tiled-job.ts). Tiles in flight: two per worker, so the memory of the median stacks
- * stays (workers × 2) × the stack budget at most.
+ * stays (workers × 2) × the stack budget at most; the workers' decoded source tiles, 384 MiB
+ * together at most (DECODED_TILE_BYTES).
  */
 import { ASTRA_VERSION } from '../../../version';
 import type { JobRunContext } from '../../../jobs/job-kind';
@@ -18,6 +19,15 @@ import { AreaRecipes, indexRange } from './area-recipes';
 import { checkScenes } from './check-scenes';
 
 const TILES_PER_WORKER = 2;
+/**
+ * Decoded source tiles the workers keep while computing a composite, all together. Each output
+ * tile reads the tiles of every observation (8 scenes × 3 files × up to 4 tiles of 1–2 MB in the
+ * area benchmark), and its row-major neighbours share most of them: with a worker's default
+ * 24 MiB none was left for the next tile and every source tile was decoded about six times; with
+ * 384 MiB about once (test/bench/area). A worker gives the excess back when idle.
+ */
+const DECODED_TILE_BYTES = 384 * 1024 * 1024;
+const MIN_DECODED_TILE_BYTES = 24 * 1024 * 1024;
 
 export async function runAreaRaster({ plan }: AreaParams, ctx: JobRunContext, deps: ProcessingDeps): Promise<JobResult> {
   await checkScenes(plan, ctx, deps);
@@ -42,6 +52,7 @@ export async function runAreaRaster({ plan }: AreaParams, ctx: JobRunContext, de
       values: plan.values,
       outline,
       stripRows: plan.strip_rows,
+      decodedTileBytes: Math.max(MIN_DECODED_TILE_BYTES, Math.floor(DECODED_TILE_BYTES / deps.workerPool.size)),
       op: operation(tile.grid),
       encode,
       recycled,
