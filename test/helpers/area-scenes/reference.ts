@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PYTHON, run } from '../gdal';
 import { AREA_SCENES_DIR, type AreaKit } from './kit';
+import type { TimeseriesEntry } from '../../../electron/service/jobs/area-job-types';
 
 export interface ReferenceGrid {
   epsg: number;
@@ -39,23 +40,8 @@ export interface ReferenceMeta {
   entries?: number;
 }
 
-/** As spec-15's TimeseriesEntry. */
-export interface TimeseriesEntry {
-  datetime: string;
-  source: string;
-  platform: string;
-  scenes: string[];
-  variable: string;
-  mean: number | null;
-  median: number | null;
-  std: number | null;
-  min: number | null;
-  max: number | null;
-  p10: number | null;
-  p90: number | null;
-  valid_pixels: number;
-  cloud_fraction: number | null;
-}
+/** The wire type the reference's entries are compared with. */
+export type { TimeseriesEntry };
 
 export interface AreaReference {
   dir: string;
