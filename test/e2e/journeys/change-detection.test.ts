@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AFTER_ID, BEFORE_ID, journeyHash } from '../../helpers/e2e-catalog';
-import { useE2eApp, waitForBasemap } from '../../helpers/e2e-app';
+import { mapMoves, useE2eApp, waitForBasemap, waitForStillMap } from '../../helpers/e2e-app';
 import { expectAttribute, expectContains, expectCount, expectVisible, waitForJobEnd } from '../../helpers/e2e-expect';
 
 const app = useE2eApp('journey-change', { catalog: {}, routes: ['GET /api/v1/search', 'GET /api/v1/jobs', 'POST /api/v1/jobs'] });
@@ -36,12 +36,14 @@ describe('change detection', () => {
     const ended = await waitForJobEnd(job);
     expect(ended, `change job ended ${ended.status}: ${ended.text}`).toMatchObject({ status: 'succeeded' });
 
+    const movesBefore = await mapMoves(page);
     await job.getByTestId('job-show-layer').click();
     const legend = page.getByTestId('legend');
     await expectVisible(legend);
     for (const word of ['loss', 'gain', 'no change']) await expectContains(legend, word);
     await expectAttribute(page.getByTestId('overlay-row').filter({ hasText: 'Change' }), 'data-overlay-status', 'ready', 30_000);
-    await page.waitForTimeout(2000);
+    // The view fits the layer; a click before it rests on the drawn layer would miss it.
+    await waitForStillMap(page, movesBefore);
     const map = await page.getByTestId('map').boundingBox();
     if (!map) throw new Error('map has no box');
     await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AFTER_ID, journeyHash } from '../../helpers/e2e-catalog';
-import { useE2eApp, waitForBasemap } from '../../helpers/e2e-app';
+import { mapMoves, useE2eApp, waitForBasemap, waitForStillMap } from '../../helpers/e2e-app';
 import { expectAttribute, expectContains, expectCount, expectText, expectVisible, waitForJobEnd } from '../../helpers/e2e-expect';
 
 const app = useE2eApp('journey-search', { catalog: {}, routes: ['GET /api/v1/search', 'GET /api/v1/scenes/{id}', 'GET /api/v1/jobs', 'POST /api/v1/jobs'] });
@@ -67,13 +67,15 @@ describe('search → footprints → select → preview → NDVI → legend → e
     await expectContains(job.getByTestId('job-stats'), 'min');
 
     // Result layer with the NDVI legend.
+    const movesBefore = await mapMoves(page);
     await job.getByTestId('job-show-layer').click();
     await expectVisible(page.getByTestId('legend'));
     await expectContains(page.getByTestId('legend'), 'NDVI');
     await expectText(page.locator('.legend-labels span').first(), '−1');
     const resultRow = page.getByTestId('overlay-row').filter({ hasText: 'NDVI' });
     await expectAttribute(resultRow, 'data-overlay-status', 'ready', 30_000);
-    await page.waitForTimeout(2000);
+    // The view fits the layer; a click before it rests on the drawn layer would miss it.
+    await waitForStillMap(page, movesBefore);
 
     // Click the map: the NDVI value under the pointer.
     const again = await page.getByTestId('map').boundingBox();
