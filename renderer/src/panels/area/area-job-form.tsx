@@ -4,14 +4,12 @@
  * used (or why the job cannot run) before anything is queued.
  */
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/errors';
 import { compositeRequest, periodChangeRequest } from '../../area/area-requests';
-import { useApiClient } from '../../app-services';
 import { areaFormEdited, useAreaJobForm, type AreaJobForm } from '../../state/area-form-store';
 import { useAoi } from '../../state/map-area-store';
 import { formatBbox } from '../../util/format';
 import { LOCAL, RunOnSelect } from '../processing/run-on-select';
-import { submitJob } from '../processing/submit-job';
+import { useJobSubmission } from '../processing/submit-job';
 import { PeriodPicker } from './period-picker';
 import { placePreviewError } from './preview-errors';
 import { PreviewSummary } from './preview-summary';
@@ -29,11 +27,9 @@ function kindChanged(form: AreaJobForm, kind: AreaJobForm['kind']): Partial<Area
 }
 
 export function AreaJobFormView() {
-  const client = useApiClient();
   const form = useAreaJobForm();
   const aoi = useAoi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: submitRequest } = useJobSubmission();
   const [runOn, setRunOn] = useState(LOCAL);
 
   const built = form.kind === 'composite' ? compositeRequest(form, aoi) : periodChangeRequest(form, aoi);
@@ -46,15 +42,7 @@ export function AreaJobFormView() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!request) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await submitJob(client, request);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submitRequest(request);
   };
 
   return (

@@ -1,14 +1,12 @@
 /** Starts a processing job on the selected scene (or a before/after pair of scenes from the results). */
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/errors';
 import type { Bbox, IndexName, JobRequest } from '../../../../electron/service/api/contract';
-import { useApiClient } from '../../app-services';
 import { useAoi } from '../../state/map-area-store';
 import { useResultItems } from '../../state/results-store';
 import { useSelectedId } from '../../state/selection-store';
 import { formatDate, shortSceneId } from '../../util/format';
 import { jobTitle } from './job-labels';
-import { submitJob } from './submit-job';
+import { useJobSubmission } from './submit-job';
 import { LOCAL, RunOnSelect } from './run-on-select';
 
 type Operation = 'ndvi' | 'index' | 'expression' | 'change';
@@ -21,7 +19,6 @@ const INDICES: Array<{ id: IndexName; title: string }> = [
 ];
 
 export function JobForm() {
-  const client = useApiClient();
   const selectedId = useSelectedId();
   const items = useResultItems();
   const aoi = useAoi();
@@ -34,8 +31,7 @@ export function JobForm() {
   const [after, setAfter] = useState('');
   const [threshold, setThreshold] = useState(0.2);
   const [runOn, setRunOn] = useState(LOCAL);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: submitRequest } = useJobSubmission();
 
   const bbox: { bbox?: Bbox } = clipToAoi && aoi ? { bbox: aoi } : {};
   let request: JobRequest | null = null;
@@ -54,15 +50,7 @@ export function JobForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!request) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await submitJob(client, runOn === LOCAL ? request : { ...request, on: runOn });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submitRequest(runOn === LOCAL ? request : { ...request, on: runOn });
   };
 
   const sceneOptions = items.map((item) => (

@@ -3,11 +3,9 @@
  * band), period and step, which scenes count. Run submits a `timeseries` job and opens the chart
  * below the map, which follows the job's progress and then draws its result.
  */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { TimeseriesPeriod } from '../../../../electron/service/api/contract';
-import { errorMessage } from '../../api/errors';
 import { timeseriesRequest } from '../../area/area-requests';
-import { useApiClient } from '../../app-services';
 import { timeseriesFormEdited, useTimeseriesForm } from '../../state/area-form-store';
 import { pointCleared, pointPickingStarted, pointPickingStopped, useAoi, usePickingPoint, usePoint } from '../../state/map-area-store';
 import { timeseriesChartOpened } from '../../state/timeseries-chart-store';
@@ -18,7 +16,7 @@ import { PreviewSummary } from '../area/preview-summary';
 import { SceneFilterFields } from '../area/scene-filter-fields';
 import { useJobPreview } from '../area/use-job-preview';
 import { VariablePicker } from '../area/variable-picker';
-import { submitJob } from '../processing/submit-job';
+import { useJobSubmission } from '../processing/submit-job';
 
 const STEPS: Array<{ id: TimeseriesPeriod; title: string }> = [
   { id: 'day', title: 'Each acquisition day' },
@@ -29,13 +27,11 @@ const STEPS: Array<{ id: TimeseriesPeriod; title: string }> = [
 const PLACEABLE = ['aoi', 'period', 'variable', 'cloud', 'sources', 'options'] as const;
 
 export function TimeseriesFormView() {
-  const client = useApiClient();
   const form = useTimeseriesForm();
   const aoi = useAoi();
   const point = usePoint();
   const picking = usePickingPoint();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: submitRequest } = useJobSubmission();
 
   const built = timeseriesRequest(form, { aoi, point });
   const preview = useJobPreview(built.ok ? built.request : null);
@@ -45,15 +41,8 @@ export function TimeseriesFormView() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!built.ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      timeseriesChartOpened(await submitJob(client, built.request));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const id = await submitRequest(built.request);
+    if (id) timeseriesChartOpened(id);
   };
 
   return (
