@@ -5,22 +5,12 @@
  */
 import type { Db } from '../../db/open-database';
 import { BackendSecrets, type SecretStore } from './secret-store';
-import type { RemoteAuthMethod, RemoteBackend, RemoteBackendInput, RemoteBackendView } from './types';
+import type { RemoteBackend, RemoteBackendInput, RemoteBackendView } from './types';
 
 export type { RemoteBackendView };
 
-interface BackendRow {
-  id: string;
-  url: string;
-  title: string | null;
-  auth: RemoteAuthMethod;
-  username: string | null;
-  oidc_provider_id: string | null;
-  oidc_client_id: string | null;
-  collections: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A settings row: the entry with its pinned collections as JSON text. */
+type BackendRow = Omit<RemoteBackend, 'collections'> & { collections: string };
 
 function toBackend(row: BackendRow): RemoteBackend {
   return { ...row, collections: JSON.parse(row.collections) as Record<string, string> };

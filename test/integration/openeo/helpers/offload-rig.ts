@@ -10,7 +10,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Job, JobCreated } from '../../../../electron/service/jobs/types';
 import { abortableSleep, type Sleep } from '../../../../electron/service/openeo/remote/sleep';
 import { runAll } from '../../../helpers/clean-up';
 import { FAKE_OPENEO_USER, startFakeOpenEo, type FakeOpenEo, type FakeOpenEoOptions } from '../../../helpers/fake-openeo';
@@ -115,32 +114,7 @@ export async function addBasicBackend(rig: Pick<OffloadRig, 'svc' | 'backend'>, 
   if (signIn.status !== 200) throw new Error(`sign-in → ${signIn.status} ${await signIn.text()}`);
 }
 
-export async function postJob(svc: TestService, body: Record<string, unknown>): Promise<Response> {
-  return call(svc, 'POST', '/api/v1/jobs', body);
-}
-
-export async function submit(svc: TestService, body: Record<string, unknown>): Promise<string> {
-  const response = await postJob(svc, body);
-  const text = await response.text();
-  if (response.status !== 202) throw new Error(`POST /jobs → ${response.status} ${text}`);
-  return (JSON.parse(text) as JobCreated).id;
-}
-
-export async function getJob(svc: TestService, id: string): Promise<Job> {
-  return (await (await svc.api(`/api/v1/jobs/${id}`)).json()) as Job;
-}
-
-export const isFinished = (job: Job): boolean => ['succeeded', 'failed', 'cancelled'].includes(job.status);
-
-/** Polls until `until(job)`; throws with the last state after a generous bound. */
-export async function waitJob(svc: TestService, id: string, until: (job: Job) => boolean = isFinished, timeoutMs = 60_000): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await getJob(svc, id);
-    if (until(job)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} timed out: ${JSON.stringify(job)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+// The jobs API as the processing tests drive it.
+export { getJob, isFinished, postJob, submit, waitJob } from '../../processing/helpers/processing-rig';
 
 export const COMPOSITE = { type: 'composite', aoi: AOI, datetime: '2024-06-01/2024-08-31', sources: ['sentinel-2'], index: 'ndvi', reducer: 'median' } as const;
