@@ -32,7 +32,8 @@ export function sclInvalidMask(
     const targetRow = r * target.width;
     for (let c = 0; c < target.width; c++) {
       const cls = scl[sourceRow + columns[c]];
-      mask[targetRow + c] = cls >= 0 && cls < 256 && Number.isInteger(cls) ? invalid[cls] : 1;
+      // (cls | 0) === cls: an integer (NaN fails the range test first).
+      mask[targetRow + c] = cls >= 0 && cls < 256 && (cls | 0) === cls ? invalid[cls] : 1;
     }
   }
   return mask;

@@ -20,7 +20,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processMemory, startServeProcess } from '../serve-process.js';
-import { PYTHON, benchKit, benchUpstream, cpuLine, here, mib, runJob } from './area-bench-support.js';
+import { PYTHON, benchKit, benchUpstream, cpuLine, here, mib, phaseLine, runJob } from './area-bench-support.js';
 
 const GIB = 1024 ** 3;
 
@@ -28,11 +28,20 @@ function bodyOf(manifest) {
   return { type: 'composite', aoi: manifest.aois.area, datetime: manifest.datetime, sources: ['sentinel-2'], index: 'ndvi', reducer: 'median' };
 }
 
+/**
+ * Between two jobs in one process: long enough for the worker to trim its decoded source tiles
+ * (workers/tasks/cog/decoded-tiles.ts, 5 s idle) — this benchmark's tiles all fit in that cache, so
+ * a job started at once would decode nothing and time a warmth no real second job has.
+ */
+const SETTLE_MS = 6000;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
 async function timedRun(service, body, label, keep) {
   const run = await runJob(service, body, { pollMs: 200 });
   const { result } = run.job;
   console.log(`  ours (${label}): ${run.seconds.toFixed(1)} s (service ${run.serviceSeconds.toFixed(1)} s)  ${result.width}×${result.height}, ${result.scenes.length} scenes, ${result.observations} observations  sampled RSS max ${mib(run.peakRss)}`);
   console.log(`    ${cpuLine(run.cpu)}`);
+  console.log(`    phases (first seen when polled): ${phaseLine(run.phases, run.seconds)}`);
   if (keep) writeFileSync(keep, Buffer.from(await (await service.api(result.href)).arrayBuffer()));
   return { label, ...run };
 }
@@ -61,10 +70,14 @@ export async function compositeBench({ runs = 1, withGdal = true, errorThreshold
     const pool = `default pool, ${Math.max(1, cores - 1)} worker thread(s)`;
     await withService(fake, dataDir, {}, `${pool}, first process`, async (service) => {
       ours.push(await timedRun(service, body, `${pool}, cold cache: fills the byte cache`));
+      await settle();
       ours.push(await timedRun(service, body, `${pool}, bytes cached, same process`));
     });
     await withService(fake, dataDir, {}, `${pool}, restarted, bytes cached`, async (service) => {
-      for (let run = 1; run <= runs; run++) ours.push(await timedRun(service, body, `${pool}, restarted, bytes cached`, run === runs ? join(work, 'ours.tif') : null));
+      for (let run = 1; run <= runs; run++) {
+        if (run > 1) await settle();
+        ours.push(await timedRun(service, body, `${pool}, restarted, bytes cached`, run === runs ? join(work, 'ours.tif') : null));
+      }
     });
     await withService(fake, dataDir, { ASTRA_WORKERS: String(cores) }, `ASTRA_WORKERS=${cores}, restarted`, async (service) => {
       ours.push(await timedRun(service, body, `ASTRA_WORKERS=${cores}, restarted, bytes cached`));

@@ -11,6 +11,8 @@
 import { minOf, selectKth } from './select';
 
 const SCRATCH_VALUES = 131_072;
+/** Up to this many observations, each pixel's valid values are insertion-sorted as they are read. */
+const SHORT_STACK = 16;
 
 export function medianOfStack(planes: readonly Float32Array[], pixels = planes[0]?.length ?? 0, out: Float32Array = new Float32Array(pixels)): Float32Array {
   if (out.length !== pixels) throw new Error(`output has ${out.length} pixels, expected ${pixels}`);
@@ -19,6 +21,7 @@ export function medianOfStack(planes: readonly Float32Array[], pixels = planes[0
   }
   const n = planes.length;
   if (n === 0) return out.fill(NaN);
+  if (n <= SHORT_STACK) return medianOfShortStack(planes, pixels, out);
   const block = Math.max(1, Math.min(4096, Math.floor(SCRATCH_VALUES / n)));
   const runs = new Float64Array(block * n);
   const counts = new Int32Array(block);
@@ -45,4 +48,31 @@ function medianOfRun(runs: Float64Array, offset: number, count: number): number 
   const lower = selectKth(runs, k, offset, last);
   if (count & 1) return lower;
   return (lower + minOf(runs, k + 1, last)) / 2;
+}
+
+/**
+ * A short stack (a composite of a few passes): per pixel, the valid values inserted in order into
+ * a small scratch as the planes are read, then the middle one (or the mean of the two middle
+ * ones) — the same values as the runs above, without their gather pass and selection calls.
+ */
+function medianOfShortStack(planes: readonly Float32Array[], pixels: number, out: Float32Array): Float32Array {
+  const n = planes.length;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < pixels; i++) {
+    let count = 0;
+    for (let t = 0; t < n; t++) {
+      const v = planes[t][i];
+      if (v !== v) continue;
+      let j = count - 1;
+      while (j >= 0 && sorted[j] > v) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = v;
+      count++;
+    }
+    const half = count >> 1;
+    out[i] = count === 0 ? NaN : count & 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+  }
+  return out;
 }

@@ -60,3 +60,8 @@ export function invertGeoTransform(t: GeoTransform): GeoTransform {
   const e = t[1] / det;
   return [-(a * t[0] + b * t[3]), a, b, -(d * t[0] + e * t[3]), d, e];
 }
+
+/** No rotation terms: columns run along map x, rows along map y. */
+export function isNorthUp(t: GeoTransform): boolean {
+  return t[2] === 0 && t[4] === 0;
+}

@@ -8,7 +8,8 @@
  * point that cannot be projected fall back to exact per-pixel projection. Cells lying wholly beyond
  * one edge of the source (corners and centre) do not count towards the error: every pixel in them
  * is outside the source either way, and near a singularity (Mercator at the poles) they would
- * otherwise force exact projection everywhere.
+ * otherwise force exact projection everywhere. A mapping shared by other grids (pixel-coordinates.ts)
+ * is built without that exemption: their extents differ, so no cell may go unchecked.
  */
 import type { RasterGrid } from '../raster-types';
 import { createPointTransform } from './crs';
@@ -28,10 +29,16 @@ export interface PixelMapping {
   exact(col: number, row: number, out: Float64Array): void;
 }
 
-export function createPixelMapping(target: RasterGrid, source: RasterGrid, maxErrorPixels = DEFAULT_MAX_ERROR_PIXELS): PixelMapping {
+export interface PixelMappingOptions {
+  /** Cells wholly beyond one edge of the source do not count towards the error (default true). */
+  readonly exemptOutside?: boolean;
+}
+
+export function createPixelMapping(target: RasterGrid, source: RasterGrid, maxErrorPixels = DEFAULT_MAX_ERROR_PIXELS, options: PixelMappingOptions = {}): PixelMapping {
   const exact = exactMapper(target, source);
+  const exemptOutside = options.exemptOutside ?? true;
   for (let spacing = Math.min(INITIAL_SPACING, target.width - 1, target.height - 1); spacing > 1; spacing = Math.floor(spacing / 2)) {
-    const lattice = buildLattice(target, source, spacing, exact);
+    const lattice = buildLattice(target, source, spacing, exact, exemptOutside);
     if (lattice.maxError <= maxErrorPixels) return latticeMapping(target, lattice, exact);
   }
   return {
@@ -85,7 +92,7 @@ function beyondOneEdge(xs: readonly number[], ys: readonly number[], width: numb
   return xs.every((x) => x < 0) || xs.every((x) => x > width) || ys.every((y) => y < 0) || ys.every((y) => y > height);
 }
 
-function buildLattice(target: RasterGrid, source: RasterGrid, spacing: number, exact: ExactMapper): Lattice {
+function buildLattice(target: RasterGrid, source: RasterGrid, spacing: number, exact: ExactMapper, exemptOutside: boolean): Lattice {
   const cols = nodePositions(target.width, spacing);
   const rows = nodePositions(target.height, spacing);
   const nc = cols.length;
@@ -111,7 +118,7 @@ function buildLattice(target: RasterGrid, source: RasterGrid, spacing: number, e
       }
       const cornerXs = [...corners.map((k) => xs[k]), p[0]];
       const cornerYs = [...corners.map((k) => ys[k]), p[1]];
-      if (beyondOneEdge(cornerXs, cornerYs, source.width, source.height)) continue;
+      if (exemptOutside && beyondOneEdge(cornerXs, cornerYs, source.width, source.height)) continue;
       maxError = Math.max(maxError, Math.abs(ax - p[0]), Math.abs(ay - p[1]));
     }
   }

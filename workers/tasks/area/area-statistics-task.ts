@@ -7,6 +7,7 @@
  */
 import { areaPartial, mergeAreaPartials, type AreaPartial } from '../../lib/cube/area-statistics';
 import type { AreaStatisticsResult, AreaStatisticsTask } from '../../protocol/area-tasks';
+import { PixelCoordinateCache } from '../../lib/geo/pixel-coordinate-cache';
 import type { ReadContext } from '../grid/band-on-grid';
 import { withTransfer, type TransferOutput } from '../io/task-io';
 import { giveBack } from '../process/scratch';
@@ -14,11 +15,12 @@ import { reduceObservations, WARP_MAX_ERROR_PIXELS } from './reduce-observations
 import { stripAreaMask, stripsOf, type Strip } from './tile-strips';
 
 async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadContext): Promise<AreaPartial[]> {
-  const reduced = await reduceObservations(task.observations, task.values, task.reducer, strip.grid, io);
+  const reduced = await reduceObservations(task.observations, task.values, task.reducer, strip.grid, io, { cloudAny: true });
+  const cloudAny = reduced.cloudAny!;
   const inside = stripAreaMask(task.outline, task.col, task.row, strip);
   const partials = reduced.planes.map((plane) => {
     const cloud = new Uint8Array(plane.length);
-    for (let i = 0; i < plane.length; i++) cloud[i] = reduced.cloudAny[i] && plane[i] !== plane[i] ? 1 : 0;
+    for (let i = 0; i < plane.length; i++) cloud[i] = cloudAny[i] && plane[i] !== plane[i] ? 1 : 0;
     return areaPartial(plane, { area: inside, cloud });
   });
   giveBack(...reduced.planes);
@@ -26,7 +28,7 @@ async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadCon
 }
 
 export async function areaStatisticsTask(task: AreaStatisticsTask): Promise<TransferOutput<AreaStatisticsResult>> {
-  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS };
+  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS, coordinates: new PixelCoordinateCache(WARP_MAX_ERROR_PIXELS) };
   const perStrip: AreaPartial[][] = [];
   for (const strip of stripsOf(task.target, task.stripRows)) perStrip.push(await stripPartials(task, strip, io));
   const partials = perStrip.length === 1 ? perStrip[0] : task.values.outputs.map((_, o) => mergeAreaPartials(perStrip.map((strips) => strips[o])));

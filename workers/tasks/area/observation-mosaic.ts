@@ -20,7 +20,32 @@ export interface Mosaic {
   ndvi: Float64Array | null;
 }
 
+/**
+ * A pass of one scene (most observations): its planes are the mosaic, once every variable is made
+ * NaN wherever the pixel is not valid — some variable missing, or cloud-masked.
+ */
+async function singleSceneMosaic(observation: AreaObservation, variables: readonly string[], target: RasterGrid, io: ReadContext, withNdvi: boolean): Promise<Mosaic> {
+  const n = target.width * target.height;
+  const planes = await scenePlanes(observation.scenes[0], variables, target, io, withNdvi);
+  const sources = variables.map((name) => planes.values[name]);
+  const first = sources[0];
+  const masked = planes.masked;
+  const ndvi = planes.ndvi;
+  const cloud = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let data = first[i] === first[i];
+    for (let k = 1; data && k < sources.length; k++) data = sources[k][i] === sources[k][i];
+    const cloudy = data && masked !== null && masked[i] !== 0;
+    if (data && !cloudy) continue;
+    if (cloudy) cloud[i] = 1;
+    for (let k = 0; k < sources.length; k++) sources[k][i] = NaN;
+    if (ndvi) ndvi[i] = NaN;
+  }
+  return { values: planes.values, cloud, ndvi };
+}
+
 export async function mosaicObservation(observation: AreaObservation, variables: readonly string[], target: RasterGrid, io: ReadContext, withNdvi = false): Promise<Mosaic> {
+  if (observation.scenes.length === 1) return singleSceneMosaic(observation, variables, target, io, withNdvi);
   const n = target.width * target.height;
   const values: Record<string, Float32Array> = {};
   for (const name of variables) values[name] = takeFloat32(n).fill(NaN);

@@ -15,8 +15,8 @@ import type { ObservationOutputs } from './observation-outputs';
 export interface ReducedPlanes {
   /** One per output. */
   planes: Float32Array[];
-  /** Valid observations per pixel. */
-  count: Float32Array;
+  /** Valid observations per pixel, when asked for. */
+  count: Float32Array | null;
 }
 
 export interface TemporalReduction {
@@ -25,12 +25,12 @@ export interface TemporalReduction {
   result(): ReducedPlanes;
 }
 
-export function createTemporalReduction(reducer: CompositeReducer, outputs: number, pixels: number): TemporalReduction {
-  const count = new Uint32Array(pixels);
+export function createTemporalReduction(reducer: CompositeReducer, outputs: number, pixels: number, withCount = true): TemporalReduction {
+  const count = withCount ? new Uint32Array(pixels) : null;
   const tally = (plane: Float32Array | Float64Array) => {
-    for (let i = 0; i < pixels; i++) if (plane[i] === plane[i]) count[i]++;
+    if (count) for (let i = 0; i < pixels; i++) if (plane[i] === plane[i]) count[i]++;
   };
-  const counted = (): Float32Array => Float32Array.from(count);
+  const counted = (): Float32Array | null => count && Float32Array.from(count);
   if (reducer === 'median') {
     const stacks: Float32Array[][] = Array.from({ length: outputs }, () => []);
     return {

@@ -3,32 +3,16 @@
  * 512 × 512 uint16 tiles of the real 29RKH B08 COG on this project's shared 2-core machine
  * (test/unit/processing/deflate-decoders.test.ts prints it on every run): zlib 1.2–2.1 ms per
  * tile, pako 4.8–7.1 ms; through geotiff.js readRasters a whole 512 × 512 window took 21.6–33.5 ms
- * with zlib against 44.8–71.2 ms with pako. So every worker registers this decoder, once.
+ * with zlib against 44.8–71.2 ms with pako. So every worker registers this decoder, once. A task
+ * whose caller offered to inflate (a core the pool leaves idle) hands its blocks back instead.
  */
-import { inflateSync } from 'node:zlib';
 import type { BaseDecoder } from 'geotiff';
-import { ownArrayBuffer } from '../../lib/owned-buffer';
+import { inflateBlock } from '../../lib/cog/inflate-block';
+import { inflateByCaller } from '../io/byte-channel';
 import { geotiffModule } from './geotiff-module';
 
 /** TIFF Compression tag values for DEFLATE: 8 (Adobe) and 32946 (old-style). */
 export const DEFLATE_COMPRESSIONS = [8, 32946] as const;
-
-/**
- * zlib.inflateSync of one block, as an ArrayBuffer geotiff.js can apply predictors to. With the
- * decoded size known, zlib writes into one buffer a little larger than that (so it never needs a
- * second one) instead of 16 KiB chunks concatenated at the end: a third of the allocations, and
- * far fewer garbage collections, which ArrayBuffer churn is what triggers. The buffer's extra
- * 8–15 bytes keep its length a multiple of 8 (any typed array fits) and are never read: readers
- * index by pixel.
- */
-export function inflateBlock(buffer: ArrayBufferLike | Uint8Array, expectedBytes?: number): ArrayBuffer {
-  const input = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  if (!expectedBytes || expectedBytes <= 0) return ownArrayBuffer(inflateSync(input));
-  const chunkSize = Math.ceil(expectedBytes / 8) * 8 + 8;
-  const out = inflateSync(input, { chunkSize });
-  if (out.byteOffset === 0 && out.buffer instanceof ArrayBuffer && out.buffer.byteLength === chunkSize) return out.buffer;
-  return ownArrayBuffer(out);
-}
 
 interface DecoderParameters {
   tileWidth: number;
@@ -50,8 +34,9 @@ let installed: Promise<void> | undefined;
 export function useZlibForDeflate(): Promise<void> {
   installed ??= geotiffModule().then(({ addDecoder, BaseDecoder: Base }) => {
     class ZlibDeflateDecoder extends Base {
-      override decodeBlock(buffer: ArrayBufferLike): ArrayBuffer {
-        return inflateBlock(buffer, decodedBlockBytes(this.parameters));
+      override decodeBlock(buffer: ArrayBufferLike): ArrayBuffer | Promise<ArrayBuffer> {
+        const expected = decodedBlockBytes(this.parameters);
+        return inflateByCaller(buffer, expected) ?? inflateBlock(buffer, expected);
       }
     }
     // preferWorker=false: we already are the worker; geotiff.js must not start its own.

@@ -9,6 +9,8 @@
  * DN → reflectance), so bilinear never blends a nodata DN into its neighbours.
  */
 import { gridWindow } from '../../lib/geo/grid-window';
+import { inWindow } from '../../lib/geo/pixel-coordinates';
+import type { PixelCoordinateCache } from '../../lib/geo/pixel-coordinate-cache';
 import type { RasterGrid } from '../../lib/raster-types';
 import { warpRaster, type Resampling } from '../../lib/warp';
 import type { SourceBand } from '../../protocol/scene-recipe';
@@ -23,6 +25,8 @@ export interface ReadContext {
   maxErrorPixels?: number;
   /** Bound of the thread's decoded-tile cache while reading (cog/decoded-tiles.ts; default 24 MiB). */
   decodedTileBytes?: number;
+  /** Target coordinates shared by the task's warps onto one target (several bands and scenes). */
+  coordinates?: PixelCoordinateCache;
 }
 
 export type Prepare = (raw: Float32Array) => Float32Array;
@@ -63,7 +67,9 @@ async function readWarped(source: SourceBand, target: RasterGrid, resampling: Re
   if (!window) return takeFloat32(target.width * target.height).fill(NaN);
   const values = prepare(await readWindow({ ...source, ...window }, io.signal, io.decodedTileBytes));
   const grid = gridWindow(source.grid, window.x0, window.y0, window.width, window.height);
-  const warped = warpRaster({ data: values, grid }, target, { resampling, maxErrorPixels: io.maxErrorPixels });
+  const coordinates = io.coordinates && inWindow(io.coordinates.coordinatesFor(target, source.grid), window.x0, window.y0);
+  const out = takeFloat32(target.width * target.height);
+  const warped = warpRaster({ data: values, grid }, target, { resampling, maxErrorPixels: io.maxErrorPixels, coordinates, out });
   giveBack(values);
   return warped;
 }

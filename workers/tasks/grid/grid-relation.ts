@@ -5,7 +5,7 @@
  * target grid needs, found by projecting its outline. Pure.
  */
 import { createPointTransform, normaliseCrs } from '../../lib/geo/crs';
-import { invertGeoTransform, pixelToMap } from '../../lib/geo/geo-transform';
+import { invertGeoTransform, isNorthUp, pixelToMap } from '../../lib/geo/geo-transform';
 import type { RasterGrid } from '../../lib/raster-types';
 
 /** Relative tolerance for "same pixel size" and "whole-pixel offset". */
@@ -16,7 +16,7 @@ export function sameCrs(a: RasterGrid, b: RasterGrid): boolean {
 }
 
 export function isAxisAligned(grid: RasterGrid): boolean {
-  return grid.transform[2] === 0 && grid.transform[4] === 0;
+  return isNorthUp(grid.transform);
 }
 
 function nearInteger(value: number): boolean {
