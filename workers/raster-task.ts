@@ -51,7 +51,7 @@ export default async function runTask(envelope: TaskEnvelope<RasterTask>): Promi
   const io = openTaskIo(envelope.channel);
   const { task, channel } = envelope;
   // Scene bytes come over the task's own port (tasks/io/byte-channel.ts).
-  const detach = channel && READS_SCENES.has(task.kind) ? attachByteChannel(channel, envelope.inflateByCaller) : null;
+  const detach = channel && READS_SCENES.has(task.kind) ? attachByteChannel(channel) : null;
   try {
     return io.complete(await dispatch(task, io));
   } catch (error) {

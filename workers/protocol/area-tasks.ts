@@ -85,18 +85,10 @@ export type AreaRasterOperation =
   /** after − before of two composites of the first output, and the −1/0/+1 class at ±threshold. */
   | { type: 'change'; before: AreaObservation[]; after: AreaObservation[]; reducer: TemporalReducer; threshold: number };
 
-/** The output tile a worker will probably compute next, to decode its source tiles ahead. */
-export interface AreaTilePrefetch {
-  target: RasterGrid;
-  /** Every observation reaching it (both periods of a change). */
-  observations: AreaObservation[];
-}
-
 /** `area-tile`: one output tile of a composite or period change; answered like process-tile. */
 export interface AreaTileTask extends AreaTileBase {
   kind: 'area-tile';
   op: AreaRasterOperation;
-  prefetch?: AreaTilePrefetch;
   encode?: TileEncodeOptions;
   recycled?: ArrayBuffer[];
 }

@@ -14,8 +14,6 @@ export interface TaskEnvelope<T = unknown> {
   task: T;
   /** Present when the task was started by the WorkerPool; absent for a bare `piscina.run`. */
   channel?: MessagePort;
-  /** The caller inflates DEFLATE blocks the task sends over the channel (./byte-read.ts). */
-  inflateByCaller?: boolean;
 }
 
 export type TaskChannelMessage =

@@ -4,16 +4,13 @@
  * run tasks through `runTask`: input buffers are transferred, progress arrives over a
  * MessagePort, results come back by transfer, and aborting the signal terminates the thread
  * running the task (Piscina removes the worker), so a task needs no cancellation checks. The same
- * port serves a task's byte reads (workers/protocol/byte-read.ts) from the caller's `readBytes`,
- * and, when the caller offers it (`inflateBlocks`), inflates the DEFLATE blocks the task hands
- * back on this process's libuv pool.
+ * port serves a task's byte reads (workers/protocol/byte-read.ts) from the caller's `readBytes`.
  */
 import { existsSync } from 'node:fs';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { inflateBlockAsync } from '../../../workers/lib/cog/inflate-block';
 import { ownArrayBuffer } from '../../../workers/lib/owned-buffer';
-import { isByteReadRequest, isInflateRequest, type ByteReadReply, type ByteReadRequest, type InflateRequest } from '../../../workers/protocol/byte-read';
+import { isByteReadRequest, type ByteReadReply, type ByteReadRequest } from '../../../workers/protocol/byte-read';
 import type { TaskChannelMessage, TaskCompletion, TaskEnvelope, TaskOf } from '../../../workers/protocol/task-envelope';
 import { rebuildTaskError } from '../../../workers/protocol/task-error';
 import { AppError, isAppError } from '../api/errors';
@@ -43,11 +40,6 @@ export interface RunTaskOptions {
    * (the asset byte source's `owned` reads).
    */
   readBytes?: (request: ByteReadRequest, signal?: AbortSignal) => Promise<Uint8Array>;
-  /**
-   * The task may hand its DEFLATE blocks back to be inflated here, on the libuv pool: for cores
-   * the pool's threads leave idle (the tile pipeline's choice), so the worker computes meanwhile.
-   */
-  inflateBlocks?: boolean;
 }
 
 function errorReply(id: number, error: unknown): ByteReadReply {
@@ -76,20 +68,14 @@ export class WorkerPool<Tasks extends TaskMap<Tasks>> {
 
   /** Runs one task on a pool thread; resolves with its result (buffers transferred, not copied). */
   async runTask<T extends Tasks[keyof Tasks]['task']>(task: T, options: RunTaskOptions = {}): Promise<Tasks[T['kind'] & keyof Tasks]['result']> {
-    const { signal, transferList = [], onProgress, readBytes, inflateBlocks = false } = options;
+    const { signal, transferList = [], onProgress, readBytes } = options;
     signal?.throwIfAborted();
     const piscina = this.open();
     const { port1, port2 } = new MessageChannel();
     let deliver!: (value: unknown) => void;
     const channelled = new Promise<unknown>((resolve) => { deliver = resolve; });
-    port1.on('message', (message: TaskChannelMessage | ByteReadRequest | InflateRequest) => {
-      if (isInflateRequest(message)) {
-        const answer = inflateBlocks ? inflateBlockAsync(message.data, message.expectedBytes) : Promise.reject(new Error('this task was not offered inflation'));
-        answer.then(
-          (data) => port1.postMessage({ type: 'bytes', id: message.id, data } satisfies ByteReadReply, [data]),
-          (error: unknown) => port1.postMessage(errorReply(message.id, error)),
-        );
-      } else if (isByteReadRequest(message)) {
+    port1.on('message', (message: TaskChannelMessage | ByteReadRequest) => {
+      if (isByteReadRequest(message)) {
         const answer = readBytes ? readBytes(message, signal) : Promise.reject(new Error('this task was not given a byte reader'));
         answer.then(
           // Moved when the reader's result is a whole buffer (it gave it up), else copied.
@@ -100,7 +86,7 @@ export class WorkerPool<Tasks extends TaskMap<Tasks>> {
       else if (message.type === 'result') deliver(message.value);
     });
     try {
-      const envelope: TaskEnvelope<T> = { task, channel: port2, inflateByCaller: inflateBlocks };
+      const envelope: TaskEnvelope<T> = { task, channel: port2 };
       const completion = (await piscina.run(envelope, { signal, transferList: [port2, ...transferList] })) as TaskCompletion;
       const value = completion.channelled ? await channelled : completion.value;
       return value as Tasks[T['kind'] & keyof Tasks]['result'];

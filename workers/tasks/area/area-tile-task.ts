@@ -6,7 +6,6 @@
  * - change:    [after − before of the first output, −1/0/+1 at ±threshold], NaN where either
  *              composite has no value.
  * Answered like process-tile: the planes, and the encoded full-resolution blocks with `encode`.
- * Meanwhile the tile named by `prefetch` has its source tiles decoded ahead (warm-next-tile.ts).
  */
 import { classifyChange } from '../../lib/change';
 import type { AreaTileTask } from '../../protocol/area-tasks';
@@ -18,7 +17,6 @@ import { encodePlanes } from '../process/encode-planes';
 import { giveBack, takeFloat32 } from '../process/scratch';
 import { reduceObservations, WARP_MAX_ERROR_PIXELS } from './reduce-observations';
 import { keepInside, stripAreaMask, stripsOf, type Strip } from './tile-strips';
-import { warmNextTile } from './warm-next-tile';
 
 async function stripPlanes(task: AreaTileTask, strip: Strip, io: ReadContext): Promise<Float32Array[]> {
   const { op, values } = task;
@@ -43,7 +41,6 @@ async function stripPlanes(task: AreaTileTask, strip: Strip, io: ReadContext): P
 export async function areaTileTask(task: AreaTileTask): Promise<TransferOutput<ProcessTileResult>> {
   const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS, decodedTileBytes: task.decodedTileBytes, coordinates: new PixelCoordinateCache(WARP_MAX_ERROR_PIXELS) };
   for (const buffer of task.recycled ?? []) if (buffer.byteLength % 4 === 0) giveBack(new Float32Array(buffer));
-  const warming = task.prefetch ? warmNextTile(task.prefetch, task.values.variables, io) : null;
   const { target } = task;
   const strips = stripsOf(target, task.stripRows);
   let planes: Float32Array[];
@@ -58,8 +55,6 @@ export async function areaTileTask(task: AreaTileTask): Promise<TransferOutput<P
       giveBack(...part);
     }
   }
-  // Settled long before, as a rule; the port closes with the task, so no read may outlive it.
-  await warming;
   const { blocks, predicted } = encodePlanes(planes, target, task.encode);
   return withTransfer({ planes, blocks, predicted }, [...planes, ...(blocks ?? []), ...(predicted ?? [])].map((array) => array.buffer as ArrayBuffer));
 }

@@ -111,27 +111,3 @@ export async function readWindow(request: WindowRequest, signal?: AbortSignal, k
   await Promise.all(reads);
   return out;
 }
-
-/**
- * Decodes the tiles a window covers into the thread's decoded-tile cache (kept, within
- * `keepBytes`) without copying anything out: a later read of them decodes nothing.
- */
-export async function warmWindow(request: WindowRequest, signal?: AbortSignal, keepBytes?: number): Promise<void> {
-  const { scene, asset, imageIndex, sample, x0, y0, width, height } = request;
-  const file = { scene, asset };
-  const open = await cogImage(file, imageIndex);
-  const { image } = open;
-  const left = Math.max(0, x0);
-  const top = Math.max(0, y0);
-  const right = Math.min(image.getWidth(), x0 + width);
-  const bottom = Math.min(image.getHeight(), y0 + height);
-  const tileWidth = image.getTileWidth();
-  const tileHeight = image.getTileHeight();
-  const decodes: Promise<DecodedTile>[] = [];
-  for (let ty = Math.floor(top / tileHeight); ty * tileHeight < bottom; ty++) {
-    for (let tx = Math.floor(left / tileWidth); tx * tileWidth < right; tx++) {
-      decodes.push(decodedTile(file, imageIndex, open, tx, ty, sample, true, signal, keepBytes));
-    }
-  }
-  await Promise.all(decodes);
-}

@@ -3,12 +3,10 @@
  * 512 × 512 uint16 tiles of the real 29RKH B08 COG on this project's shared 2-core machine
  * (test/unit/processing/deflate-decoders.test.ts prints it on every run): zlib 1.2–2.1 ms per
  * tile, pako 4.8–7.1 ms; through geotiff.js readRasters a whole 512 × 512 window took 21.6–33.5 ms
- * with zlib against 44.8–71.2 ms with pako. So every worker registers this decoder, once. A task
- * whose caller offered to inflate (a core the pool leaves idle) hands its blocks back instead.
+ * with zlib against 44.8–71.2 ms with pako. So every worker registers this decoder, once.
  */
 import type { BaseDecoder } from 'geotiff';
 import { inflateBlock } from '../../lib/cog/inflate-block';
-import { inflateByCaller } from '../io/byte-channel';
 import { geotiffModule } from './geotiff-module';
 
 /** TIFF Compression tag values for DEFLATE: 8 (Adobe) and 32946 (old-style). */
@@ -34,9 +32,8 @@ let installed: Promise<void> | undefined;
 export function useZlibForDeflate(): Promise<void> {
   installed ??= geotiffModule().then(({ addDecoder, BaseDecoder: Base }) => {
     class ZlibDeflateDecoder extends Base {
-      override decodeBlock(buffer: ArrayBufferLike): ArrayBuffer | Promise<ArrayBuffer> {
-        const expected = decodedBlockBytes(this.parameters);
-        return inflateByCaller(buffer, expected) ?? inflateBlock(buffer, expected);
+      override decodeBlock(buffer: ArrayBufferLike): ArrayBuffer {
+        return inflateBlock(buffer, decodedBlockBytes(this.parameters));
       }
     }
     // preferWorker=false: we already are the worker; geotiff.js must not start its own.

@@ -4,14 +4,11 @@
  * service's asset byte source (COG byte cache first, upstream behind it, cache only offline) with
  * one transferred ArrayBuffer. This is the workers' only way to bytes: they never fetch.
  *
- * A task whose caller offered to inflate (its cores are otherwise idle) hands its DEFLATE blocks
- * back the same way: the worker computes while they inflate.
- *
  * A thread runs one task at a time (the pool's default concurrency), so one channel is attached
  * at a time.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ByteReadReply, ByteReadRequest, InflateRequest } from '../../protocol/byte-read';
+import type { ByteReadReply, ByteReadRequest } from '../../protocol/byte-read';
 
 interface Pending {
   resolve: (data: ArrayBuffer) => void;
@@ -19,7 +16,6 @@ interface Pending {
 }
 
 let port: MessagePort | null = null;
-let callerInflates = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
@@ -37,16 +33,12 @@ function onReply(message: ByteReadReply): void {
  * Routes this thread's byte reads over `channel` until the returned detach runs (at the end of
  * the task); reads still waiting then fail, so nothing waits on a closed port.
  */
-export function attachByteChannel(channel: MessagePort, inflateByCaller = false): () => void {
+export function attachByteChannel(channel: MessagePort): () => void {
   port = channel;
-  callerInflates = inflateByCaller;
   channel.on('message', onReply);
   return () => {
     channel.off('message', onReply);
-    if (port === channel) {
-      port = null;
-      callerInflates = false;
-    }
+    if (port === channel) port = null;
     for (const [id, waiter] of pending) {
       pending.delete(id);
       waiter.reject(new Error('the task that asked for these bytes has ended'));
@@ -61,18 +53,5 @@ export function readOverChannel(scene: string, asset: string, offset: number, le
   const request: ByteReadRequest = { type: 'read-bytes', id, scene, asset, offset, length };
   const reply = new Promise<ArrayBuffer>((resolve, reject) => pending.set(id, { resolve, reject }));
   port.postMessage(request);
-  return reply;
-}
-
-/**
- * The block inflated by the caller, when the attached task's caller offered to; null otherwise
- * (inflate it here). The block's buffer is transferred: it must be the decoder's alone.
- */
-export function inflateByCaller(block: ArrayBufferLike, expectedBytes: number): Promise<ArrayBuffer> | null {
-  if (!port || !callerInflates || !(block instanceof ArrayBuffer)) return null;
-  const id = nextId++;
-  const request: InflateRequest = { type: 'inflate', id, data: block, expectedBytes };
-  const reply = new Promise<ArrayBuffer>((resolve, reject) => pending.set(id, { resolve, reject }));
-  port.postMessage(request, [block]);
   return reply;
 }

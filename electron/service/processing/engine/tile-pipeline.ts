@@ -7,6 +7,7 @@
  * The workers read their bands over each task's port from the asset byte source.
  */
 import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { deflatePredicted } from '../../../../workers/lib/cog/deflate-tile';
 import type { EncodeTileTask } from '../../../../workers/lib/cog/encode-tile';
 import { predictTile } from '../../../../workers/lib/cog/predictor';
@@ -17,7 +18,6 @@ import type { ProcessTileTask } from '../../../../workers/protocol/raster-tasks'
 import type { TileEncodeOptions } from '../../../../workers/protocol/tile-encode';
 import type { JobRunContext } from '../../jobs/job-kind';
 import type { CogWriter } from '../../raster/cog-writer';
-import { spareCoreShare } from '../../worker-pool/spare-cores';
 import type { ProcessingDeps } from '../processing-deps';
 import { forEachInLanes } from './bounded-lanes';
 import { ChangeTally } from './change-tally';
@@ -44,12 +44,8 @@ export interface TiledRun {
   readAheadBytes?: number;
 }
 
-/**
- * The worker task of one tile, given how to encode it, buffers to recycle, and the tile its worker
- * will probably compute next when a spare core inflates blocks (so the task may decode that
- * tile's sources ahead; null otherwise).
- */
-export type TileTaskOf = (tile: OutputTile, encode: TileEncodeOptions, recycled: ArrayBuffer[], next: OutputTile | null) => ProcessTileTask | AreaTileTask;
+/** The worker task of one tile, given how to encode it and buffers to recycle. */
+export type TileTaskOf = (tile: OutputTile, encode: TileEncodeOptions, recycled: ArrayBuffer[]) => ProcessTileTask | AreaTileTask;
 
 /** zlib level of every block; Z_RLE makes it matter little (see workers/lib/cog/deflate-tile.ts). */
 const COMPRESSION_LEVEL = 6;
@@ -77,8 +73,6 @@ export class TilePipeline {
    * then stop after the predictor): the cores the pool leaves free are mostly idle, and deflate is
    * the largest single cost of a tile. One spare core per worker (the default on 2 cores: one
    * worker) takes every tile; one spare core for 7 workers, every 7th; no spare core, none.
-   * With any spare core the workers also hand their DEFLATE source blocks back to be inflated
-   * there, so that they compute while the blocks inflate.
    */
   private readonly mainDeflateShare: number;
 
@@ -99,7 +93,8 @@ export class TilePipeline {
     // the previous ones and serves the next ones' bytes; few enough to bound memory (≈ 4 MB each).
     this.lanes = plan.lanes ?? LANES_PER_WORKER * deps.workerPool.size + 2;
     this.readAheadBytes = plan.readAheadBytes ?? READ_AHEAD_BYTES;
-    this.mainDeflateShare = spareCoreShare(deps.workerPool.size);
+    const workers = deps.workerPool.size;
+    this.mainDeflateShare = Math.min(1, Math.max(0, availableParallelism() - workers) / workers);
   }
 
   /** Spreads the main thread's share evenly over the tile indices. */
@@ -181,19 +176,12 @@ export class TilePipeline {
 
   async compute(indices: readonly number[], taskOf: TileTaskOf, writer: CogWriter): Promise<void> {
     const encode = (index: number): TileEncodeOptions => ({ tileSize: OUTPUT_TILE_SIZE, compressionLevel: COMPRESSION_LEVEL, deflate: this.deflatesHere(index) ? 'caller' : 'worker' });
-    const inflateBlocks = this.mainDeflateShare > 0;
-    // Tiles go to the workers in order, so a worker's next one is about `workers` further on.
-    const position = new Map(indices.map((index, k) => [index, k]));
-    const nextOf = (index: number): OutputTile | null => {
-      const next = indices[position.get(index)! + this.deps.workerPool.size];
-      return inflateBlocks && next !== undefined ? outputTile(this.plan.grid, next) : null;
-    };
     await forEachInLanes(indices, this.lanes, async (index) => {
       const tile = outputTile(this.plan.grid, index);
       const recycled = this.recycled.splice(0, 2);
       const { planes, blocks: workerBlocks, predicted } = await this.deps.workerPool.runTask(
-        taskOf(tile, encode(index), recycled, nextOf(index)),
-        { signal: this.signal, transferList: recycled, readBytes: this.readBytes, inflateBlocks },
+        taskOf(tile, encode(index), recycled),
+        { signal: this.signal, transferList: recycled, readBytes: this.readBytes },
       );
       const blocks = predicted ? await Promise.all(predicted.map((bytes) => deflatePredicted(bytes, COMPRESSION_LEVEL))) : workerBlocks;
       // Deflated: the predicted buffers can go back to a worker too (they are plane-sized).

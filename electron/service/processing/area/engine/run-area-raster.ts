@@ -44,7 +44,7 @@ export async function runAreaRaster({ plan }: AreaParams, ctx: JobRunContext, de
     tally: plan.kind === 'change',
     lanes: TILES_PER_WORKER * deps.workerPool.size,
     metadata: { ASTRA_JOB: ctx.jobId, ASTRA_REDUCER: plan.reducer, ASTRA_VERSION },
-    taskOf: (tile, encode, recycled, next): AreaTileTask => ({
+    taskOf: (tile, encode, recycled): AreaTileTask => ({
       kind: 'area-tile',
       target: tile.grid,
       col: tile.tx * OUTPUT_TILE_SIZE,
@@ -54,7 +54,6 @@ export async function runAreaRaster({ plan }: AreaParams, ctx: JobRunContext, de
       stripRows: plan.strip_rows,
       decodedTileBytes: Math.max(MIN_DECODED_TILE_BYTES, Math.floor(DECODED_TILE_BYTES / deps.workerPool.size)),
       op: operation(tile.grid),
-      ...(next ? { prefetch: { target: next.grid, observations: recipes.observations(next.grid) } } : {}),
       encode,
       recycled,
     }),
