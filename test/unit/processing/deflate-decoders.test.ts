@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fromFile, getDecoder } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { inflateBlock } from '../../../workers/lib/cog/inflate-block';
-import { decodedBlockBytes } from '../../../workers/tasks/cog/zlib-deflate-decoder';
+import { decodedBlockBytes, inflateBlock } from '../../../workers/tasks/cog/zlib-deflate-decoder';
 import { RASTER_SCENES } from '../../helpers/fixtures';
 
 const FILE = `${RASTER_SCENES.sentinel2}/B08.tif`;

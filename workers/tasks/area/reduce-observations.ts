@@ -19,10 +19,9 @@ import { createTemporalReduction, type ReducedPlanes } from './temporal-reductio
 export const WARP_MAX_ERROR_PIXELS = 1e-3;
 
 /**
- * Observations read ahead of the one being reduced. Their reads, and the inflation of their blocks
- * where the caller does it (tasks/io/byte-channel.ts), proceed while this thread computes; with
- * one ahead the worker waited for them a quarter of the time (test/bench/area). Each costs its
- * mosaic, a few MB per 512² tile whatever the number of observations.
+ * Observations whose mosaics are read while an earlier one is reduced: their byte reads (each a
+ * round trip to the main thread) are under way while this thread computes. Each costs its mosaic,
+ * a few MB per 512² tile whatever the number of observations.
  */
 const MOSAICS_AHEAD = 3;
 

@@ -3,7 +3,7 @@
  * back into planes — what a job resumed after a restart does with the tiles it had finished.
  */
 import type { DecodeCogTileTask } from '../../protocol/raster-tasks';
-import { inflateBlock } from '../../lib/cog/inflate-block';
+import { inflateBlock } from '../cog/zlib-deflate-decoder';
 import { withTransfer, type TransferOutput } from '../io/task-io';
 import { undoFloatingPointPredictor } from './float-predictor-decode';
 
