@@ -203,7 +203,7 @@ describe('BlockStore', () => {
   it('keeps the byte total under the limit, evicting least-recently-used blocks, pinned ones last', () => {
     const limit = 6 * BLOCK_SIZE;
     let clock = 1;
-    const timed = new BlockStore(db, limit, () => clock);
+    const timed = new BlockStore(db, limit, () => clock, { touchResolutionMs: 0 });
     const fileId = timed.putFile('https://x.test/a.bin', { size: 10 * BLOCK_SIZE, blockSize: BLOCK_SIZE, etag: null, contentType: null }).fileId;
     const block = (n: number) => ({ index: n, data: Buffer.alloc(BLOCK_SIZE, n) });
     timed.writeBlocks(fileId, [block(0)], true);
@@ -216,6 +216,23 @@ describe('BlockStore', () => {
     expect([...timed.storedIndices(fileId, 0, 9)].sort()).toEqual([0, 1, 4, 5, 6, 7]);
     const total = (db.prepare('SELECT total(bytes) AS n FROM cog_blocks').get() as { n: number }).n;
     expect(total).toBe(timed.stats().bytes);
+    timed.close();
+  });
+
+  it('records a use only when the last recorded one is a minute old or more', () => {
+    let clock = 1_000_000;
+    const timed = new BlockStore(db, 1024 ** 3, () => clock);
+    const fileId = timed.putFile('https://x.test/touched.bin', { size: 2 * BLOCK_SIZE, blockSize: BLOCK_SIZE, etag: null, contentType: null }).fileId;
+    timed.writeBlocks(fileId, [{ index: 0, data: Buffer.alloc(BLOCK_SIZE, 1) }]);
+    const lastUsed = () => (db.prepare('SELECT last_used AS t FROM cog_blocks WHERE file_id = ? AND block_index = 0').get(fileId) as { t: number }).t;
+    clock += 59_999;
+    timed.readBlocks(fileId, 0, 0);
+    timed.flushTouches();
+    expect(lastUsed()).toBe(1_000_000);
+    clock += 1;
+    timed.readBlocks(fileId, 0, 0);
+    timed.flushTouches();
+    expect(lastUsed()).toBe(1_060_000);
     timed.close();
   });
 
