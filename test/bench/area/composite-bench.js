@@ -29,9 +29,10 @@ function bodyOf(manifest) {
 }
 
 /**
- * Between two jobs in one process: long enough for the worker to trim its decoded source tiles
- * (workers/tasks/cog/decoded-tiles.ts, 5 s idle) — this benchmark's tiles all fit in that cache, so
- * a job started at once would decode nothing and time a warmth no real second job has.
+ * Between two jobs in one process: long enough (over 5 s idle) for the worker to trim its decoded
+ * source tiles back (workers/tasks/cog/decoded-tiles.ts), as it has before any real next job; this
+ * small benchmark's decoded tiles nearly fit in the job-time cache, so a job started at once could
+ * reuse them.
  */
 const SETTLE_MS = 6000;
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
