@@ -5,6 +5,7 @@
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { createUpstreamFetch } from './assets/upstream-fetch';
 import { createCacheServices } from './cache/cache-services';
@@ -106,6 +107,9 @@ export async function createService(config: ServiceConfig, options: CreateServic
   ensurePrivateDir(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'astra.sqlite'), undefined, config.sqliteNativeBinding);
   const shutdown = new AbortController();
+  // Everything long-running listens to it (and removes its listener when done): an area plan's
+  // probes alone hold a dozen at once, by design rather than leak.
+  setMaxListeners(0, shutdown.signal);
   let boundPort = config.port;
   const sourceStatus = new SourceStatusBoard();
   const upstreamFetch = createUpstreamFetch(config);
