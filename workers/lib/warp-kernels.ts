@@ -8,7 +8,7 @@
  */
 import type { PixelCoordinates } from './geo/pixel-coordinates';
 import type { GridSize, NumericArray } from './raster-types';
-import { sampleBilinear } from './resample';
+import { sampleBilinear, sampleNearest } from './resample';
 
 export function bilinearOnCoordinates(src: NumericArray, size: GridSize, at: PixelCoordinates, out: Float32Array): Float32Array {
   const { width, height } = size;
@@ -61,7 +61,7 @@ export function nearestOnCoordinates(src: NumericArray, size: GridSize, at: Pixe
         x = exact[0];
         y = exact[1];
       }
-      out[i] = x >= 0 && y >= 0 && x < width && y < height ? src[Math.floor(y) * width + Math.floor(x)] : NaN;
+      out[i] = sampleNearest(src, width, height, x, y);
     }
   }
   return out;

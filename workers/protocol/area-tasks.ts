@@ -2,7 +2,7 @@
  * The tasks of area jobs across scenes (composite, period change, time series; issue 15): what a
  * worker needs to compute one output tile from many observations. Plain data built by the
  * service (electron/service/processing/area/) and stored with the job, so a resumed job computes
- * the same tiles. Types only.
+ * the same tiles. Types, and the one default both sides use.
  *
  * An observation is one platform's pass on one solar day: its scenes in mosaic order (first valid
  * wins). A scene's pixel is valid when every variable is a number and its cloud mask allows it.
@@ -14,6 +14,9 @@ import type { TemporalReducer } from '../lib/cube/temporal-reducers';
 import type { RasterGrid } from '../lib/raster-types';
 import type { MaskBand, ReflectanceBand } from './scene-recipe';
 import type { TileEncodeOptions } from './tile-encode';
+
+/** A worker's decoded-tile cache bound when a task names none (a single scene's neighbours). */
+export const DEFAULT_DECODED_TILE_BYTES = 24 * 1024 * 1024;
 
 /** A linear adjustment applied to reflectance after scale/offset (HLS bandpass adjustment). */
 export interface BandAdjustment {
@@ -75,7 +78,7 @@ interface AreaTileBase {
    * stays within its budget; the whole tile when absent.
    */
   stripRows?: number;
-  /** Bound of the worker's decoded-tile cache while the task reads (tasks/cog/decoded-tiles.ts); 24 MiB when absent. */
+  /** Bound of the worker's decoded-tile cache while the task reads (tasks/cog/decoded-tiles.ts); DEFAULT_DECODED_TILE_BYTES when absent. */
   decodedTileBytes?: number;
 }
 

@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromFile, getDecoder } from 'geotiff';
+import { fromFile } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenImage } from '../../../workers/tasks/cog/open-cogs';
+import { loadImage, type OpenImage } from '../../../workers/tasks/cog/open-cogs';
 import { decodeFrontRows, decodesFront } from '../../../workers/tasks/cog/tile-front-rows';
 import { PYTHON, run } from '../../helpers/gdal';
 
@@ -40,15 +40,7 @@ gdal.Translate('${path}', mem, format='COG', creationOptions=['COMPRESS=DEFLATE'
 }
 
 async function openImage(path: string): Promise<OpenImage> {
-  const image = await (await fromFile(path)).getImage();
-  const directory = image.getFileDirectory();
-  const compression = (directory.getValue('Compression') as number | undefined) ?? 1;
-  const predictor = ((await directory.loadValue('Predictor')) as number | undefined) ?? 1;
-  const decoder = await getDecoder(compression, {
-    tileWidth: image.getTileWidth(), tileHeight: image.getTileHeight(), planarConfiguration: image.planarConfiguration,
-    bitsPerSample: directory.getValue('BitsPerSample') as number[], predictor, samplesPerPixel: image.getSamplesPerPixel(),
-  });
-  return { image, decoder, compression, predictor };
+  return loadImage(await fromFile(path), 0);
 }
 
 async function expectFrontMatches(open: OpenImage, rows: number): Promise<void> {

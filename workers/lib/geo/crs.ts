@@ -62,11 +62,6 @@ export function projDefinition(crs: string | number): string {
   return crsInfo(crs).definition;
 }
 
-/** True for a longitude/latitude CRS (grids in degrees). */
-export function isGeographicCrs(crs: string | number): boolean {
-  return crsInfo(crs).geographic;
-}
-
 /** A transform from one supported CRS to another; the identity when both are the same. */
 export function createPointTransform(from: string | number, to: string | number): PointTransform {
   if (normaliseCrs(from) === normaliseCrs(to)) {

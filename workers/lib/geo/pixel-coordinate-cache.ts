@@ -10,7 +10,8 @@
 import type { RasterGrid } from '../raster-types';
 import { normaliseCrs } from './crs';
 import { isNorthUp } from './geo-transform';
-import { pixelCoordinates, reexpressed, type PixelCoordinates } from './pixel-coordinates';
+import { createPixelMapping } from './pixel-mapping';
+import { fromMapping, pixelCoordinates, reexpressed, type PixelCoordinates } from './pixel-coordinates';
 
 interface Entry {
   readonly key: string;
@@ -19,7 +20,7 @@ interface Entry {
 }
 
 /** Entries kept (each 16 bytes per target pixel: 4 MiB for a 512² tile). */
-const DEFAULT_CAPACITY = 4;
+const CAPACITY = 4;
 
 function gridKey(grid: RasterGrid): string {
   return `${normaliseCrs(grid.crs)}|${grid.width}x${grid.height}|${grid.transform.join(',')}`;
@@ -28,7 +29,7 @@ function gridKey(grid: RasterGrid): string {
 export class PixelCoordinateCache {
   private readonly entries: Entry[] = [];
 
-  constructor(private readonly maxErrorPixels: number, private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(private readonly maxErrorPixels: number) {}
 
   /** Where each pixel centre of `target` falls in `source`, in `source` pixels. */
   coordinatesFor(target: RasterGrid, source: RasterGrid): PixelCoordinates {
@@ -39,11 +40,12 @@ export class PixelCoordinateCache {
       const shared = reexpressed(entry.coordinates, entry.grid, source);
       if (shared.maxErrorPixels <= this.maxErrorPixels) return shared;
     }
-    const coordinates = pixelCoordinates(target, source, this.maxErrorPixels, { exemptOutside: false });
+    const mapping = createPixelMapping(target, source, this.maxErrorPixels, { exemptOutside: false });
     // Exact everywhere means the whole-target lattice failed: not worth sharing; warp as usual.
-    if (coordinates.exactEverywhere) return pixelCoordinates(target, source, this.maxErrorPixels);
+    if (mapping.spacing === 1) return pixelCoordinates(target, source, this.maxErrorPixels);
+    const coordinates = fromMapping(target, mapping);
     this.entries.push({ key, grid: source, coordinates });
-    if (this.entries.length > this.capacity) this.entries.shift();
+    if (this.entries.length > CAPACITY) this.entries.shift();
     return coordinates;
   }
 }

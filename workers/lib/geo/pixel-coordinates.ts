@@ -36,7 +36,7 @@ export function pixelCoordinates(target: RasterGrid, source: RasterGrid, maxErro
   return fromMapping(target, mapping);
 }
 
-function fromMapping(target: RasterGrid, mapping: PixelMapping): PixelCoordinates {
+export function fromMapping(target: RasterGrid, mapping: PixelMapping): PixelCoordinates {
   const { width, height } = target;
   const xs = new Float64Array(width * height);
   const ys = new Float64Array(width * height);
@@ -47,7 +47,7 @@ function fromMapping(target: RasterGrid, mapping: PixelMapping): PixelCoordinate
     width, height, xs, ys, x0: 0, sx: 1, y0: 0, sy: 1,
     maxErrorPixels: mapping.maxErrorPixels,
     exactEverywhere: mapping.spacing === 1,
-    exact: (col, row, out) => mapping.exact(col, row, out),
+    exact: mapping.exact,
   };
 }
 

@@ -7,11 +7,10 @@
  */
 import { areaPartial, mergeAreaPartials, type AreaPartial } from '../../lib/cube/area-statistics';
 import type { AreaStatisticsResult, AreaStatisticsTask } from '../../protocol/area-tasks';
-import { PixelCoordinateCache } from '../../lib/geo/pixel-coordinate-cache';
 import type { ReadContext } from '../grid/band-on-grid';
 import { withTransfer, type TransferOutput } from '../io/task-io';
 import { giveBack } from '../process/scratch';
-import { reduceObservations, WARP_MAX_ERROR_PIXELS } from './reduce-observations';
+import { areaReadContext, reduceObservations } from './reduce-observations';
 import { stripAreaMask, stripsOf, type Strip } from './tile-strips';
 
 async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadContext): Promise<AreaPartial[]> {
@@ -28,7 +27,7 @@ async function stripPartials(task: AreaStatisticsTask, strip: Strip, io: ReadCon
 }
 
 export async function areaStatisticsTask(task: AreaStatisticsTask): Promise<TransferOutput<AreaStatisticsResult>> {
-  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS, coordinates: new PixelCoordinateCache(WARP_MAX_ERROR_PIXELS) };
+  const io = areaReadContext();
   const perStrip: AreaPartial[][] = [];
   for (const strip of stripsOf(task.target, task.stripRows)) perStrip.push(await stripPartials(task, strip, io));
   const partials = perStrip.length === 1 ? perStrip[0] : task.values.outputs.map((_, o) => mergeAreaPartials(perStrip.map((strips) => strips[o])));

@@ -10,12 +10,11 @@
 import { classifyChange } from '../../lib/change';
 import type { AreaTileTask } from '../../protocol/area-tasks';
 import type { ProcessTileResult } from '../../protocol/raster-tasks';
-import { PixelCoordinateCache } from '../../lib/geo/pixel-coordinate-cache';
 import type { ReadContext } from '../grid/band-on-grid';
 import { withTransfer, type TransferOutput } from '../io/task-io';
 import { encodePlanes } from '../process/encode-planes';
 import { giveBack, takeFloat32 } from '../process/scratch';
-import { reduceObservations, WARP_MAX_ERROR_PIXELS } from './reduce-observations';
+import { areaReadContext, reduceObservations } from './reduce-observations';
 import { keepInside, stripAreaMask, stripsOf, type Strip } from './tile-strips';
 
 async function stripPlanes(task: AreaTileTask, strip: Strip, io: ReadContext): Promise<Float32Array[]> {
@@ -39,7 +38,7 @@ async function stripPlanes(task: AreaTileTask, strip: Strip, io: ReadContext): P
 }
 
 export async function areaTileTask(task: AreaTileTask): Promise<TransferOutput<ProcessTileResult>> {
-  const io: ReadContext = { maxErrorPixels: WARP_MAX_ERROR_PIXELS, decodedTileBytes: task.decodedTileBytes, coordinates: new PixelCoordinateCache(WARP_MAX_ERROR_PIXELS) };
+  const io = areaReadContext(task.decodedTileBytes);
   for (const buffer of task.recycled ?? []) if (buffer.byteLength % 4 === 0) giveBack(new Float32Array(buffer));
   const { target } = task;
   const strips = stripsOf(target, task.stripRows);

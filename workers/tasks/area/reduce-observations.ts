@@ -3,6 +3,7 @@
  * MOSAICS_AHEAD observations are being read while one is reduced, its outputs evaluated and handed
  * to the temporal reduction. Also, per pixel, whether some observation was cloud-masked there.
  */
+import { PixelCoordinateCache } from '../../lib/geo/pixel-coordinate-cache';
 import type { RasterGrid } from '../../lib/raster-types';
 import type { AreaObservation, AreaValues, CompositeReducer } from '../../protocol/area-tasks';
 import type { ReadContext } from '../grid/band-on-grid';
@@ -17,6 +18,11 @@ import { createTemporalReduction, type ReducedPlanes } from './temporal-reductio
  * small share of a tile's work).
  */
 export const WARP_MAX_ERROR_PIXELS = 1e-3;
+
+/** How an area task reads: warps to that bound, sharing their coordinates across bands and scenes. */
+export function areaReadContext(decodedTileBytes?: number): ReadContext {
+  return { maxErrorPixels: WARP_MAX_ERROR_PIXELS, decodedTileBytes, coordinates: new PixelCoordinateCache(WARP_MAX_ERROR_PIXELS) };
+}
 
 /**
  * Observations whose mosaics are read while an earlier one is reduced: their byte reads (each a

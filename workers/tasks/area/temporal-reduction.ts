@@ -25,7 +25,7 @@ export interface TemporalReduction {
   result(): ReducedPlanes;
 }
 
-export function createTemporalReduction(reducer: CompositeReducer, outputs: number, pixels: number, withCount = true): TemporalReduction {
+export function createTemporalReduction(reducer: CompositeReducer, outputs: number, pixels: number, withCount: boolean): TemporalReduction {
   const count = withCount ? new Uint32Array(pixels) : null;
   const tally = (plane: Float32Array | Float64Array) => {
     if (count) for (let i = 0; i < pixels; i++) if (plane[i] === plane[i]) count[i]++;

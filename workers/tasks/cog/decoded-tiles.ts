@@ -12,10 +12,9 @@
  * (test/bench/area). A larger bound is given back once the thread has read nothing for a while.
  */
 import { setTimeout } from 'node:timers';
+import { DEFAULT_DECODED_TILE_BYTES } from '../../protocol/area-tasks';
 import { assetKey, type OpenImage, type SceneAsset } from './open-cogs';
 
-/** The bound of a read that names none. */
-export const DEFAULT_DECODED_TILE_BYTES = 24 * 1024 * 1024;
 /** After this long without a read, the cache shrinks back to the default bound. */
 const IDLE_TRIM_MS = 5000;
 

@@ -76,7 +76,8 @@ function openCog(file: SceneAsset): OpenCog {
   return entry;
 }
 
-async function loadImage(tiff: GeoTIFF, index: number): Promise<OpenImage> {
+/** One IFD of an opened GeoTIFF with its decoder (tests open local files through it too). */
+export async function loadImage(tiff: GeoTIFF, index: number): Promise<OpenImage> {
   const image = await tiff.getImage(index);
   const directory = image.getFileDirectory();
   const compression = (directory.getValue('Compression') as number | undefined) ?? 1;

@@ -15,10 +15,6 @@ export function sameCrs(a: RasterGrid, b: RasterGrid): boolean {
   return normaliseCrs(a.crs) === normaliseCrs(b.crs);
 }
 
-export function isAxisAligned(grid: RasterGrid): boolean {
-  return isNorthUp(grid.transform);
-}
-
 function nearInteger(value: number): boolean {
   return Math.abs(value - Math.round(value)) < EPSILON;
 }
@@ -28,7 +24,7 @@ function nearInteger(value: number): boolean {
  * and lattice; null otherwise.
  */
 export function latticeOffset(target: RasterGrid, source: RasterGrid): { col: number; row: number } | null {
-  if (!sameCrs(target, source) || !isAxisAligned(target) || !isAxisAligned(source)) return null;
+  if (!sameCrs(target, source) || !isNorthUp(target.transform) || !isNorthUp(source.transform)) return null;
   const [tx, tw, , ty, , th] = target.transform;
   const [sx, sw, , sy, , sh] = source.transform;
   if (Math.abs(tw - sw) > EPSILON * Math.abs(sw) || Math.abs(th - sh) > EPSILON * Math.abs(sh)) return null;
@@ -43,7 +39,7 @@ export function latticeOffset(target: RasterGrid, source: RasterGrid): { col: nu
  * source row of every target row centre (floor; may lie outside the source). Null otherwise.
  */
 export function nearestTables(target: RasterGrid, source: RasterGrid): { cols: Int32Array; rows: Int32Array } | null {
-  if (!sameCrs(target, source) || !isAxisAligned(target) || !isAxisAligned(source)) return null;
+  if (!sameCrs(target, source) || !isNorthUp(target.transform) || !isNorthUp(source.transform)) return null;
   const [tx, tw, , ty, , th] = target.transform;
   const [sx, sw, , sy, , sh] = source.transform;
   const cols = new Int32Array(target.width);

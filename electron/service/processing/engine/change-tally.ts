@@ -12,8 +12,12 @@ const AUTHALIC_RADIUS_M = 6_371_007.2;
 
 /** Area of one pixel of row `row` of `grid`, in m². */
 export function pixelAreaM2(grid: RasterGrid, row: number): number {
+  return rowPixelArea(grid, crsInfo(grid.crs).metresPerUnit, row);
+}
+
+/** The same, with the CRS's unit already looked up (null: geographic). */
+function rowPixelArea(grid: RasterGrid, metresPerUnit: number | null, row: number): number {
   const [, w, , y0, , h] = grid.transform;
-  const { metresPerUnit } = crsInfo(grid.crs);
   if (metresPerUnit !== null) return Math.abs(w * h) * metresPerUnit ** 2;
   const rad = Math.PI / 180;
   const top = (y0 + row * h) * rad;
@@ -41,6 +45,7 @@ export class ChangeTally {
    * row is output row `firstRow`; only the `width` × `height` part inside the raster counts.
    */
   add(classes: Float32Array, tileWidth: number, width: number, height: number, grid: RasterGrid, firstRow: number): void {
+    const { metresPerUnit } = crsInfo(grid.crs);
     for (let r = 0; r < height; r++) {
       let gain = 0;
       let loss = 0;
@@ -52,7 +57,7 @@ export class ChangeTally {
         else if (v === -1) loss++;
         else if (v === 0) unchanged++;
       }
-      const area = pixelAreaM2(grid, firstRow + r);
+      const area = rowPixelArea(grid, metresPerUnit, firstRow + r);
       this.gain += gain;
       this.loss += loss;
       this.unchanged += unchanged;

@@ -8,7 +8,7 @@ import { useApiClient } from '../../app-services';
 import { jobsChanged } from '../../state/jobs-polling';
 import { jobUpdated } from '../../state/jobs-store';
 
-export async function submitJob(client: ApiClient, request: JobRequest): Promise<string> {
+async function submitJob(client: ApiClient, request: JobRequest): Promise<string> {
   const accepted = await createJob(client, request);
   const { type, ...params } = request;
   const now = new Date().toISOString();

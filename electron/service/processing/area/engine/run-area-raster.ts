@@ -9,7 +9,7 @@
 import { ASTRA_VERSION } from '../../../version';
 import type { JobRunContext } from '../../../jobs/job-kind';
 import type { JobResult } from '../../../jobs/types';
-import type { AreaRasterOperation, AreaTileTask } from '../../../../../workers/protocol/area-tasks';
+import { DEFAULT_DECODED_TILE_BYTES, type AreaRasterOperation, type AreaTileTask } from '../../../../../workers/protocol/area-tasks';
 import { rasterResult } from '../../engine/run-processing-job';
 import { runTiledJob } from '../../engine/run-tiled-job';
 import { OUTPUT_TILE_SIZE } from '../../engine/tile-layout';
@@ -27,13 +27,13 @@ const TILES_PER_WORKER = 2;
  * 384 MiB about once (test/bench/area). A worker gives the excess back when idle.
  */
 const DECODED_TILE_BYTES = 384 * 1024 * 1024;
-const MIN_DECODED_TILE_BYTES = 24 * 1024 * 1024;
 
 export async function runAreaRaster({ plan }: AreaParams, ctx: JobRunContext, deps: ProcessingDeps): Promise<JobResult> {
   await checkScenes(plan, ctx, deps);
   const recipes = new AreaRecipes(plan);
   const outline = { polygons: plan.outline, grid: plan.grid };
   const split = plan.before_observations ?? plan.observations.length;
+  const decodedTileBytes = Math.max(DEFAULT_DECODED_TILE_BYTES, Math.floor(DECODED_TILE_BYTES / deps.workerPool.size));
   const operation = (target: AreaTileTask['target']): AreaRasterOperation => (plan.kind === 'change'
     ? { type: 'change', before: recipes.observations(target, indexRange(0, split)), after: recipes.observations(target, indexRange(split, plan.observations.length)), reducer: plan.reducer === 'max_ndvi' ? 'median' : plan.reducer, threshold: plan.threshold ?? 0.2 }
     : { type: 'composite', observations: recipes.observations(target), reducer: plan.reducer, validCount: plan.valid_count });
@@ -52,7 +52,7 @@ export async function runAreaRaster({ plan }: AreaParams, ctx: JobRunContext, de
       values: plan.values,
       outline,
       stripRows: plan.strip_rows,
-      decodedTileBytes: Math.max(MIN_DECODED_TILE_BYTES, Math.floor(DECODED_TILE_BYTES / deps.workerPool.size)),
+      decodedTileBytes,
       op: operation(tile.grid),
       encode,
       recycled,
