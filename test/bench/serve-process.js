@@ -71,3 +71,39 @@ export function cpuSpent(before, after, pid) {
   const others = spent.filter((t) => !t.main).sort((a, b) => b.s - a.s);
   return { main, threads: others.map((t) => t.s), total: main + others.reduce((sum, t) => sum + t.s, 0) };
 }
+
+export const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/**
+ * POSTs `body`, polls the job every `pollMs` until it ends (sampling the service's RSS), and
+ * returns the wall time seen by the client (and how long the POST took: validation and plan), the
+ * service's own (created_at → finished_at), the CPU of every thread of the service process over
+ * the run, the sampled RSS maximum, the phases as polled and the job. `onPoll(job, seconds)` sees
+ * every polled state.
+ */
+export async function runJob(service, body, { pollMs = 100, onPoll } = {}) {
+  const pid = service.child.pid;
+  const cpuBefore = threadCpu(pid);
+  const started = performance.now();
+  const response = await service.api('/api/v1/jobs', { method: 'POST', body: JSON.stringify(body) });
+  if (response.status !== 202) throw new Error(`POST /jobs → ${response.status} ${await response.text()}`);
+  const { id } = await response.json();
+  const postSeconds = (performance.now() - started) / 1000;
+  let job;
+  let peakRss = 0;
+  const phases = [];
+  for (;;) {
+    peakRss = Math.max(peakRss, processMemory(pid).rss);
+    job = await (await service.api(`/api/v1/jobs/${id}`)).json();
+    const phase = job.progress_detail?.phase;
+    if (phase && phases.at(-1)?.phase !== phase) phases.push({ phase, at: (performance.now() - started) / 1000 });
+    onPoll?.(job, (performance.now() - started) / 1000);
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSpent(cpuBefore, threadCpu(pid), pid);
+  if (job.status !== 'succeeded') throw new Error(`job ${id} ${job.status}: ${JSON.stringify(job.error)}`);
+  const serviceSeconds = (Date.parse(job.finished_at) - Date.parse(job.created_at)) / 1000;
+  return { seconds, postSeconds, serviceSeconds, cpu, peakRss, job, phases };
+}

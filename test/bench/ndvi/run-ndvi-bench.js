@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importTs, repoRoot } from '../cache/bench-support.js';
-import { cpuSpent, processMemory, startServeProcess, threadCpu } from '../serve-process.js';
+import { mib, processMemory, runJob, startServeProcess } from '../serve-process.js';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 2;
@@ -34,28 +34,12 @@ const pairDir = join(tmpdir(), 'astra-bench-ndvi');
 const PYTHON = '/usr/bin/python3';
 const SCENE_ID = 'S2A_29RKH_20200219_0_L2A';
 
-const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
 async function runOurs(service, label) {
-  const cpuBefore = threadCpu(service.child.pid);
-  const started = performance.now();
-  const response = await service.api('/api/v1/jobs', { method: 'POST', body: JSON.stringify({ type: 'ndvi', scene: `sentinel-2:${SCENE_ID}` }) });
-  if (response.status !== 202) throw new Error(`POST /jobs → ${response.status} ${await response.text()}`);
-  const { id } = await response.json();
-  let job;
-  let peakRss = 0;
   let tilesDoneAt = null;
-  for (;;) {
-    peakRss = Math.max(peakRss, processMemory(service.child.pid).rss);
-    job = await (await service.api(`/api/v1/jobs/${id}`)).json();
+  const { job, seconds, cpu, peakRss } = await runJob(service, { type: 'ndvi', scene: `sentinel-2:${SCENE_ID}` }, {
     // The engine reserves the last 2 % of progress for assembling the file once every tile is in.
-    if (tilesDoneAt === null && job.progress >= 0.98) tilesDoneAt = (performance.now() - started) / 1000;
-    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = cpuSpent(cpuBefore, threadCpu(service.child.pid), service.child.pid);
-  if (job.status !== 'succeeded') throw new Error(`job ${id} ${job.status}: ${JSON.stringify(job.error)}`);
+    onPoll: (polled, at) => { if (tilesDoneAt === null && polled.progress >= 0.98) tilesDoneAt = at; },
+  });
   const head = await service.api(job.result.href, { method: 'HEAD' });
   const bytes = Number(head.headers.get('content-length'));
   if (keep) writeFileSync(keep, Buffer.from(await (await service.api(job.result.href)).arrayBuffer()));
