@@ -97,17 +97,20 @@ export interface AreaTileTask extends AreaTileBase {
 }
 
 /**
- * `area-statistics`: one tile's share of a time-series entry: the observations reduced per pixel
- * (one observation: its mosaic), then each output's statistics over the tile's pixels inside the
- * area (workers/lib/cube/area-statistics.ts), cloud-masked pixels counted apart.
+ * `area-statistics`: one tile's share of some time-series entries: per entry, its observations
+ * reduced per pixel (one observation: its mosaic), then each output's statistics over the tile's
+ * pixels inside the area (workers/lib/cube/area-statistics.ts), cloud-masked pixels counted apart.
+ * The entries are read at once (their byte reads and inflation overlap), so a batch of several is
+ * only sent for small tiles (engine/run-timeseries.ts).
  */
 export interface AreaStatisticsTask extends AreaTileBase {
   kind: 'area-statistics';
-  observations: AreaObservation[];
+  /** Per entry, its observations that reach this tile. */
+  entries: AreaObservation[][];
   reducer: TemporalReducer;
 }
 
 export interface AreaStatisticsResult {
-  /** One per output, mergeable across tiles. */
-  partials: AreaPartial[];
+  /** Per entry (in the task's order), one per output, mergeable across tiles. */
+  partials: AreaPartial[][];
 }

@@ -98,6 +98,17 @@ export class WorkerPool<Tasks extends TaskMap<Tasks>> {
     }
   }
 
+  /**
+   * Starts a thread with `task` (a no-op such as `ping`) when none is running, for a task that is
+   * about to come (a job being planned): that task then finds the thread up instead of waiting for
+   * its start-up (the worker bundle loaded and compiled, a few hundred ms). Failures are ignored:
+   * the real task would meet them again and report them.
+   */
+  warm(task: Tasks[keyof Tasks]['task']): void {
+    if (this.closed || (this.piscina && this.piscina.threads.length > 0)) return;
+    this.runTask(task).catch(() => {});
+  }
+
   /** Thread ids of the live pool threads (diagnostics and tests: a cancelled task's thread is gone). */
   get threadIds(): number[] {
     return this.piscina ? this.piscina.threads.map((thread) => thread.threadId) : [];

@@ -2,7 +2,8 @@
  * An area job's life (issue 15: "same queue, progress, cancel, resume and COG output as today"),
  * as test/integration/processing/cancel-and-restart.test.ts checks it for single scenes:
  * - interrupted by a restart of the service, it resumes from the work it had finished and gives
- *   the pixels of an uninterrupted run (and of the reference);
+ *   the pixels of an uninterrupted run (and of the reference); a time series (whose tasks carry
+ *   batches of entries at a point) keeps its finished entries and gives the same entries;
  * - cancelled, it stops reading at once: after the cancel is answered (and reads already in
  *   flight have landed) the fake file server sees no more requests; nothing is left behind;
  * - offline, with the bytes cached and every catalog and file host gone, it gives identical pixels
@@ -59,6 +60,39 @@ describe('restarting the service in the middle of an area job', () => {
       expect(await samePixels(resumedFile, fresh.path)).toEqual({ size: true, geotransform: true, bands: true, identical: [true, true] });
       const reference = await rig.reference(wideJob(), 'wide');
       expectSameAsReference(await rig.compare(resumedFile, reference), reference);
+    } finally {
+      rig.fake.resetFaults();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
+describe('restarting the service in the middle of a time series', () => {
+  it('keeps the finished entries and gives the entries of an uninterrupted run', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'astra-series-restart-'));
+    const body = { type: 'timeseries', aoi: rig.kit.manifest.aois.point, datetime: rig.kit.manifest.periods.summer, sources: ['sentinel-2', 'landsat'], index: 'ndvi' };
+    try {
+      rig.fake.faults.files.latencyMs = 250;
+      const first = await rig.startService({ dataDir });
+      const id = await submit(first, body);
+      const partway = await waitJob(first, id, (job) => job.progress >= 0.3 || (job.status !== 'running' && job.status !== 'queued'), 120_000);
+      expect(partway.status).toBe('running');
+      await first.close();
+      rig.fake.resetFaults();
+
+      const second = await rig.startService({ dataDir }, { key: { key: first.key, id: first.keyId } });
+      const resumed = await waitJob(second, id, (job) => ['succeeded', 'failed', 'cancelled'].includes(job.status), 120_000);
+      expect(resumed.status, JSON.stringify(resumed.error)).toBe('succeeded');
+      const total = resumed.result?.entries as number;
+      const kept = resumed.result?.resumed as number;
+      console.log(`[area] time series resumed after a restart: ${kept} of ${total} entries were kept`);
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThan(total);
+      const resumedJson = JSON.parse(await (await second.api(String(resumed.result?.href))).text()) as { entries: unknown[] };
+
+      const fresh = await rig.runTimeseries(body, second);
+      expect(fresh.job.result?.resumed).toBe(0);
+      expect(resumedJson.entries).toEqual(fresh.json.entries);
     } finally {
       rig.fake.resetFaults();
       rmSync(dataDir, { recursive: true, force: true });

@@ -101,6 +101,25 @@ describe('WorkerPool', () => {
     expect(isAppError(error) && error.code).toBe('service_unavailable');
   });
 
+  it('warms: starts one thread ahead of the first task, which then runs on it; never fails', async () => {
+    const warming = createRasterWorkerPool(1);
+    try {
+      expect(warming.threadIds).toEqual([]);
+      warming.warm({ kind: 'ping', value: 0 });
+      warming.warm({ kind: 'ping', value: 0 });
+      expect(warming.threadIds).toHaveLength(1);
+      const [warmed] = warming.threadIds;
+      expect((await warming.runTask({ kind: 'ping', value: 1 })).threadId).toBe(warmed);
+    } finally {
+      await warming.close();
+    }
+    warming.warm({ kind: 'ping', value: 0 }); // closed: nothing starts
+    expect(warming.threadIds).toEqual([]);
+    const missing = createRasterWorkerPool(1, '/nonexistent/raster-task.js');
+    expect(() => missing.warm({ kind: 'ping', value: 0 })).not.toThrow();
+    await missing.close();
+  });
+
   it('fails clearly when the worker entry is missing', async () => {
     const missing = createRasterWorkerPool(1, '/nonexistent/raster-task.js');
     await expect(missing.runTask({ kind: 'ping', value: 1 })).rejects.toThrow(/worker entry not found at \/nonexistent/);

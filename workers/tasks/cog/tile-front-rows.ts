@@ -7,8 +7,13 @@
  * the tile plus a margin, doubled until the rows are in. Files this does not apply to (another
  * compression, a predictor other than none or horizontal, big-endian, unusual sample sizes) are
  * decoded whole as before.
+ *
+ * The inflation is zlib's asynchronous one: it runs on libuv's thread pool, not on this thread,
+ * so the bands of an observation (read together) inflate on several cores at once, and it stops
+ * as soon as the rows are out. Measured on the area bench's 200 blocks (row 504 of 1024, on the
+ * 2-core machine): inflateSync of the fetched bytes 0.96–1.38 s; this, two at a time, 0.37–0.43 s.
  */
-import { constants, inflateSync } from 'node:zlib';
+import { constants, createInflate } from 'node:zlib';
 import type { OpenImage } from './open-cogs';
 import { DEFLATE_COMPRESSIONS } from './zlib-deflate-decoder';
 
@@ -40,6 +45,35 @@ function undoHorizontalDifferencing(words: WordArray, rowLength: number, stride:
   }
 }
 
+/**
+ * The first `needed` bytes (or all, if fewer) that zlib inflates from `bytes`, a stream's front:
+ * one output buffer of exactly `needed` bytes, and the inflater closed once it is full.
+ */
+function inflateFront(bytes: Uint8Array, needed: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const inflater = createInflate({ finishFlush: constants.Z_SYNC_FLUSH, chunkSize: Math.max(64, needed) });
+    const parts: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      resolve(parts.length === 1 ? parts[0] : Buffer.concat(parts, total));
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      parts.push(chunk);
+      total += chunk.length;
+      if (total >= needed) {
+        settle();
+        inflater.close();
+      }
+    });
+    inflater.on('end', () => { if (!settled) settle(); });
+    inflater.on('error', (error) => { if (!settled) { settled = true; reject(error); } });
+    inflater.end(bytes);
+  });
+}
+
 function wordsOf(buffer: ArrayBuffer, bits: number): WordArray {
   return bits === 8 ? new Uint8Array(buffer) : bits === 16 ? new Uint16Array(buffer) : new Uint32Array(buffer);
 }
@@ -65,10 +99,9 @@ export async function decodeFrontRows(open: OpenImage, x: number, y: number, sam
   let length = Math.min(byteCount, Math.ceil((byteCount * rows * MARGIN) / image.getBlockHeight(y)) + SLACK);
   for (;;) {
     const [bytes] = await image.source.fetch([{ offset, length }], signal);
-    const out = inflateSync(new Uint8Array(bytes), { finishFlush: constants.Z_SYNC_FLUSH });
+    const out = await inflateFront(new Uint8Array(bytes), needed);
     if (out.length >= needed) {
-      const front = new ArrayBuffer(needed);
-      new Uint8Array(front).set(out.subarray(0, needed));
+      const front = out.byteOffset === 0 && out.buffer.byteLength === needed && out.buffer instanceof ArrayBuffer ? out.buffer : new Uint8Array(out.subarray(0, needed)).buffer;
       if (open.predictor === 2) undoHorizontalDifferencing(wordsOf(front, bits), rowLength, stride);
       return front;
     }

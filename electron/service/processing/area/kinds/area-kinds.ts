@@ -21,6 +21,8 @@ const SERIES_BYTES_PER_ENTRY = 4096;
 
 export async function validateAreaJob(type: AreaKind, body: Record<string, unknown>, deps: AreaDeps): Promise<AreaParams> {
   const request = parseAreaRequest(type, body);
+  // Planning (search, headers) takes a while: a worker can start meanwhile.
+  deps.workerPool.warm({ kind: 'ping', value: 0 });
   const plan = await buildAreaPlan(request, deps, deps.shutdownSignal);
   return { request, plan };
 }
