@@ -4,7 +4,7 @@
  * 400/404/422), a remote body's params through the one offload kind (`"on": "<back-end id>"`),
  * and a preview with the offload kind's advice on running it remotely.
  */
-import { invalidParameter } from '../api/errors';
+import { invalidParameter, type AppError } from '../api/errors';
 import type { JobPreview, LocalJobPreview } from './area-job-types';
 import type { JobRow } from './job-record';
 import type { JobKind, OffloadKind } from './job-kind';
@@ -48,13 +48,16 @@ export class JobKinds {
     return [...this.kinds.keys()].sort();
   }
 
+  private unknownType(type: unknown, hint = ''): AppError {
+    return invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${this.types.join(', ') || 'none'}${hint}`);
+  }
+
   /** The kind of `type`; 400 naming `type` (and how to run it remotely, when it can be) otherwise. */
   kindOf(type: unknown): JobKind {
     const kind = typeof type === 'string' ? this.kinds.get(type) : undefined;
     if (kind) return kind;
-    const known = this.types.join(', ') || 'none';
     const remote = typeof type === 'string' && this.offloadKind?.accepts(type) ? ` (${type} jobs can run on a remote openEO back-end: add "on": "<back-end id>")` : '';
-    throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${known}${remote}`);
+    throw this.unknownType(type, remote);
   }
 
   /** A local job's params (`body` without `type` and `on`). */
@@ -71,7 +74,7 @@ export class JobKinds {
    */
   async validateRemote(type: unknown, on: string, body: Record<string, unknown>, beforeValidate: () => void): Promise<ValidatedRemoteJob> {
     if (typeof type !== 'string' || !(this.kinds.has(type) || this.offloadKind?.accepts(type))) {
-      throw invalidParameter('type', `unknown job type ${JSON.stringify(type)}; known types: ${this.types.join(', ') || 'none'}`);
+      throw this.unknownType(type);
     }
     const offload = this.offloadFor(type);
     beforeValidate();

@@ -88,6 +88,19 @@ describe('remoteStorageEstimate', () => {
     expect(remoteStorageEstimate(params([3, 51, 4, 52], ['a', 'b']))).toBeGreaterThan(1.9 * large - 1e7);
     expect(remoteStorageEstimate({ request: normalizeJobRequest({ type: 'timeseries', ...AREA, index: 'ndvi' }), extent: [3, 51, 4, 52], output: { kind: 'timeseries', format: 'JSON' } })).toBeLessThan(1e7);
   });
+
+  it('reads the resolution in the units of the job\'s CRS: degrees for any geographic one, feet for a US-feet one', () => {
+    const extent: [number, number, number, number] = [3, 51, 4, 52];
+    const estimate = (extra: Record<string, unknown>) => remoteStorageEstimate({
+      request: normalizeJobRequest({ type: 'composite', ...AREA, aoi: extent, index: 'ndvi', reducer: 'median', ...extra }), extent, output: { kind: 'raster' as const, bands: ['ndvi'], classBands: [] },
+    });
+    const metres = estimate({});
+    // 1° × 1° at 1/10,000° per pixel: 10,000 × 10,000 px × 4 bytes × 3 copies = 1.2 GB, whichever geographic CRS.
+    for (const crs of ['EPSG:4326', 'EPSG:4258']) expect(estimate({ crs, resolution: 1e-4 })).toBeCloseTo(1.2e9 + 4 * 1024 * 1024, -6);
+    // EPSG:2263 is in US survey feet: 32.8 ft ≈ 10 m gives about the pixels of 10 m (not 10.8 × fewer).
+    expect(estimate({ crs: 'EPSG:2263', resolution: 32.8084 }) / metres).toBeCloseTo(1, 1);
+    expect(estimate({ crs: 'EPSG:3035' }) / metres).toBeCloseTo(1, 3);
+  });
 });
 
 describe('parseBackendList', () => {
