@@ -18,14 +18,15 @@ import { summariseReads, upstreamReads } from './upstream-reads.js';
 
 const KIB = 1024;
 
-async function seriesRun(service, body, label) {
+/** `cached`: the bytes are in the cache, so the wall time is held against the 1 s target. */
+async function seriesRun(service, body, label, cached = true) {
   const before = await cacheReport(service);
   const run = await runJob(service, body, { pollMs: 50 });
   const after = await cacheReport(service);
   const json = await (await service.api(run.job.result.href)).json();
   const valued = json.entries.filter((e) => e.mean !== null).length;
-  const target = run.seconds <= 1 ? 'met' : 'MISSED';
-  console.log(`  ours (${label}): ${run.seconds.toFixed(2)} s (POST: validation + plan ${run.postSeconds.toFixed(2)} s; service ${run.serviceSeconds.toFixed(2)} s) — target ≤ 1 s: ${target}`);
+  const target = cached ? ` — target ≤ 1 s: ${run.seconds <= 1 ? 'met' : 'MISSED'}` : ' (no time target cold: the bytes are, below)';
+  console.log(`  ours (${label}): ${run.seconds.toFixed(2)} s (POST: validation + plan ${run.postSeconds.toFixed(2)} s; service ${run.serviceSeconds.toFixed(2)} s)${target}`);
   console.log(`    ${json.entries.length} entries (${valued} with a value, ${json.entries.length - valued} masked or no data); ${cpuLine(run.cpu)}; sampled RSS max ${mib(run.peakRss)}`);
   const delta = (name) => after[name] - before[name];
   console.log(`    byte cache: ${delta('hits')} block hits, ${delta('misses')} misses, ${delta('upstream_requests')} upstream requests, ${(delta('upstream_bytes') / KIB).toFixed(0)} KiB from upstream`);
@@ -58,7 +59,7 @@ export async function seriesBench({ runs = 2 } = {}) {
     const first = await startServeProcess(fake, dataDir);
     try {
       fake.resetLog();
-      await seriesRun(first, body, `${pool}, cold cache`);
+      await seriesRun(first, body, `${pool}, cold cache`, false);
       reportColdReads(manifest, fake.fileRequests());
       for (let run = 1; run <= runs; run++) await seriesRun(first, body, `${pool}, bytes cached, same process`);
     } finally {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fromFile, getDecoder } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { decodedBlockBytes, inflateBlock } from '../../../workers/tasks/cog/zlib-deflate-decoder';
+import { decodedBlockBytes, inflateBlock, inflateBlockAsync } from '../../../workers/tasks/cog/zlib-deflate-decoder';
 import { RASTER_SCENES } from '../../helpers/fixtures';
 
 const FILE = `${RASTER_SCENES.sentinel2}/B08.tif`;
@@ -39,17 +39,26 @@ async function printTimings(tiles: Uint8Array[]): Promise<void> {
 }
 
 describe('zlib DEFLATE decoder', () => {
-  it('decodes the same bytes as geotiff.js (pako), into one right-sized buffer (and prints both timings)', async () => {
+  it('decodes the same bytes as geotiff.js (pako), into one right-sized buffer, in this thread or on libuv\'s pool (and prints the timings)', async () => {
     const tiles = await rawTiles();
     const expected = decodedBlockBytes({ tileWidth: 512, tileHeight: 512, planarConfiguration: 1, bitsPerSample: [16] });
     expect(expected).toBe(512 * 512 * 2);
     const decoder = await getDecoder(8, { tileWidth: 512, tileHeight: 512, planarConfiguration: 1, bitsPerSample: [16], predictor: 1 });
     for (const tile of tiles) {
       const ours = inflateBlock(tile, expected);
+      const oursAsync = await inflateBlockAsync(tile, expected);
       const theirs = await decoder.decode(tile.slice().buffer);
-      expect(ours.byteLength % 8).toBe(0);
-      expect(Buffer.from(ours, 0, theirs.byteLength).equals(Buffer.from(theirs as ArrayBuffer))).toBe(true);
+      for (const decoded of [ours, oursAsync]) {
+        expect(decoded.byteLength).toBe(expected + 8);
+        expect(Buffer.from(decoded, 0, theirs.byteLength).equals(Buffer.from(theirs as ArrayBuffer))).toBe(true);
+      }
     }
     await printTimings(tiles);
+  });
+
+  it('rejects a block that is not a DEFLATE stream, in either form', async () => {
+    const garbage = Uint8Array.from({ length: 64 }, (_, i) => (i * 37) % 251);
+    expect(() => inflateBlock(garbage, 1024)).toThrow(/header|invalid/i);
+    await expect(inflateBlockAsync(garbage, 1024)).rejects.toThrow(/header|invalid/i);
   });
 });

@@ -3,9 +3,10 @@
  * 512 × 512 uint16 tiles of the real 29RKH B08 COG on this project's shared 2-core machine
  * (test/unit/processing/deflate-decoders.test.ts prints it on every run): zlib 1.2–2.1 ms per
  * tile, pako 4.8–7.1 ms; through geotiff.js readRasters a whole 512 × 512 window took 21.6–33.5 ms
- * with zlib against 44.8–71.2 ms with pako. So every worker registers this decoder, once.
+ * with zlib against 44.8–71.2 ms with pako. So every worker registers this decoder, once. It
+ * inflates asynchronously (inflateBlockAsync): off the worker's thread, on libuv's pool.
  */
-import { inflateSync } from 'node:zlib';
+import { inflate, inflateSync } from 'node:zlib';
 import type { BaseDecoder } from 'geotiff';
 import { ownArrayBuffer } from '../../lib/owned-buffer';
 import { geotiffModule } from './geotiff-module';
@@ -30,6 +31,22 @@ export function inflateBlock(buffer: ArrayBufferLike | Uint8Array, expectedBytes
   return ownArrayBuffer(out);
 }
 
+/**
+ * inflateBlock on libuv's thread pool (zlib's asynchronous inflate), same output: this thread goes
+ * on with other work (warping and reducing what is already decoded) while the block inflates on
+ * another core. geotiff.js awaits a decoder's decodeBlock, so the decoder returns this.
+ */
+export function inflateBlockAsync(buffer: ArrayBufferLike | Uint8Array, expectedBytes: number): Promise<ArrayBuffer> {
+  const input = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const chunkSize = Math.ceil(expectedBytes / 8) * 8 + 8;
+  return new Promise((resolve, reject) => {
+    inflate(input, { chunkSize }, (error, out) => {
+      if (error) reject(error);
+      else resolve(out.byteOffset === 0 && out.buffer instanceof ArrayBuffer && out.buffer.byteLength === chunkSize ? out.buffer : ownArrayBuffer(out));
+    });
+  });
+}
+
 interface DecoderParameters {
   tileWidth: number;
   tileHeight: number;
@@ -50,8 +67,8 @@ let installed: Promise<void> | undefined;
 export function useZlibForDeflate(): Promise<void> {
   installed ??= geotiffModule().then(({ addDecoder, BaseDecoder: Base }) => {
     class ZlibDeflateDecoder extends Base {
-      override decodeBlock(buffer: ArrayBufferLike): ArrayBuffer {
-        return inflateBlock(buffer, decodedBlockBytes(this.parameters));
+      override decodeBlock(buffer: ArrayBufferLike): Promise<ArrayBuffer> {
+        return inflateBlockAsync(buffer, decodedBlockBytes(this.parameters));
       }
     }
     // preferWorker=false: we already are the worker; geotiff.js must not start its own.
