@@ -14,7 +14,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job } from '../../../electron/service/jobs/types';
 import { getJob, startAreaRig, submit, waitJob, type AreaRig } from '../../helpers/area-scenes/area-rig';
+import type { TestService } from '../../helpers/test-service';
 import { expectSameAsReference } from '../../helpers/area-scenes/expect-area';
 import { PROMPTLY_MS } from '../../helpers/timing';
 import { samePixels } from '../processing/helpers/gdal-check';
@@ -33,21 +35,30 @@ const wideJob = () => ({
   sources: ['sentinel-2'], index: 'ndvi', reducer: 'median', valid_count: true, resolution: 5,
 });
 
+/**
+ * Runs `body` on a service over `dataDir` with every file read slowed by `latencyMs`, stops the
+ * service once the job is `partway` (and still running), and lets a restarted service on the same
+ * data dir finish it: the finished job, succeeded, and that second service.
+ */
+async function interruptedByRestart(body: Record<string, unknown>, dataDir: string, latencyMs: number, partway: number): Promise<{ svc: TestService; job: Job }> {
+  rig.fake.faults.files.latencyMs = latencyMs;
+  const first = await rig.startService({ dataDir });
+  const id = await submit(first, body);
+  const midway = await waitJob(first, id, (job) => job.progress >= partway || (job.status !== 'running' && job.status !== 'queued'), 120_000);
+  expect(midway.status).toBe('running');
+  await first.close();
+  rig.fake.resetFaults();
+  const svc = await rig.startService({ dataDir }, { key: { key: first.key, id: first.keyId } });
+  const job = await waitJob(svc, id, (j) => ['succeeded', 'failed', 'cancelled'].includes(j.status), 120_000);
+  expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+  return { svc, job };
+}
+
 describe('restarting the service in the middle of an area job', () => {
   it('resumes and produces the pixels of an uninterrupted run, which equal the reference', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'astra-area-restart-'));
     try {
-      rig.fake.faults.files.latencyMs = 120;
-      const first = await rig.startService({ dataDir });
-      const id = await submit(first, wideJob());
-      const partway = await waitJob(first, id, (job) => job.progress >= 0.5 || (job.status !== 'running' && job.status !== 'queued'), 120_000);
-      expect(partway.status).toBe('running');
-      await first.close();
-      rig.fake.resetFaults();
-
-      const second = await rig.startService({ dataDir }, { key: { key: first.key, id: first.keyId } });
-      const resumed = await waitJob(second, id, (job) => ['succeeded', 'failed', 'cancelled'].includes(job.status), 120_000);
-      expect(resumed.status, JSON.stringify(resumed.error)).toBe('succeeded');
+      const { svc: second, job: resumed } = await interruptedByRestart(wideJob(), dataDir, 120, 0.5);
       const tiles = resumed.result?.tiles as { total: number; resumed: number };
       console.log(`[area] resumed after a restart: ${tiles?.resumed} of ${tiles?.total} tiles were kept`);
       expect(tiles.total).toBeGreaterThan(1);
@@ -72,17 +83,7 @@ describe('restarting the service in the middle of a time series', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'astra-series-restart-'));
     const body = { type: 'timeseries', aoi: rig.kit.manifest.aois.point, datetime: rig.kit.manifest.periods.summer, sources: ['sentinel-2', 'landsat'], index: 'ndvi' };
     try {
-      rig.fake.faults.files.latencyMs = 250;
-      const first = await rig.startService({ dataDir });
-      const id = await submit(first, body);
-      const partway = await waitJob(first, id, (job) => job.progress >= 0.3 || (job.status !== 'running' && job.status !== 'queued'), 120_000);
-      expect(partway.status).toBe('running');
-      await first.close();
-      rig.fake.resetFaults();
-
-      const second = await rig.startService({ dataDir }, { key: { key: first.key, id: first.keyId } });
-      const resumed = await waitJob(second, id, (job) => ['succeeded', 'failed', 'cancelled'].includes(job.status), 120_000);
-      expect(resumed.status, JSON.stringify(resumed.error)).toBe('succeeded');
+      const { svc: second, job: resumed } = await interruptedByRestart(body, dataDir, 250, 0.3);
       const total = resumed.result?.entries as number;
       const kept = resumed.result?.resumed as number;
       console.log(`[area] time series resumed after a restart: ${kept} of ${total} entries were kept`);
