@@ -25,10 +25,8 @@ export const DEFLATE_COMPRESSIONS = [8, 32946] as const;
 export function inflateBlock(buffer: ArrayBufferLike | Uint8Array, expectedBytes?: number): ArrayBuffer {
   const input = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   if (!expectedBytes || expectedBytes <= 0) return ownArrayBuffer(inflateSync(input));
-  const chunkSize = Math.ceil(expectedBytes / 8) * 8 + 8;
-  const out = inflateSync(input, { chunkSize });
-  if (out.byteOffset === 0 && out.buffer instanceof ArrayBuffer && out.buffer.byteLength === chunkSize) return out.buffer;
-  return ownArrayBuffer(out);
+  const chunkSize = outputChunkSize(expectedBytes);
+  return blockBuffer(inflateSync(input, { chunkSize }), chunkSize);
 }
 
 /**
@@ -38,13 +36,21 @@ export function inflateBlock(buffer: ArrayBufferLike | Uint8Array, expectedBytes
  */
 export function inflateBlockAsync(buffer: ArrayBufferLike | Uint8Array, expectedBytes: number): Promise<ArrayBuffer> {
   const input = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const chunkSize = Math.ceil(expectedBytes / 8) * 8 + 8;
+  const chunkSize = outputChunkSize(expectedBytes);
   return new Promise((resolve, reject) => {
-    inflate(input, { chunkSize }, (error, out) => {
-      if (error) reject(error);
-      else resolve(out.byteOffset === 0 && out.buffer instanceof ArrayBuffer && out.buffer.byteLength === chunkSize ? out.buffer : ownArrayBuffer(out));
-    });
+    inflate(input, { chunkSize }, (error, out) => (error ? reject(error) : resolve(blockBuffer(out, chunkSize))));
   });
+}
+
+/** zlib's output buffer for a block of `expectedBytes`: one buffer, a multiple of 8, never full. */
+function outputChunkSize(expectedBytes: number): number {
+  return Math.ceil(expectedBytes / 8) * 8 + 8;
+}
+
+/** zlib's one output buffer whole (with its unread tail), or a copy when the output took several. */
+function blockBuffer(out: Buffer, chunkSize: number): ArrayBuffer {
+  if (out.byteOffset === 0 && out.buffer instanceof ArrayBuffer && out.buffer.byteLength === chunkSize) return out.buffer;
+  return ownArrayBuffer(out);
 }
 
 interface DecoderParameters {
